@@ -1,0 +1,221 @@
+/**
+ * Opportunities and their rounds in the journal. Row types stay here; the rest of the core sees
+ * the domain types of `src/shared/domain.ts`. Every write runs in a transaction.
+ */
+import type { Database } from 'better-sqlite3';
+import type { Opportunity, OpportunityWithRounds, Round } from '../../../shared/domain';
+import type { ValidInput } from '../../../shared/contract';
+import { notFound } from '../errors';
+
+interface OpportunityRow {
+  id: number;
+  company: string;
+  role: string;
+  job_url: string | null;
+  location: string | null;
+  source: string | null;
+  salary_notes: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+interface RoundRow {
+  id: number;
+  opportunity_id: number;
+  number: number;
+  starts_at: string;
+  duration_minutes: number;
+  format: Round['format'];
+  arranged_channel: Round['arrangedChannel'];
+  next_step: string | null;
+  decision_date: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+const hydrateOpportunity = (r: OpportunityRow): Opportunity => ({
+  id: r.id,
+  company: r.company,
+  role: r.role,
+  jobUrl: r.job_url,
+  location: r.location,
+  source: r.source,
+  salaryNotes: r.salary_notes,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+});
+
+export const hydrateRound = (r: RoundRow): Round => ({
+  id: r.id,
+  opportunityId: r.opportunity_id,
+  number: r.number,
+  startsAt: r.starts_at,
+  durationMinutes: r.duration_minutes,
+  format: r.format,
+  arrangedChannel: r.arranged_channel,
+  nextStep: r.next_step,
+  decisionDate: r.decision_date,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+});
+
+type RoundFields = Omit<ValidInput<'rounds.create'>, 'opportunityId'>;
+type OpportunityPatch = ValidInput<'opportunities.update'>['patch'];
+type RoundPatch = ValidInput<'rounds.update'>['patch'];
+
+const OPPORTUNITY_COLUMNS: Record<keyof OpportunityPatch, string> = {
+  company: 'company',
+  role: 'role',
+  jobUrl: 'job_url',
+  location: 'location',
+  source: 'source',
+  salaryNotes: 'salary_notes',
+};
+const ROUND_COLUMNS: Record<keyof RoundPatch, string> = {
+  startsAt: 'starts_at',
+  durationMinutes: 'duration_minutes',
+  format: 'format',
+  arrangedChannel: 'arranged_channel',
+  nextStep: 'next_step',
+  decisionDate: 'decision_date',
+};
+
+/** `SET a = @a, b = @b` for the keys present in a validated patch (column names come from a fixed map). */
+function setClause<P extends object>(patch: P, columns: Record<keyof P, string>): { sql: string; params: Record<string, unknown> } {
+  const parts: string[] = [];
+  const params: Record<string, unknown> = {};
+  for (const key of Object.keys(patch) as (keyof P)[]) {
+    const value = patch[key];
+    if (value === undefined) continue;
+    const column = columns[key];
+    parts.push(`${column} = @${column}`);
+    params[column] = value;
+  }
+  return { sql: parts.join(', '), params };
+}
+
+export class OpportunityStore {
+  constructor(
+    private readonly db: Database,
+    private readonly now: () => Date,
+  ) {}
+
+  list(): OpportunityWithRounds[] {
+    const opportunities = this.db.prepare<[], OpportunityRow>('SELECT * FROM opportunities ORDER BY id').all();
+    const rounds = this.db.prepare<[], RoundRow>('SELECT * FROM rounds ORDER BY opportunity_id, number').all();
+    const byOpportunity = new Map<number, Round[]>();
+    for (const row of rounds) {
+      const list = byOpportunity.get(row.opportunity_id) ?? [];
+      list.push(hydrateRound(row));
+      byOpportunity.set(row.opportunity_id, list);
+    }
+    return opportunities.map((o) => ({ ...hydrateOpportunity(o), rounds: byOpportunity.get(o.id) ?? [] }));
+  }
+
+  get(id: number): OpportunityWithRounds {
+    const row = this.db.prepare<[number], OpportunityRow>('SELECT * FROM opportunities WHERE id = ?').get(id);
+    if (!row) throw notFound('opportunity', id);
+    return { ...hydrateOpportunity(row), rounds: this.roundsOf(id) };
+  }
+
+  create(input: ValidInput<'opportunities.create'>): OpportunityWithRounds {
+    const at = this.now().toISOString();
+    const id = this.db.transaction(() => {
+      const { lastInsertRowid } = this.db
+        .prepare(
+          `INSERT INTO opportunities (company, role, job_url, location, source, salary_notes, created_at, updated_at)
+           VALUES (@company, @role, @jobUrl, @location, @source, @salaryNotes, @at, @at)`,
+        )
+        .run({
+          company: input.company,
+          role: input.role,
+          jobUrl: input.jobUrl,
+          location: input.location,
+          source: input.source,
+          salaryNotes: input.salaryNotes,
+          at,
+        });
+      const opportunityId = Number(lastInsertRowid);
+      if (input.firstRound) this.insertRound(opportunityId, input.firstRound, at);
+      return opportunityId;
+    }).immediate();
+    return this.get(id);
+  }
+
+  update(id: number, patch: OpportunityPatch): Opportunity {
+    const { sql, params } = setClause(patch, OPPORTUNITY_COLUMNS);
+    const changes = this.db
+      .prepare(`UPDATE opportunities SET ${sql}, updated_at = @updated_at WHERE id = @id`)
+      .run({ ...params, updated_at: this.now().toISOString(), id }).changes;
+    if (changes === 0) throw notFound('opportunity', id);
+    return this.get(id);
+  }
+
+  delete(id: number): number {
+    const changes = this.db.prepare('DELETE FROM opportunities WHERE id = ?').run(id).changes;
+    if (changes === 0) throw notFound('opportunity', id);
+    return id;
+  }
+
+  roundsOf(opportunityId: number): Round[] {
+    return this.db
+      .prepare<[number], RoundRow>('SELECT * FROM rounds WHERE opportunity_id = ? ORDER BY number')
+      .all(opportunityId)
+      .map(hydrateRound);
+  }
+
+  getRound(id: number): Round {
+    const row = this.db.prepare<[number], RoundRow>('SELECT * FROM rounds WHERE id = ?').get(id);
+    if (!row) throw notFound('round', id);
+    return hydrateRound(row);
+  }
+
+  createRound(input: ValidInput<'rounds.create'>): Round {
+    const id = this.db.transaction(() => {
+      const exists = this.db.prepare('SELECT 1 FROM opportunities WHERE id = ?').get(input.opportunityId);
+      if (!exists) throw notFound('opportunity', input.opportunityId);
+      const at = this.now().toISOString();
+      this.db.prepare('UPDATE opportunities SET updated_at = ? WHERE id = ?').run(at, input.opportunityId);
+      return this.insertRound(input.opportunityId, input, at);
+    }).immediate();
+    return this.getRound(id);
+  }
+
+  updateRound(id: number, patch: RoundPatch): Round {
+    const { sql, params } = setClause(patch, ROUND_COLUMNS);
+    const changes = this.db
+      .prepare(`UPDATE rounds SET ${sql}, updated_at = @updated_at WHERE id = @id`)
+      .run({ ...params, updated_at: this.now().toISOString(), id }).changes;
+    if (changes === 0) throw notFound('round', id);
+    return this.getRound(id);
+  }
+
+  deleteRound(id: number): Round {
+    const round = this.getRound(id);
+    this.db.prepare('DELETE FROM rounds WHERE id = ?').run(id);
+    return round;
+  }
+
+  private insertRound(opportunityId: number, round: RoundFields, at: string): number {
+    const { next } = this.db
+      .prepare<[number], { next: number }>('SELECT coalesce(max(number), 0) + 1 AS next FROM rounds WHERE opportunity_id = ?')
+      .get(opportunityId)!;
+    const { lastInsertRowid } = this.db
+      .prepare(
+        `INSERT INTO rounds (opportunity_id, number, starts_at, duration_minutes, format, arranged_channel, next_step, decision_date, created_at, updated_at)
+         VALUES (@opportunityId, @number, @startsAt, @durationMinutes, @format, @arrangedChannel, @nextStep, @decisionDate, @at, @at)`,
+      )
+      .run({
+        opportunityId,
+        number: next,
+        startsAt: round.startsAt,
+        durationMinutes: round.durationMinutes,
+        format: round.format,
+        arrangedChannel: round.arrangedChannel,
+        nextStep: round.nextStep,
+        decisionDate: round.decisionDate,
+        at,
+      });
+    return Number(lastInsertRowid);
+  }
+}

@@ -1,0 +1,255 @@
+/**
+ * Browser mode's transport: the contract over loopback HTTP, plus the built renderer as static
+ * files. It is part of the product, so it is as strict as the Electron window:
+ * - it listens on 127.0.0.1 only;
+ * - every request must name this server in its Host header (127.0.0.1 or localhost with our
+ *   port), which defeats DNS rebinding;
+ * - a call must carry the per-launch secret (compared in constant time) and, when the browser
+ *   sends an Origin, come from this server's own origin; cross-site requests are refused;
+ * - no CORS headers are ever sent; bodies are size-limited; static files come only from the
+ *   renderer folder.
+ */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import type { CoreEvent } from '../../shared/events';
+import type { Result } from '../../shared/result';
+import { resolveStaticPath } from '../common/static-path';
+
+export const API_CALL_PREFIX = '/api/call/';
+export const API_EVENTS_PATH = '/api/events';
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+export interface WebTransportCore {
+  call(name: string, input: unknown): Promise<Result<unknown>>;
+  subscribe(listener: (event: CoreEvent) => void): () => void;
+}
+
+export interface WebServerOptions {
+  readonly core: WebTransportCore;
+  readonly rendererDir: string;
+  /** 0 or absent: a free port. */
+  readonly port?: number;
+  /** Tests pass a fixed secret; the app makes a new one per launch. */
+  readonly secret?: string;
+}
+
+export interface WebServer {
+  readonly port: number;
+  readonly secret: string;
+  /** The address to open, secret included (in the fragment, so it never reaches a log or a Referer). */
+  readonly url: string;
+  close(): Promise<void>;
+}
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json',
+};
+
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+const SECURITY_HEADERS = {
+  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'X-Frame-Options': 'DENY',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+} as const;
+
+/** Constant-time comparison of a presented secret with the real one (digests equalise lengths). */
+export function secretMatches(presented: string | undefined, secret: string): boolean {
+  if (typeof presented !== 'string') return false;
+  const a = crypto.createHash('sha256').update(presented).digest();
+  const b = crypto.createHash('sha256').update(secret).digest();
+  return crypto.timingSafeEqual(a, b);
+}
+
+export function startWebServer(options: WebServerOptions): Promise<WebServer> {
+  const secret = options.secret ?? crypto.randomBytes(32).toString('base64url');
+  const rendererDir = path.resolve(options.rendererDir);
+  const streams = new Set<http.ServerResponse>();
+  let port = 0;
+
+  const server = http.createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      console.error('Browser mode: a request failed', error);
+      if (!res.headersSent) send(res, 500, { ok: false, error: { code: 'internal', message: 'Internal error.' } });
+      else res.destroy();
+    });
+  });
+  server.headersTimeout = 10_000;
+  server.requestTimeout = 30_000;
+
+  async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    if (!hostAllowed(req.headers.host, port)) {
+      return send(res, 403, refusal('forbidden', 'This server answers only to 127.0.0.1 and localhost.'));
+    }
+    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+    const pathname = url.pathname;
+
+    if (pathname.startsWith('/api/')) {
+      const origin = req.headers.origin;
+      if (origin !== undefined && !originAllowed(origin, port)) {
+        return send(res, 403, refusal('forbidden', 'Calls from other sites are refused.'));
+      }
+      if (req.headers['sec-fetch-site'] === 'cross-site') {
+        return send(res, 403, refusal('forbidden', 'Calls from other sites are refused.'));
+      }
+      if (!secretMatches(bearer(req.headers.authorization), secret)) {
+        return send(res, 401, refusal('unauthorized', 'This call needs the secret printed when browser mode started.'));
+      }
+      if (pathname === API_EVENTS_PATH && req.method === 'GET') return openEventStream(res);
+      if (pathname.startsWith(API_CALL_PREFIX)) {
+        if (req.method !== 'POST') return send(res, 405, refusal('invalid_input', 'Calls are made with POST.'), { Allow: 'POST' });
+        if (!String(req.headers['content-type'] ?? '').startsWith('application/json')) {
+          return send(res, 415, refusal('invalid_input', 'Calls are sent as application/json.'));
+        }
+        const body = await readBody(req);
+        if (body === 'too-large') return send(res, 413, refusal('too_large', `A call may carry at most ${MAX_BODY_BYTES} bytes.`));
+        let input: unknown;
+        try {
+          input = body.length === 0 ? undefined : JSON.parse(body);
+        } catch {
+          return send(res, 400, refusal('invalid_input', 'The body is not valid JSON.'));
+        }
+        const name = decodeURIComponent(pathname.slice(API_CALL_PREFIX.length));
+        const result = await options.core.call(name, input);
+        // Errors are data: the status is 200 for every answered call, as over IPC.
+        return send(res, 200, result);
+      }
+      return send(res, 404, refusal('unknown_call', 'No such endpoint.'));
+    }
+
+    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, refusal('invalid_input', 'Only GET.'));
+    return serveStatic(pathname, req, res);
+  }
+
+  function openEventStream(res: http.ServerResponse): void {
+    res.writeHead(200, {
+      ...SECURITY_HEADERS,
+      'Content-Type': 'text/event-stream; charset=utf-8',
+      'Cache-Control': 'no-store',
+      Connection: 'keep-alive',
+    });
+    streams.add(res);
+    res.write(`data: ${JSON.stringify({ type: 'hello' } satisfies CoreEvent)}\n\n`);
+    const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), 20_000);
+    res.on('close', () => {
+      clearInterval(heartbeat);
+      streams.delete(res);
+    });
+  }
+
+  const unsubscribe = options.core.subscribe((event) => {
+    const frame = `data: ${JSON.stringify(event)}\n\n`;
+    for (const stream of streams) stream.write(frame);
+  });
+
+  function serveStatic(pathname: string, req: http.IncomingMessage, res: http.ServerResponse): void {
+    const file = resolveStaticPath(rendererDir, pathname);
+    if (!file) return send(res, 404, refusal('not_found', 'Not found.'));
+    fs.stat(file, (error, stat) => {
+      if (error || !stat.isFile()) return send(res, 404, refusal('not_found', 'Not found.'));
+      res.writeHead(200, {
+        ...SECURITY_HEADERS,
+        'Content-Type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream',
+        'Content-Length': stat.size,
+        'Cache-Control': file.endsWith('index.html') ? 'no-store' : 'max-age=3600',
+      });
+      if (req.method === 'HEAD') return void res.end();
+      fs.createReadStream(file).pipe(res);
+    });
+  }
+
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => {
+      port = (server.address() as AddressInfo).port;
+      resolve({
+        port,
+        secret,
+        url: `http://127.0.0.1:${port}/#token=${secret}`,
+        close: () =>
+          new Promise<void>((done) => {
+            unsubscribe();
+            for (const stream of streams) stream.end();
+            server.close(() => done());
+            server.closeAllConnections();
+          }),
+      });
+    });
+  });
+}
+
+export function hostAllowed(host: string | undefined, port: number): boolean {
+  return host === `127.0.0.1:${port}` || host === `localhost:${port}`;
+}
+
+export function originAllowed(origin: string, port: number): boolean {
+  return origin === `http://127.0.0.1:${port}` || origin === `http://localhost:${port}`;
+}
+
+function bearer(header: string | undefined): string | undefined {
+  if (!header) return undefined;
+  const m = /^Bearer (\S+)$/.exec(header);
+  return m?.[1];
+}
+
+const refusal = (code: string, message: string) => ({ ok: false, error: { code, message } });
+
+function send(res: http.ServerResponse, status: number, body: unknown, extra: Record<string, string> = {}): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, {
+    ...SECURITY_HEADERS,
+    ...extra,
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': Buffer.byteLength(text),
+    'Cache-Control': 'no-store',
+  });
+  res.end(text);
+}
+
+function readBody(req: http.IncomingMessage): Promise<string | 'too-large'> {
+  return new Promise((resolve, reject) => {
+    const declared = Number(req.headers['content-length'] ?? 0);
+    if (declared > MAX_BODY_BYTES) {
+      req.resume();
+      return resolve('too-large');
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let tooLarge = false;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        tooLarge = true;
+        chunks.length = 0;
+        return;
+      }
+      if (!tooLarge) chunks.push(chunk);
+    });
+    req.on('end', () => resolve(tooLarge ? 'too-large' : Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}

@@ -1,0 +1,24 @@
+/**
+ * The names of every call the renderer may make. Kept free of imports so the sandboxed preload
+ * can bundle it without pulling in the validators: the preload exposes exactly these functions
+ * and nothing else (no generic invoke, no ipcRenderer).
+ */
+export const CALL_NAMES = [
+  'app.info',
+  'opportunities.create',
+  'opportunities.list',
+  'opportunities.get',
+  'opportunities.update',
+  'opportunities.delete',
+  'rounds.create',
+  'rounds.list',
+  'rounds.get',
+  'rounds.update',
+  'rounds.delete',
+] as const;
+
+export type CallName = (typeof CALL_NAMES)[number];
+
+/** The channel prefix both the IPC transport and the HTTP transport use for a named call. */
+export const IPC_PREFIX = 'afterword:';
+export const IPC_EVENT_CHANNEL = 'afterword:event';

@@ -1,0 +1,158 @@
+/**
+ * The one contract between the renderer and the core: a map of named calls, each with a runtime
+ * validator for its input and a TypeScript type for its answer. Both transports (Electron IPC
+ * through the preload, loopback HTTP in browser mode) carry exactly these calls, and the core's
+ * handler layer validates every input against these schemas before anything touches the journal.
+ */
+import { z } from 'zod';
+import type { CallName } from './call-names';
+import { ARRANGED_CHANNELS, ROUND_FORMATS } from './domain';
+import type { Opportunity, OpportunityWithRounds, Round } from './domain';
+import type { Result } from './result';
+
+// ---- field validators -------------------------------------------------------------------------
+
+const id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+
+const requiredText = (max: number) => z.string().trim().min(1, 'must not be empty').max(max);
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .nullish()
+    .transform((v) => (v ? v : null));
+
+/** An instant with an explicit offset; normalised to UTC. `2026-02-30T10:00Z` is refused. */
+export const instant = z
+  .string()
+  .max(40)
+  .refine((s) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/.test(s), {
+    message: 'must be a date and time with a time zone, like 2026-11-20T15:00:00Z',
+  })
+  .refine((s) => isRealCalendarDate(s.slice(0, 10)) && !Number.isNaN(Date.parse(s)), {
+    message: 'is not a real date and time',
+  })
+  .transform((s) => new Date(s).toISOString());
+
+/** A calendar date, `YYYY-MM-DD`, that exists (no 2026-02-30). */
+export const calendarDate = z
+  .string()
+  .max(10)
+  .refine((s) => /^\d{4}-\d{2}-\d{2}$/.test(s), { message: 'must be a date like 2026-11-20' })
+  .refine(isRealCalendarDate, { message: 'is not a real date' });
+
+export function isRealCalendarDate(s: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (y < 1900 || y > 2200) return false;
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+}
+
+const url = z
+  .string()
+  .trim()
+  .max(2000)
+  .refine((s) => s === '' || /^https?:\/\/[^\s]+$/i.test(s), { message: 'must be an http(s) address' })
+  .nullish()
+  .transform((v) => (v ? v : null));
+
+// ---- inputs -----------------------------------------------------------------------------------
+
+export const roundFields = z.strictObject({
+  startsAt: instant,
+  durationMinutes: z.number().int().min(5).max(24 * 60).default(60),
+  format: z.enum(ROUND_FORMATS),
+  arrangedChannel: z.enum(ARRANGED_CHANNELS).default('email'),
+  nextStep: optionalText(2000),
+  decisionDate: calendarDate.nullish().transform((v) => v ?? null),
+});
+
+const opportunityFields = {
+  company: requiredText(200),
+  role: requiredText(200),
+  jobUrl: url,
+  location: optionalText(200),
+  source: optionalText(200),
+  salaryNotes: optionalText(2000),
+};
+
+export const opportunityCreate = z.strictObject({
+  ...opportunityFields,
+  firstRound: roundFields.optional(),
+});
+
+export const opportunityUpdate = z.strictObject({
+  id,
+  patch: z
+    .strictObject({
+      company: opportunityFields.company.optional(),
+      role: opportunityFields.role.optional(),
+      jobUrl: opportunityFields.jobUrl.optional(),
+      location: opportunityFields.location.optional(),
+      source: opportunityFields.source.optional(),
+      salaryNotes: opportunityFields.salaryNotes.optional(),
+    })
+    .refine((p) => Object.keys(p).length > 0, { message: 'must change at least one field' }),
+});
+
+const roundPatch = z
+  .strictObject({
+    startsAt: instant.optional(),
+    durationMinutes: z.number().int().min(5).max(24 * 60).optional(),
+    format: z.enum(ROUND_FORMATS).optional(),
+    arrangedChannel: z.enum(ARRANGED_CHANNELS).optional(),
+    nextStep: optionalText(2000).optional(),
+    decisionDate: calendarDate.nullable().optional(),
+  })
+  .refine((p) => Object.keys(p).length > 0, { message: 'must change at least one field' });
+
+const byId = z.strictObject({ id });
+const none = z.strictObject({}).optional();
+
+// ---- the map ----------------------------------------------------------------------------------
+
+/** A call's spec: the validator of its input, and (as a phantom type) the shape of its answer. */
+export interface CallSpec<I extends z.ZodType, O> {
+  readonly input: I;
+  readonly __output?: O;
+}
+const call =
+  <O>() =>
+  <I extends z.ZodType>(input: I): CallSpec<I, O> => ({ input });
+
+export interface AppInfo {
+  readonly version: string;
+  readonly transport: 'ipc' | 'http';
+  readonly dataDir: string;
+  readonly journalFile: string;
+  readonly schemaVersion: number;
+}
+
+export const contract = {
+  'app.info': call<AppInfo>()(none),
+  'opportunities.create': call<OpportunityWithRounds>()(opportunityCreate),
+  'opportunities.list': call<readonly OpportunityWithRounds[]>()(none),
+  'opportunities.get': call<OpportunityWithRounds>()(byId),
+  'opportunities.update': call<Opportunity>()(opportunityUpdate),
+  'opportunities.delete': call<{ readonly deleted: number }>()(byId),
+  'rounds.create': call<Round>()(roundFields.extend({ opportunityId: id })),
+  'rounds.list': call<readonly Round[]>()(z.strictObject({ opportunityId: id })),
+  'rounds.get': call<Round>()(byId),
+  'rounds.update': call<Round>()(z.strictObject({ id, patch: roundPatch })),
+  'rounds.delete': call<{ readonly deleted: number }>()(byId),
+} satisfies { readonly [K in CallName]: CallSpec<z.ZodType, unknown> };
+
+export type Contract = typeof contract;
+/** What the caller passes (before defaults and transforms). */
+export type CallInput<K extends CallName> = z.input<Contract[K]['input']>;
+/** What the handler receives (after validation). */
+export type ValidInput<K extends CallName> = z.output<Contract[K]['input']>;
+export type CallOutput<K extends CallName> = NonNullable<Contract[K]['__output']>;
+
+/** The renderer's view of the core: one async function per named call. */
+export type Api = {
+  readonly [K in CallName]: (input: CallInput<K>) => Promise<Result<CallOutput<K>>>;
+};

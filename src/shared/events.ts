@@ -1,0 +1,9 @@
+/**
+ * Events the core pushes to the renderer, over IPC in the app and a server-sent event stream in
+ * browser mode. The renderer uses them to refresh what it shows; they carry no data it must trust.
+ */
+export type CoreEvent =
+  | { readonly type: 'journal.changed'; readonly entity: 'opportunity' | 'round'; readonly id: number }
+  | { readonly type: 'hello' };
+
+export type CoreEventListener = (event: CoreEvent) => void;

@@ -1,0 +1,60 @@
+import { expect, test } from '@playwright/test';
+import { callApi } from './http-client';
+import { startServer, tempDataDir } from './web-server';
+
+test('an opportunity created in the UI is still there after the server restarts', async ({ page }) => {
+  const dataDir = tempDataDir();
+  let server = await startServer(dataDir);
+  try {
+    await page.goto(server.url);
+    await expect(page.getByRole('heading', { name: 'New opportunity' })).toBeVisible();
+    // The secret leaves the visible address once the page has it.
+    await expect.poll(() => page.url()).not.toContain('token=');
+
+    await page.getByLabel('Company').fill('Northwind Traders');
+    await page.getByLabel('Role').fill('Staff Engineer');
+    await page.getByLabel('First round').fill('2026-11-20T14:30');
+    await page.getByLabel('Format').selectOption('in-person');
+    await page.getByRole('button', { name: 'Add opportunity' }).click();
+
+    const list = page.getByRole('list', { name: 'Opportunity list' });
+    await expect(list.getByText('Northwind Traders')).toBeVisible();
+    await expect(list.getByText(/Round 1: .*in-person/)).toBeVisible();
+
+    expect(await server.stop()).toBe(0);
+    server = await startServer(dataDir);
+    await page.goto(server.url);
+    await expect(page.getByRole('list', { name: 'Opportunity list' }).getByText('Northwind Traders')).toBeVisible();
+    await expect(page.getByText('Staff Engineer')).toBeVisible();
+  } finally {
+    await server.stop();
+  }
+});
+
+test('browser mode refuses calls without the secret, from a foreign Host or Origin, and changes nothing', async () => {
+  const server = await startServer(tempDataDir());
+  try {
+    const create = { company: 'Intruder Inc', role: 'None' };
+    const noSecret = await callApi(server.port, null, 'opportunities.create', create);
+    expect(noSecret.status).toBe(401);
+    const wrongSecret = await callApi(server.port, 'not-the-secret', 'opportunities.create', create);
+    expect(wrongSecret.status).toBe(401);
+    const foreignHost = await callApi(server.port, server.token, 'opportunities.create', create, { Host: 'evil.example' });
+    expect(foreignHost.status).toBe(403);
+    const rebinding = await callApi(server.port, server.token, 'opportunities.create', create, { Host: `evil.example:${server.port}` });
+    expect(rebinding.status).toBe(403);
+    const foreignOrigin = await callApi(server.port, server.token, 'opportunities.create', create, { Origin: 'https://evil.example' });
+    expect(foreignOrigin.status).toBe(403);
+    expect(foreignOrigin.headers['access-control-allow-origin']).toBeUndefined();
+
+    const list = await callApi(server.port, server.token, 'opportunities.list');
+    expect(JSON.parse(list.body)).toEqual({ ok: true, value: [] });
+
+    const created = await callApi(server.port, server.token, 'opportunities.create', { company: 'Acme', role: 'Engineer' }, { Origin: server.origin });
+    expect(JSON.parse(created.body).ok).toBe(true);
+    const after = JSON.parse((await callApi(server.port, server.token, 'opportunities.list')).body);
+    expect(after.value.map((o: { company: string }) => o.company)).toEqual(['Acme']);
+  } finally {
+    await server.stop();
+  }
+});
