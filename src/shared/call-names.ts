@@ -15,6 +15,21 @@ export const CALL_NAMES = [
   'rounds.get',
   'rounds.update',
   'rounds.delete',
+  'contacts.list',
+  'contacts.create',
+  'contacts.update',
+  'events.list',
+  'events.record',
+  'events.undo',
+  'actions.forOpportunity',
+  'actions.inRange',
+  'actions.complete',
+  'actions.snooze',
+  'actions.skip',
+  'actions.reopen',
+  'board.get',
+  'settings.get',
+  'settings.update',
 ] as const;
 
 export type CallName = (typeof CALL_NAMES)[number];

@@ -6,9 +6,11 @@
  */
 import { z } from 'zod';
 import type { CallName } from './call-names';
-import { ARRANGED_CHANNELS, ROUND_FORMATS } from './domain';
-import type { Opportunity, OpportunityWithRounds, Round } from './domain';
+import { ARRANGED_CHANNELS, CHANNELS, EVENT_KINDS, ROUND_FORMATS } from './domain';
+import type { Action, BoardColumn, Contact, Opportunity, OpportunityWithRounds, Round, TimelineEvent } from './domain';
 import type { Result } from './result';
+import { settingsPatchSchema } from './settings';
+import type { Settings } from './settings';
 
 // ---- field validators -------------------------------------------------------------------------
 
@@ -61,8 +63,12 @@ const url = z
 
 // ---- inputs -----------------------------------------------------------------------------------
 
+const contactIds = z.array(id).max(20).refine((ids) => new Set(ids).size === ids.length, { message: 'lists someone twice' });
+
 export const roundFields = z.strictObject({
   startsAt: instant,
+  interviewerIds: contactIds.default([]),
+  arrangedByContactId: id.nullish().transform((v) => v ?? null),
   durationMinutes: z.number().int().min(5).max(24 * 60).default(60),
   format: z.enum(ROUND_FORMATS),
   arrangedChannel: z.enum(ARRANGED_CHANNELS).default('email'),
@@ -77,6 +83,7 @@ const opportunityFields = {
   location: optionalText(200),
   source: optionalText(200),
   salaryNotes: optionalText(2000),
+  recruiterContactId: id.nullish().transform((v) => v ?? null),
 };
 
 export const opportunityCreate = z.strictObject({
@@ -94,6 +101,7 @@ export const opportunityUpdate = z.strictObject({
       location: opportunityFields.location.optional(),
       source: opportunityFields.source.optional(),
       salaryNotes: opportunityFields.salaryNotes.optional(),
+      recruiterContactId: id.nullable().optional(),
     })
     .refine((p) => Object.keys(p).length > 0, { message: 'must change at least one field' }),
 });
@@ -106,10 +114,41 @@ const roundPatch = z
     arrangedChannel: z.enum(ARRANGED_CHANNELS).optional(),
     nextStep: optionalText(2000).optional(),
     decisionDate: calendarDate.nullable().optional(),
+    interviewerIds: contactIds.optional(),
+    arrangedByContactId: id.nullable().optional(),
   })
   .refine((p) => Object.keys(p).length > 0, { message: 'must change at least one field' });
 
 const byId = z.strictObject({ id });
+
+const email = z
+  .string()
+  .trim()
+  .max(320)
+  .refine((s) => s === '' || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(s), { message: 'is not an email address' })
+  .nullish()
+  .transform((v) => (v ? v : null));
+
+const contactFields = {
+  name: requiredText(200),
+  title: optionalText(200),
+  email,
+  phone: optionalText(60),
+  linkedinUrl: url,
+};
+
+export const eventRecord = z.strictObject({
+  opportunityId: id,
+  roundId: id.nullish().transform((v) => v ?? null),
+  contactId: id.nullish().transform((v) => v ?? null),
+  kind: z.enum(EVENT_KINDS),
+  channel: z.enum(CHANNELS).nullish().transform((v) => v ?? null),
+  /** Absent: now. */
+  occurredAt: instant.optional(),
+  note: optionalText(5000),
+});
+
+const actionRef = z.strictObject({ opportunityId: id, key: z.string().min(3).max(200) });
 const none = z.strictObject({}).optional();
 
 // ---- the map ----------------------------------------------------------------------------------
@@ -129,6 +168,30 @@ export interface AppInfo {
   readonly dataDir: string;
   readonly journalFile: string;
   readonly schemaVersion: number;
+  readonly timeZone: string;
+}
+
+/** One card of the board: the opportunity, the round it follows, and what is due next. */
+export interface BoardCard {
+  readonly id: number;
+  readonly company: string;
+  readonly role: string;
+  readonly column: BoardColumn;
+  readonly closedReason: Opportunity['closedReason'];
+  readonly round: { readonly id: number; readonly number: number; readonly startsAt: string; readonly format: Round['format'] } | null;
+  readonly nextAction: Action | null;
+  readonly updatedAt: string;
+}
+
+export interface Board {
+  readonly cards: readonly BoardCard[];
+  /** When the board was computed (the countdowns count from here). */
+  readonly at: string;
+}
+
+export interface SettingsState {
+  readonly settings: Settings;
+  readonly problems: readonly string[];
 }
 
 export const contract = {
@@ -143,6 +206,38 @@ export const contract = {
   'rounds.get': call<Round>()(byId),
   'rounds.update': call<Round>()(z.strictObject({ id, patch: roundPatch })),
   'rounds.delete': call<{ readonly deleted: number }>()(byId),
+  'contacts.list': call<readonly Contact[]>()(none),
+  'contacts.create': call<Contact>()(z.strictObject(contactFields)),
+  'contacts.update': call<Contact>()(
+    z.strictObject({
+      id,
+      patch: z
+        .strictObject({
+          name: contactFields.name.optional(),
+          title: contactFields.title.optional(),
+          email: contactFields.email.optional(),
+          phone: contactFields.phone.optional(),
+          linkedinUrl: contactFields.linkedinUrl.optional(),
+        })
+        .refine((p) => Object.keys(p).length > 0, { message: 'must change at least one field' }),
+    }),
+  ),
+  'events.list': call<readonly TimelineEvent[]>()(z.strictObject({ opportunityId: id })),
+  'events.record': call<TimelineEvent>()(eventRecord),
+  'events.undo': call<{ readonly undone: readonly number[] }>()(z.strictObject({ ids: z.array(id).min(1).max(50) })),
+  'actions.forOpportunity': call<readonly Action[]>()(z.strictObject({ opportunityId: id })),
+  'actions.inRange': call<readonly Action[]>()(
+    z.strictObject({ from: instant, to: instant }).refine((r) => r.from <= r.to, { message: 'from must not be after to' }),
+  ),
+  'actions.complete': call<readonly Action[]>()(actionRef.extend({ occurredAt: instant.optional() })),
+  'actions.snooze': call<readonly Action[]>()(actionRef.extend({ until: instant })),
+  'actions.skip': call<readonly Action[]>()(actionRef),
+  'actions.reopen': call<readonly Action[]>()(actionRef),
+  'board.get': call<Board>()(none),
+  'settings.get': call<SettingsState>()(none),
+  'settings.update': call<SettingsState>()(
+    settingsPatchSchema.refine((p) => Object.keys(p).length > 0, { message: 'must change at least one setting' }),
+  ),
 } satisfies { readonly [K in CallName]: CallSpec<z.ZodType, unknown> };
 
 export type Contract = typeof contract;

@@ -22,6 +22,10 @@ export interface Opportunity {
   readonly location: string | null;
   readonly source: string | null;
   readonly salaryNotes: string | null;
+  readonly recruiterContactId: number | null;
+  readonly stage: StoredStage;
+  readonly closedReason: ClosedReason | null;
+  readonly stageChangedAt: Instant | null;
   readonly createdAt: Instant;
   readonly updatedAt: Instant;
 }
@@ -40,10 +44,136 @@ export interface Round {
   readonly nextStep: string | null;
   /** The date by which the employer said they would decide, if any. */
   readonly decisionDate: CalendarDate | null;
+  /** The interviewers, in the order the user listed them. */
+  readonly interviewerIds: readonly number[];
+  /** Who arranged the interview (a recruiter or coordinator): the status check goes to them. */
+  readonly arrangedByContactId: number | null;
   readonly createdAt: Instant;
   readonly updatedAt: Instant;
 }
 
 export interface OpportunityWithRounds extends Opportunity {
   readonly rounds: readonly Round[];
+}
+
+export interface Contact {
+  readonly id: number;
+  readonly name: string;
+  readonly title: string | null;
+  readonly email: string | null;
+  readonly phone: string | null;
+  readonly linkedinUrl: string | null;
+  readonly lastContactedAt: Instant | null;
+}
+
+// ---- the timeline ------------------------------------------------------------------------------
+
+export const EVENT_KINDS = [
+  'next_steps_asked',
+  'reflection_written',
+  'thank_you_sent',
+  'card_mailed',
+  'linkedin_request_sent',
+  'status_check_sent',
+  'call_made',
+  'reply_received',
+  'offer_received',
+  'rejected',
+  'moved_on',
+  'withdrawn',
+  'accepted_elsewhere',
+  'stay_in_touch_started',
+  'check_in_sent',
+  'reopened',
+  'note',
+] as const;
+export type EventKind = (typeof EVENT_KINDS)[number];
+
+export const CLOSED_REASONS = ['rejected', 'moved_on', 'withdrawn', 'accepted_elsewhere'] as const;
+export type ClosedReason = (typeof CLOSED_REASONS)[number];
+
+export const CHANNELS = ['email', 'phone', 'linkedin', 'mail', 'video', 'app'] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+export interface TimelineEvent {
+  readonly id: number;
+  readonly opportunityId: number;
+  readonly roundId: number | null;
+  readonly contactId: number | null;
+  readonly kind: EventKind;
+  readonly channel: Channel | null;
+  readonly occurredAt: Instant;
+  readonly note: string | null;
+  readonly createdAt: Instant;
+  readonly undoneAt: Instant | null;
+}
+
+// ---- stages (PLAYBOOK §2) ----------------------------------------------------------------------
+
+/** What the timeline leads to; `scheduled` shows as Upcoming or Interviewed depending on the time. */
+export const STORED_STAGES = ['scheduled', 'thanked', 'followed_up', 'offer', 'staying_in_touch', 'closed'] as const;
+export type StoredStage = (typeof STORED_STAGES)[number];
+
+/** The board's columns, left to right, named exactly as in PLAYBOOK §2. */
+export const BOARD_COLUMNS = ['upcoming', 'interviewed', 'thanked', 'followed_up', 'offer', 'staying_in_touch', 'closed'] as const;
+export type BoardColumn = (typeof BOARD_COLUMNS)[number];
+export const BOARD_COLUMN_TITLES: Record<BoardColumn, string> = {
+  upcoming: 'Upcoming',
+  interviewed: 'Interviewed',
+  thanked: 'Thanked',
+  followed_up: 'Followed up',
+  offer: 'Offer',
+  staying_in_touch: 'Staying in touch',
+  closed: 'Closed',
+};
+
+// ---- actions (PLAYBOOK §3) ---------------------------------------------------------------------
+
+export const ACTION_KINDS = [
+  'ask-next-steps',
+  'write-reflection',
+  'thank-you',
+  'thank-you-card',
+  'linkedin-note',
+  'status-check',
+  'phone-call',
+  'move-on',
+  'stay-in-touch',
+] as const;
+export type ActionKind = (typeof ACTION_KINDS)[number];
+
+export const ACTION_TITLES: Record<ActionKind, string> = {
+  'ask-next-steps': 'Ask about next steps',
+  'write-reflection': 'Write the reflection',
+  'thank-you': 'Thank-you',
+  'thank-you-card': 'Thank-you card',
+  'linkedin-note': 'LinkedIn note',
+  'status-check': 'Status check',
+  'phone-call': 'Follow-up call',
+  'move-on': 'Move on',
+  'stay-in-touch': 'Stay-in-touch check-in',
+};
+
+export type ActionStatus = 'pending' | 'snoozed' | 'done' | 'skipped';
+
+export interface Action {
+  /** Stable across re-plans: the same action keeps its key (done/snoozed/skipped attach to it). */
+  readonly key: string;
+  readonly kind: ActionKind;
+  readonly opportunityId: number;
+  readonly roundId: number | null;
+  readonly recipient: { readonly contactId: number | null; readonly name: string } | null;
+  readonly channel: Channel;
+  readonly earliest: Instant;
+  readonly due: Instant;
+  readonly latest: Instant;
+  /** The playbook rule behind it, e.g. `thank-you.24h`. */
+  readonly ruleId: string;
+  /** Why this date, in a sentence for the user, naming its source. */
+  readonly why: string;
+  readonly status: ActionStatus;
+  /** For a snoozed action: when it comes back. */
+  readonly snoozedUntil: Instant | null;
+  /** For a done or skipped action: when. */
+  readonly settledAt: Instant | null;
 }

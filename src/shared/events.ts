@@ -4,6 +4,7 @@
  */
 export type CoreEvent =
   | { readonly type: 'journal.changed'; readonly entity: 'opportunity' | 'round'; readonly id: number }
+  | { readonly type: 'settings.changed' }
   | { readonly type: 'hello' };
 
 export type CoreEventListener = (event: CoreEvent) => void;

@@ -6,17 +6,25 @@
 import path from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { version } from '../../../package.json';
-import type { AppInfo } from '../../shared/contract';
+import type { Board, BoardCard } from '../../shared/contract';
+import type { Action, BoardColumn } from '../../shared/domain';
 import type { CoreEvent, CoreEventListener } from '../../shared/events';
 import type { Result } from '../../shared/result';
+import { complete, findAction, reopen } from './actions';
+import { CoreError } from './errors';
 import { dispatch } from './handlers';
 import type { Handlers } from './handlers';
 import { closeJournal, JOURNAL_FILE_NAME, openJournal } from './journal/database';
 import { OpportunityStore } from './journal/opportunities';
+import { TimelineStore } from './journal/timeline';
+import { nextAction } from './planner/plan';
+import type { PlanContext } from './planner/plan';
+import { planAll, planOne } from './planner/plan-journal';
+import { SettingsStore } from './settings/settings-store';
 
 export interface CoreOptions {
   readonly dataDir: string;
-  readonly transport: AppInfo['transport'];
+  readonly transport: 'ipc' | 'http';
   /** The clock; tests and the demo journal pass their own. */
   readonly now?: () => Date;
 }
@@ -25,8 +33,11 @@ export interface Core {
   readonly dataDir: string;
   readonly db: Database;
   readonly handlers: Handlers;
+  readonly settings: SettingsStore;
   call(name: string, input: unknown): Promise<Result<unknown>>;
   subscribe(listener: CoreEventListener): () => void;
+  /** Every open action of every card (the reminder scheduler's input). */
+  planEverything(): Map<number, Action[]>;
   close(): void;
 }
 
@@ -34,6 +45,7 @@ export function createCore(options: CoreOptions): Core {
   const now = options.now ?? (() => new Date());
   const journal = openJournal(path.join(options.dataDir, JOURNAL_FILE_NAME));
   const db = journal.db;
+  const settings = new SettingsStore(options.dataDir, now);
   const listeners = new Set<CoreEventListener>();
   const emit = (event: CoreEvent): void => {
     for (const listener of listeners) {
@@ -44,11 +56,52 @@ export function createCore(options: CoreOptions): Core {
       }
     }
   };
-  const opportunities = new OpportunityStore(db, now);
-  const changed = <T extends { id: number }>(entity: 'opportunity' | 'round', value: T, id = value.id): T => {
-    emit({ type: 'journal.changed', entity, id });
+  const timeline = new TimelineStore(db, now);
+  const opportunities = new OpportunityStore(db, now, timeline);
+  const changed = <T>(opportunityId: number, value: T): T => {
+    emit({ type: 'journal.changed', entity: 'opportunity', id: opportunityId });
     return value;
   };
+  const context = (): PlanContext => ({ settings: settings.get().planner, timeZone: settings.get().timeZone, now: now() });
+  const actionsOf = (opportunityId: number): Action[] => {
+    opportunities.get(opportunityId);
+    return planOne(db, opportunityId, context());
+  };
+  const transaction = <T>(work: () => T): T => db.transaction(work).immediate();
+
+  function board(): Board {
+    const ctx = context();
+    const plans = planAll(db, ctx);
+    const rows = db
+      .prepare<
+        [],
+        {
+          id: number;
+          company: string;
+          role: string;
+          stage: string;
+          closed_reason: BoardCard['closedReason'];
+          updated_at: string;
+          round_id: number | null;
+          number: number | null;
+          starts_at: string | null;
+          format: 'video' | 'phone' | 'in-person' | null;
+        }
+      >(BOARD_QUERY)
+      .all();
+    const at = ctx.now.toISOString();
+    const cards: BoardCard[] = rows.map((r) => ({
+      id: r.id,
+      company: r.company,
+      role: r.role,
+      column: columnOf(r.stage, r.starts_at, at),
+      closedReason: r.closed_reason,
+      round: r.round_id !== null ? { id: r.round_id, number: r.number!, startsAt: r.starts_at!, format: r.format! } : null,
+      nextAction: nextAction(plans.get(r.id) ?? []),
+      updatedAt: r.updated_at,
+    }));
+    return { cards, at };
+  }
 
   const handlers: Handlers = {
     'app.info': () => ({
@@ -57,17 +110,20 @@ export function createCore(options: CoreOptions): Core {
       dataDir: options.dataDir,
       journalFile: journal.file,
       schemaVersion: journal.schemaVersion,
+      timeZone: settings.get().timeZone,
     }),
-    'opportunities.create': (input) => changed('opportunity', opportunities.create(input)),
+    'opportunities.create': (input) => {
+      const created = opportunities.create(input);
+      return changed(created.id, created);
+    },
     'opportunities.list': () => opportunities.list(),
     'opportunities.get': ({ id }) => opportunities.get(id),
-    'opportunities.update': ({ id, patch }) => changed('opportunity', opportunities.update(id, patch)),
+    'opportunities.update': ({ id, patch }) => changed(id, opportunities.update(id, patch)),
     'opportunities.delete': ({ id }) => {
       opportunities.delete(id);
-      emit({ type: 'journal.changed', entity: 'opportunity', id });
-      return { deleted: id };
+      return changed(id, { deleted: id });
     },
-    'rounds.create': (input) => changed('opportunity', opportunities.createRound(input), input.opportunityId),
+    'rounds.create': (input) => changed(input.opportunityId, opportunities.createRound(input)),
     'rounds.list': ({ opportunityId }) => {
       opportunities.get(opportunityId);
       return opportunities.roundsOf(opportunityId);
@@ -75,12 +131,68 @@ export function createCore(options: CoreOptions): Core {
     'rounds.get': ({ id }) => opportunities.getRound(id),
     'rounds.update': ({ id, patch }) => {
       const round = opportunities.updateRound(id, patch);
-      return changed('opportunity', round, round.opportunityId);
+      return changed(round.opportunityId, round);
     },
     'rounds.delete': ({ id }) => {
       const round = opportunities.deleteRound(id);
-      emit({ type: 'journal.changed', entity: 'opportunity', id: round.opportunityId });
-      return { deleted: id };
+      return changed(round.opportunityId, { deleted: id });
+    },
+    'contacts.list': () => timeline.listContacts(),
+    'contacts.create': (input) => timeline.createContact(input),
+    'contacts.update': ({ id, patch }) => timeline.updateContact(id, patch),
+    'events.list': ({ opportunityId }) => {
+      opportunities.get(opportunityId);
+      return timeline.eventsOf(opportunityId);
+    },
+    'events.record': (input) => {
+      const [event] = timeline.record([{ ...input, occurredAt: input.occurredAt ?? now().toISOString() }]);
+      return changed(input.opportunityId, event!);
+    },
+    'events.undo': ({ ids }) => {
+      const events = ids.map((id) => timeline.getEvent(id));
+      timeline.undo(ids);
+      for (const id of new Set(events.map((e) => e.opportunityId))) emit({ type: 'journal.changed', entity: 'opportunity', id });
+      return { undone: ids };
+    },
+    'actions.forOpportunity': ({ opportunityId }) => actionsOf(opportunityId),
+    'actions.inRange': ({ from, to }) => {
+      const open: Action[] = [];
+      for (const actions of planAll(db, context()).values()) {
+        for (const a of actions) {
+          if (a.status !== 'pending' && a.status !== 'snoozed') continue;
+          const at = a.status === 'snoozed' && a.snoozedUntil ? a.snoozedUntil : a.due;
+          if (at >= from && at <= to) open.push(a);
+        }
+      }
+      return open.sort((a, b) => (a.due < b.due ? -1 : 1));
+    },
+    'actions.complete': ({ opportunityId, key, occurredAt }) => {
+      transaction(() => complete(timeline, findAction(actionsOf(opportunityId), key), occurredAt ?? now().toISOString()));
+      return changed(opportunityId, actionsOf(opportunityId));
+    },
+    'actions.snooze': ({ opportunityId, key, until }) => {
+      const action = findAction(actionsOf(opportunityId), key);
+      if (action.status === 'done' || action.status === 'skipped') throw new CoreError('conflict', 'Only an open action can be snoozed.');
+      if (Date.parse(until) <= now().getTime()) throw new CoreError('invalid_input', 'A snooze must end in the future.');
+      timeline.setState(opportunityId, key, 'snoozed', until);
+      return changed(opportunityId, actionsOf(opportunityId));
+    },
+    'actions.skip': ({ opportunityId, key }) => {
+      const action = findAction(actionsOf(opportunityId), key);
+      if (action.status === 'done') throw new CoreError('conflict', 'This action is already done.');
+      timeline.setState(opportunityId, key, 'skipped', null);
+      return changed(opportunityId, actionsOf(opportunityId));
+    },
+    'actions.reopen': ({ opportunityId, key }) => {
+      transaction(() => reopen(timeline, findAction(actionsOf(opportunityId), key)));
+      return changed(opportunityId, actionsOf(opportunityId));
+    },
+    'board.get': () => board(),
+    'settings.get': () => ({ settings: settings.get(), problems: settings.problems }),
+    'settings.update': (patch) => {
+      settings.update(patch);
+      emit({ type: 'settings.changed' });
+      return { settings: settings.get(), problems: settings.problems };
     },
   };
 
@@ -89,11 +201,13 @@ export function createCore(options: CoreOptions): Core {
     dataDir: options.dataDir,
     db,
     handlers,
+    settings,
     call: (name, input) => dispatch(handlers, name, input),
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+    planEverything: () => planAll(db, context()),
     close() {
       if (closed) return;
       closed = true;
@@ -101,4 +215,28 @@ export function createCore(options: CoreOptions): Core {
       closeJournal(db);
     },
   };
+}
+
+/** The board's query: every opportunity with its latest round, through indexes (see the plan test). */
+export const BOARD_QUERY = `
+  SELECT o.id, o.company, o.role, o.stage, o.closed_reason, o.updated_at,
+         r.id AS round_id, r.number, r.starts_at, r.format
+  FROM opportunities o
+  LEFT JOIN rounds r ON r.opportunity_id = o.id
+   AND r.number = (SELECT max(number) FROM rounds WHERE opportunity_id = o.id)
+  ORDER BY o.updated_at DESC, o.id DESC`;
+
+export function columnOf(stage: string, latestRoundStart: string | null, now: string): BoardColumn {
+  switch (stage) {
+    case 'scheduled':
+      return latestRoundStart !== null && latestRoundStart <= now ? 'interviewed' : 'upcoming';
+    case 'thanked':
+    case 'followed_up':
+    case 'offer':
+    case 'staying_in_touch':
+    case 'closed':
+      return stage;
+    default:
+      return 'upcoming';
+  }
 }

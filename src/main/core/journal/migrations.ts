@@ -47,6 +47,71 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 2,
+    name: 'contacts, interviewers, the timeline of events, and action states',
+    up: (db) => {
+      db.exec(`
+        CREATE TABLE contacts (
+          id                 INTEGER PRIMARY KEY,
+          name               TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 200),
+          title              TEXT,
+          email              TEXT,
+          phone              TEXT,
+          linkedin_url       TEXT,
+          last_contacted_at  TEXT,
+          created_at         TEXT NOT NULL,
+          updated_at         TEXT NOT NULL
+        ) STRICT;
+        CREATE INDEX contacts_by_name ON contacts(name COLLATE NOCASE);
+
+        CREATE TABLE round_interviewers (
+          round_id    INTEGER NOT NULL REFERENCES rounds(id) ON DELETE CASCADE,
+          contact_id  INTEGER NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
+          position    INTEGER NOT NULL,
+          PRIMARY KEY (round_id, contact_id)
+        ) STRICT, WITHOUT ROWID;
+        CREATE INDEX round_interviewers_by_contact ON round_interviewers(contact_id);
+
+        ALTER TABLE rounds ADD COLUMN arranged_by_contact_id INTEGER REFERENCES contacts(id) ON DELETE SET NULL;
+        ALTER TABLE opportunities ADD COLUMN recruiter_contact_id INTEGER REFERENCES contacts(id) ON DELETE SET NULL;
+        -- The stage the timeline leads to, kept in step with the events by the event store so the
+        -- board can read it with an index ('scheduled' shows as Upcoming or Interviewed by time).
+        ALTER TABLE opportunities ADD COLUMN stage TEXT NOT NULL DEFAULT 'scheduled'
+          CHECK (stage IN ('scheduled', 'thanked', 'followed_up', 'offer', 'staying_in_touch', 'closed'));
+        ALTER TABLE opportunities ADD COLUMN closed_reason TEXT
+          CHECK (closed_reason IS NULL OR closed_reason IN ('rejected', 'moved_on', 'withdrawn', 'accepted_elsewhere'));
+        ALTER TABLE opportunities ADD COLUMN stage_changed_at TEXT;
+        CREATE INDEX opportunities_by_stage ON opportunities(stage, updated_at);
+        CREATE INDEX rounds_by_opportunity ON rounds(opportunity_id, number);
+
+        -- The timeline: append-only from the user's point of view; an undo marks a row undone.
+        CREATE TABLE events (
+          id              INTEGER PRIMARY KEY,
+          opportunity_id  INTEGER NOT NULL REFERENCES opportunities(id) ON DELETE CASCADE,
+          round_id        INTEGER REFERENCES rounds(id) ON DELETE SET NULL,
+          contact_id      INTEGER REFERENCES contacts(id) ON DELETE SET NULL,
+          kind            TEXT NOT NULL,
+          channel         TEXT,
+          occurred_at     TEXT NOT NULL,
+          note            TEXT,
+          created_at      TEXT NOT NULL,
+          undone_at       TEXT
+        ) STRICT;
+        CREATE INDEX events_by_opportunity ON events(opportunity_id, occurred_at);
+
+        -- What the user said of a derived action: done, snoozed until, skipped.
+        CREATE TABLE action_states (
+          action_key      TEXT PRIMARY KEY,
+          opportunity_id  INTEGER NOT NULL REFERENCES opportunities(id) ON DELETE CASCADE,
+          state           TEXT NOT NULL CHECK (state IN ('done', 'snoozed', 'skipped')),
+          until           TEXT,
+          at              TEXT NOT NULL
+        ) STRICT;
+        CREATE INDEX action_states_by_opportunity ON action_states(opportunity_id);
+      `);
+    },
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);

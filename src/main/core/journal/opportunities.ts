@@ -6,6 +6,7 @@ import type { Database } from 'better-sqlite3';
 import type { Opportunity, OpportunityWithRounds, Round } from '../../../shared/domain';
 import type { ValidInput } from '../../../shared/contract';
 import { notFound } from '../errors';
+import type { TimelineStore } from './timeline';
 
 interface OpportunityRow {
   id: number;
@@ -15,6 +16,10 @@ interface OpportunityRow {
   location: string | null;
   source: string | null;
   salary_notes: string | null;
+  recruiter_contact_id: number | null;
+  stage: Opportunity['stage'];
+  closed_reason: Opportunity['closedReason'];
+  stage_changed_at: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -29,6 +34,8 @@ interface RoundRow {
   arranged_channel: Round['arrangedChannel'];
   next_step: string | null;
   decision_date: string | null;
+  arranged_by_contact_id: number | null;
+  interviewer_ids: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -41,6 +48,10 @@ const hydrateOpportunity = (r: OpportunityRow): Opportunity => ({
   location: r.location,
   source: r.source,
   salaryNotes: r.salary_notes,
+  recruiterContactId: r.recruiter_contact_id,
+  stage: r.stage,
+  closedReason: r.closed_reason,
+  stageChangedAt: r.stage_changed_at,
   createdAt: r.created_at,
   updatedAt: r.updated_at,
 });
@@ -55,11 +66,17 @@ export const hydrateRound = (r: RoundRow): Round => ({
   arrangedChannel: r.arranged_channel,
   nextStep: r.next_step,
   decisionDate: r.decision_date,
+  interviewerIds: r.interviewer_ids ? r.interviewer_ids.split(',').map(Number) : [],
+  arrangedByContactId: r.arranged_by_contact_id,
   createdAt: r.created_at,
   updatedAt: r.updated_at,
 });
 
 type RoundFields = Omit<ValidInput<'rounds.create'>, 'opportunityId'>;
+
+/** Rounds with their interviewers' ids, in the order the user listed them. */
+const ROUND_SELECT = `SELECT r.*, (SELECT group_concat(contact_id) FROM
+  (SELECT contact_id FROM round_interviewers WHERE round_id = r.id ORDER BY position)) AS interviewer_ids FROM rounds r`;
 type OpportunityPatch = ValidInput<'opportunities.update'>['patch'];
 type RoundPatch = ValidInput<'rounds.update'>['patch'];
 
@@ -70,6 +87,7 @@ const OPPORTUNITY_COLUMNS: Record<keyof OpportunityPatch, string> = {
   location: 'location',
   source: 'source',
   salaryNotes: 'salary_notes',
+  recruiterContactId: 'recruiter_contact_id',
 };
 const ROUND_COLUMNS: Record<keyof RoundPatch, string> = {
   startsAt: 'starts_at',
@@ -78,6 +96,8 @@ const ROUND_COLUMNS: Record<keyof RoundPatch, string> = {
   arrangedChannel: 'arranged_channel',
   nextStep: 'next_step',
   decisionDate: 'decision_date',
+  arrangedByContactId: 'arranged_by_contact_id',
+  interviewerIds: '',
 };
 
 /** `SET a = @a, b = @b` for the keys present in a validated patch (column names come from a fixed map). */
@@ -88,6 +108,7 @@ function setClause<P extends object>(patch: P, columns: Record<keyof P, string>)
     const value = patch[key];
     if (value === undefined) continue;
     const column = columns[key];
+    if (!column) continue;
     parts.push(`${column} = @${column}`);
     params[column] = value;
   }
@@ -98,11 +119,12 @@ export class OpportunityStore {
   constructor(
     private readonly db: Database,
     private readonly now: () => Date,
+    private readonly timeline: TimelineStore,
   ) {}
 
   list(): OpportunityWithRounds[] {
     const opportunities = this.db.prepare<[], OpportunityRow>('SELECT * FROM opportunities ORDER BY id').all();
-    const rounds = this.db.prepare<[], RoundRow>('SELECT * FROM rounds ORDER BY opportunity_id, number').all();
+    const rounds = this.db.prepare<[], RoundRow>(`${ROUND_SELECT} ORDER BY r.opportunity_id, r.number`).all();
     const byOpportunity = new Map<number, Round[]>();
     for (const row of rounds) {
       const list = byOpportunity.get(row.opportunity_id) ?? [];
@@ -123,8 +145,8 @@ export class OpportunityStore {
     const id = this.db.transaction(() => {
       const { lastInsertRowid } = this.db
         .prepare(
-          `INSERT INTO opportunities (company, role, job_url, location, source, salary_notes, created_at, updated_at)
-           VALUES (@company, @role, @jobUrl, @location, @source, @salaryNotes, @at, @at)`,
+          `INSERT INTO opportunities (company, role, job_url, location, source, salary_notes, recruiter_contact_id, created_at, updated_at)
+           VALUES (@company, @role, @jobUrl, @location, @source, @salaryNotes, @recruiterContactId, @at, @at)`,
         )
         .run({
           company: input.company,
@@ -133,10 +155,13 @@ export class OpportunityStore {
           location: input.location,
           source: input.source,
           salaryNotes: input.salaryNotes,
+          recruiterContactId: input.recruiterContactId,
           at,
         });
       const opportunityId = Number(lastInsertRowid);
+      if (input.recruiterContactId !== null) this.timeline.requireContacts([input.recruiterContactId]);
       if (input.firstRound) this.insertRound(opportunityId, input.firstRound, at);
+      this.timeline.refreshStage(opportunityId);
       return opportunityId;
     }).immediate();
     return this.get(id);
@@ -144,10 +169,13 @@ export class OpportunityStore {
 
   update(id: number, patch: OpportunityPatch): Opportunity {
     const { sql, params } = setClause(patch, OPPORTUNITY_COLUMNS);
-    const changes = this.db
-      .prepare(`UPDATE opportunities SET ${sql}, updated_at = @updated_at WHERE id = @id`)
-      .run({ ...params, updated_at: this.now().toISOString(), id }).changes;
-    if (changes === 0) throw notFound('opportunity', id);
+    this.db.transaction(() => {
+      if (patch.recruiterContactId) this.timeline.requireContacts([patch.recruiterContactId]);
+      const changes = this.db
+        .prepare(`UPDATE opportunities SET ${sql}, updated_at = @updated_at WHERE id = @id`)
+        .run({ ...params, updated_at: this.now().toISOString(), id }).changes;
+      if (changes === 0) throw notFound('opportunity', id);
+    }).immediate();
     return this.get(id);
   }
 
@@ -159,13 +187,13 @@ export class OpportunityStore {
 
   roundsOf(opportunityId: number): Round[] {
     return this.db
-      .prepare<[number], RoundRow>('SELECT * FROM rounds WHERE opportunity_id = ? ORDER BY number')
+      .prepare<[number], RoundRow>(`${ROUND_SELECT} WHERE r.opportunity_id = ? ORDER BY r.number`)
       .all(opportunityId)
       .map(hydrateRound);
   }
 
   getRound(id: number): Round {
-    const row = this.db.prepare<[number], RoundRow>('SELECT * FROM rounds WHERE id = ?').get(id);
+    const row = this.db.prepare<[number], RoundRow>(`${ROUND_SELECT} WHERE r.id = ?`).get(id);
     if (!row) throw notFound('round', id);
     return hydrateRound(row);
   }
@@ -176,24 +204,44 @@ export class OpportunityStore {
       if (!exists) throw notFound('opportunity', input.opportunityId);
       const at = this.now().toISOString();
       this.db.prepare('UPDATE opportunities SET updated_at = ? WHERE id = ?').run(at, input.opportunityId);
-      return this.insertRound(input.opportunityId, input, at);
+      const roundId = this.insertRound(input.opportunityId, input, at);
+      // A new round moves the card back to Upcoming (PLAYBOOK §2).
+      this.timeline.refreshStage(input.opportunityId);
+      return roundId;
     }).immediate();
     return this.getRound(id);
   }
 
   updateRound(id: number, patch: RoundPatch): Round {
     const { sql, params } = setClause(patch, ROUND_COLUMNS);
-    const changes = this.db
-      .prepare(`UPDATE rounds SET ${sql}, updated_at = @updated_at WHERE id = @id`)
-      .run({ ...params, updated_at: this.now().toISOString(), id }).changes;
-    if (changes === 0) throw notFound('round', id);
+    this.db.transaction(() => {
+      const round = this.getRound(id);
+      const contacts = [...(patch.interviewerIds ?? []), ...(patch.arrangedByContactId ? [patch.arrangedByContactId] : [])];
+      this.timeline.requireContacts(contacts);
+      this.db.prepare(`UPDATE rounds SET ${sql ? `${sql}, ` : ''}updated_at = @updated_at WHERE id = @id`).run({
+        ...params,
+        updated_at: this.now().toISOString(),
+        id,
+      });
+      if (patch.interviewerIds) this.setInterviewers(id, patch.interviewerIds);
+      this.timeline.refreshStage(round.opportunityId);
+    }).immediate();
     return this.getRound(id);
   }
 
   deleteRound(id: number): Round {
-    const round = this.getRound(id);
-    this.db.prepare('DELETE FROM rounds WHERE id = ?').run(id);
-    return round;
+    return this.db.transaction(() => {
+      const round = this.getRound(id);
+      this.db.prepare('DELETE FROM rounds WHERE id = ?').run(id);
+      this.timeline.refreshStage(round.opportunityId);
+      return round;
+    }).immediate();
+  }
+
+  private setInterviewers(roundId: number, contactIds: readonly number[]): void {
+    this.db.prepare('DELETE FROM round_interviewers WHERE round_id = ?').run(roundId);
+    const insert = this.db.prepare('INSERT INTO round_interviewers (round_id, contact_id, position) VALUES (?, ?, ?)');
+    contactIds.forEach((contactId, position) => insert.run(roundId, contactId, position));
   }
 
   private insertRound(opportunityId: number, round: RoundFields, at: string): number {
@@ -202,8 +250,8 @@ export class OpportunityStore {
       .get(opportunityId)!;
     const { lastInsertRowid } = this.db
       .prepare(
-        `INSERT INTO rounds (opportunity_id, number, starts_at, duration_minutes, format, arranged_channel, next_step, decision_date, created_at, updated_at)
-         VALUES (@opportunityId, @number, @startsAt, @durationMinutes, @format, @arrangedChannel, @nextStep, @decisionDate, @at, @at)`,
+        `INSERT INTO rounds (opportunity_id, number, starts_at, duration_minutes, format, arranged_channel, next_step, decision_date, arranged_by_contact_id, created_at, updated_at)
+         VALUES (@opportunityId, @number, @startsAt, @durationMinutes, @format, @arrangedChannel, @nextStep, @decisionDate, @arrangedBy, @at, @at)`,
       )
       .run({
         opportunityId,
@@ -214,8 +262,12 @@ export class OpportunityStore {
         arrangedChannel: round.arrangedChannel,
         nextStep: round.nextStep,
         decisionDate: round.decisionDate,
+        arrangedBy: round.arrangedByContactId,
         at,
       });
-    return Number(lastInsertRowid);
+    const roundId = Number(lastInsertRowid);
+    this.timeline.requireContacts([...round.interviewerIds, ...(round.arrangedByContactId ? [round.arrangedByContactId] : [])]);
+    this.setInterviewers(roundId, round.interviewerIds);
+    return roundId;
   }
 }

@@ -1,0 +1,61 @@
+/**
+ * What the user does with an action: Done records the matching event in the timeline (so the
+ * planner sees it and re-plans), Snooze and Skip record a state, Reopen takes either back.
+ */
+import type { Action, ActionKind, Channel, EventKind } from '../../shared/domain';
+import { CoreError } from './errors';
+import type { NewEvent, TimelineStore } from './journal/timeline';
+
+/** The timeline event that completing each kind of action records. */
+export const COMPLETION_EVENT: Record<ActionKind, EventKind> = {
+  'ask-next-steps': 'next_steps_asked',
+  'write-reflection': 'reflection_written',
+  'thank-you': 'thank_you_sent',
+  'thank-you-card': 'card_mailed',
+  'linkedin-note': 'linkedin_request_sent',
+  'status-check': 'status_check_sent',
+  'phone-call': 'call_made',
+  'move-on': 'moved_on',
+  'stay-in-touch': 'check_in_sent',
+};
+
+export function findAction(actions: readonly Action[], key: string): Action {
+  const action = actions.find((a) => a.key === key);
+  if (!action) throw new CoreError('not_found', `There is no action "${key.slice(0, 100)}" on this card now (it may have been replaced by a newer plan).`);
+  return action;
+}
+
+export function completionEvent(action: Action, occurredAt: string): NewEvent {
+  return {
+    opportunityId: action.opportunityId,
+    roundId: action.roundId,
+    contactId: action.recipient?.contactId ?? null,
+    kind: COMPLETION_EVENT[action.kind],
+    channel: action.channel as Channel,
+    occurredAt,
+    note: null,
+  };
+}
+
+export function complete(timeline: TimelineStore, action: Action, occurredAt: string): void {
+  if (action.status === 'done') throw new CoreError('conflict', 'This action is already done.');
+  timeline.clearState(action.key);
+  timeline.record([completionEvent(action, occurredAt)]);
+}
+
+/** Takes back a Done (undoing the event it recorded), a Skip or a Snooze. */
+export function reopen(timeline: TimelineStore, action: Action): void {
+  timeline.clearState(action.key);
+  if (action.status !== 'done') return;
+  const kind = COMPLETION_EVENT[action.kind];
+  const matching = timeline
+    .eventsOf(action.opportunityId)
+    .filter(
+      (e) =>
+        !e.undoneAt &&
+        e.kind === kind &&
+        (action.roundId === null || e.roundId === action.roundId || e.roundId === null) &&
+        (action.recipient?.contactId == null || e.contactId === action.recipient.contactId),
+    );
+  if (matching.length > 0) timeline.undo(matching.map((e) => e.id));
+}

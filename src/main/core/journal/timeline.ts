@@ -1,0 +1,235 @@
+/**
+ * Contacts, the timeline of events, and the states the user gave actions. Recording an event
+ * also brings the opportunity's stored stage in step with its timeline (one transaction).
+ */
+import type { Database } from 'better-sqlite3';
+import type { Channel, Contact, EventKind, TimelineEvent } from '../../../shared/domain';
+import { notFound } from '../errors';
+import { deriveStage } from '../planner/stage';
+import type { ActionState } from '../planner/plan';
+
+interface ContactRow {
+  id: number;
+  name: string;
+  title: string | null;
+  email: string | null;
+  phone: string | null;
+  linkedin_url: string | null;
+  last_contacted_at: string | null;
+}
+
+export interface EventRow {
+  id: number;
+  opportunity_id: number;
+  round_id: number | null;
+  contact_id: number | null;
+  kind: string;
+  channel: string | null;
+  occurred_at: string;
+  note: string | null;
+  created_at: string;
+  undone_at: string | null;
+}
+
+export const hydrateContact = (r: ContactRow): Contact => ({
+  id: r.id,
+  name: r.name,
+  title: r.title,
+  email: r.email,
+  phone: r.phone,
+  linkedinUrl: r.linkedin_url,
+  lastContactedAt: r.last_contacted_at,
+});
+
+export const hydrateEvent = (r: EventRow): TimelineEvent => ({
+  id: r.id,
+  opportunityId: r.opportunity_id,
+  roundId: r.round_id,
+  contactId: r.contact_id,
+  kind: r.kind as EventKind,
+  channel: r.channel as Channel | null,
+  occurredAt: r.occurred_at,
+  note: r.note,
+  createdAt: r.created_at,
+  undoneAt: r.undone_at,
+});
+
+export interface ContactFields {
+  readonly name: string;
+  readonly title: string | null;
+  readonly email: string | null;
+  readonly phone: string | null;
+  readonly linkedinUrl: string | null;
+}
+
+export interface NewEvent {
+  readonly opportunityId: number;
+  readonly roundId: number | null;
+  readonly contactId: number | null;
+  readonly kind: EventKind;
+  readonly channel: Channel | null;
+  readonly occurredAt: string;
+  readonly note: string | null;
+}
+
+/** Events that count as contacting someone (they update the contact's `last contacted`). */
+const CONTACTING: ReadonlySet<EventKind> = new Set([
+  'thank_you_sent',
+  'card_mailed',
+  'linkedin_request_sent',
+  'status_check_sent',
+  'call_made',
+  'check_in_sent',
+]);
+
+export class TimelineStore {
+  constructor(
+    private readonly db: Database,
+    private readonly now: () => Date,
+  ) {}
+
+  // ---- contacts ----
+
+  listContacts(): Contact[] {
+    return this.db.prepare<[], ContactRow>('SELECT * FROM contacts ORDER BY name COLLATE NOCASE, id').all().map(hydrateContact);
+  }
+
+  getContact(id: number): Contact {
+    const row = this.db.prepare<[number], ContactRow>('SELECT * FROM contacts WHERE id = ?').get(id);
+    if (!row) throw notFound('contact', id);
+    return hydrateContact(row);
+  }
+
+  createContact(fields: ContactFields): Contact {
+    const at = this.now().toISOString();
+    const { lastInsertRowid } = this.db
+      .prepare(
+        `INSERT INTO contacts (name, title, email, phone, linkedin_url, created_at, updated_at)
+         VALUES (@name, @title, @email, @phone, @linkedinUrl, @at, @at)`,
+      )
+      .run({ ...fields, at });
+    return this.getContact(Number(lastInsertRowid));
+  }
+
+  updateContact(id: number, patch: Partial<ContactFields>): Contact {
+    const current = this.getContact(id);
+    const next = { ...current, ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) };
+    this.db
+      .prepare(
+        `UPDATE contacts SET name = @name, title = @title, email = @email, phone = @phone, linkedin_url = @linkedinUrl, updated_at = @at WHERE id = @id`,
+      )
+      .run({ id, name: next.name, title: next.title, email: next.email, phone: next.phone, linkedinUrl: next.linkedinUrl, at: this.now().toISOString() });
+    return this.getContact(id);
+  }
+
+  requireContacts(ids: readonly number[]): void {
+    for (const id of ids) this.getContact(id);
+  }
+
+  // ---- events ----
+
+  eventsOf(opportunityId: number): TimelineEvent[] {
+    return this.db
+      .prepare<[number], EventRow>('SELECT * FROM events WHERE opportunity_id = ? ORDER BY occurred_at, id')
+      .all(opportunityId)
+      .map(hydrateEvent);
+  }
+
+  getEvent(id: number): TimelineEvent {
+    const row = this.db.prepare<[number], EventRow>('SELECT * FROM events WHERE id = ?').get(id);
+    if (!row) throw notFound('event', id);
+    return hydrateEvent(row);
+  }
+
+  /** Records events (one transaction) and re-derives the opportunity's stage. */
+  record(events: readonly NewEvent[]): TimelineEvent[] {
+    const at = this.now().toISOString();
+    const insert = this.db.prepare(
+      `INSERT INTO events (opportunity_id, round_id, contact_id, kind, channel, occurred_at, note, created_at)
+       VALUES (@opportunityId, @roundId, @contactId, @kind, @channel, @occurredAt, @note, @at)`,
+    );
+    const touchContact = this.db.prepare(
+      'UPDATE contacts SET last_contacted_at = @at WHERE id = @id AND (last_contacted_at IS NULL OR last_contacted_at < @at)',
+    );
+    const ids = this.db.transaction(() => {
+      const out: number[] = [];
+      const opportunities = new Set<number>();
+      for (const event of events) {
+        this.requireOpportunity(event.opportunityId);
+        if (event.roundId !== null) this.requireRoundOf(event.roundId, event.opportunityId);
+        if (event.contactId !== null) this.getContact(event.contactId);
+        out.push(Number(insert.run({ ...event, at }).lastInsertRowid));
+        if (event.contactId !== null && CONTACTING.has(event.kind)) touchContact.run({ id: event.contactId, at: event.occurredAt });
+        opportunities.add(event.opportunityId);
+      }
+      for (const id of opportunities) this.refreshStage(id);
+      return out;
+    }).immediate();
+    return ids.map((id) => this.getEvent(id));
+  }
+
+  /** Marks events undone (kept in the timeline, ignored by the planner) and re-derives the stage. */
+  undo(eventIds: readonly number[]): void {
+    const at = this.now().toISOString();
+    this.db.transaction(() => {
+      const opportunities = new Set<number>();
+      for (const id of eventIds) {
+        const event = this.getEvent(id);
+        this.db.prepare('UPDATE events SET undone_at = ? WHERE id = ? AND undone_at IS NULL').run(at, id);
+        opportunities.add(event.opportunityId);
+      }
+      for (const id of opportunities) this.refreshStage(id);
+    }).immediate();
+  }
+
+  /** Brings `opportunities.stage` in step with rounds and events. Call inside a transaction. */
+  refreshStage(opportunityId: number): void {
+    const rounds = this.db
+      .prepare<[number], { id: number; created_at: string; interviewers: string | null }>(
+        `SELECT r.id, r.created_at, (SELECT group_concat(contact_id) FROM round_interviewers WHERE round_id = r.id) AS interviewers
+         FROM rounds r WHERE r.opportunity_id = ? ORDER BY r.number`,
+      )
+      .all(opportunityId)
+      .map((r) => ({ id: r.id, createdAt: r.created_at, interviewerIds: r.interviewers ? r.interviewers.split(',').map(Number) : [] }));
+    const derived = deriveStage(rounds, this.eventsOf(opportunityId));
+    this.db
+      .prepare(
+        `UPDATE opportunities SET stage = @stage, closed_reason = @closedReason, stage_changed_at = @since
+         WHERE id = @id AND (stage IS NOT @stage OR closed_reason IS NOT @closedReason OR stage_changed_at IS NOT @since)`,
+      )
+      .run({ id: opportunityId, stage: derived.stage, closedReason: derived.closedReason, since: derived.since });
+  }
+
+  // ---- action states ----
+
+  statesOf(opportunityId: number): Map<string, ActionState> {
+    const rows = this.db
+      .prepare<[number], { action_key: string; state: ActionState['state']; until: string | null; at: string }>(
+        'SELECT action_key, state, until, at FROM action_states WHERE opportunity_id = ?',
+      )
+      .all(opportunityId);
+    return new Map(rows.map((r) => [r.action_key, { state: r.state, until: r.until, at: r.at }]));
+  }
+
+  setState(opportunityId: number, key: string, state: ActionState['state'], until: string | null): void {
+    this.db
+      .prepare(
+        `INSERT INTO action_states (action_key, opportunity_id, state, until, at) VALUES (@key, @opportunityId, @state, @until, @at)
+         ON CONFLICT (action_key) DO UPDATE SET state = excluded.state, until = excluded.until, at = excluded.at`,
+      )
+      .run({ key, opportunityId, state, until, at: this.now().toISOString() });
+  }
+
+  clearState(key: string): void {
+    this.db.prepare('DELETE FROM action_states WHERE action_key = ?').run(key);
+  }
+
+  private requireOpportunity(id: number): void {
+    if (!this.db.prepare('SELECT 1 FROM opportunities WHERE id = ?').get(id)) throw notFound('opportunity', id);
+  }
+
+  private requireRoundOf(roundId: number, opportunityId: number): void {
+    const row = this.db.prepare<[number], { opportunity_id: number }>('SELECT opportunity_id FROM rounds WHERE id = ?').get(roundId);
+    if (!row || row.opportunity_id !== opportunityId) throw notFound('round of this opportunity', roundId);
+  }
+}

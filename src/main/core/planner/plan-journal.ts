@@ -1,0 +1,135 @@
+/**
+ * Reads what the planner needs from the journal, for one opportunity or all of them, in a fixed
+ * number of queries (no query per card), and runs the pure planner over it.
+ */
+import type { Database } from 'better-sqlite3';
+import type { Action, StoredStage } from '../../../shared/domain';
+import { hydrateEvent } from '../journal/timeline';
+import type { EventRow } from '../journal/timeline';
+import { planOpportunity } from './plan';
+import type { ActionState, PlanContext, PlanInput, PlanPerson, PlanRound } from './plan';
+
+interface Filter {
+  readonly where: string;
+  readonly params: unknown[];
+}
+
+export function loadPlanInputs(db: Database, opportunityId?: number): PlanInput[] {
+  const only = (column: string): Filter =>
+    opportunityId === undefined ? { where: '', params: [] } : { where: `WHERE ${column} = ?`, params: [opportunityId] };
+
+  const people = new Map<number, PlanPerson>();
+  const person = (id: number | null): PlanPerson | null => (id === null ? null : (people.get(id) ?? null));
+  const contactFilter =
+    opportunityId === undefined
+      ? ''
+      : `WHERE id IN (SELECT contact_id FROM round_interviewers ri JOIN rounds r ON r.id = ri.round_id WHERE r.opportunity_id = @id
+           UNION SELECT arranged_by_contact_id FROM rounds WHERE opportunity_id = @id
+           UNION SELECT recruiter_contact_id FROM opportunities WHERE id = @id)`;
+  for (const c of db
+    .prepare<unknown[], { id: number; name: string; linkedin_url: string | null }>(`SELECT id, name, linkedin_url FROM contacts ${contactFilter}`)
+    .all(...(opportunityId === undefined ? [] : [{ id: opportunityId }]))) {
+    people.set(c.id, { contactId: c.id, name: c.name, linkedinUrl: c.linkedin_url });
+  }
+
+  const o = only('id');
+  const opportunities = db
+    .prepare<unknown[], { id: number; company: string; stage: StoredStage; stage_changed_at: string | null; recruiter_contact_id: number | null }>(
+      `SELECT id, company, stage, stage_changed_at, recruiter_contact_id FROM opportunities ${o.where} ORDER BY id`,
+    )
+    .all(...o.params);
+
+  const interviewers = new Map<number, PlanPerson[]>();
+  const ri = only('r.opportunity_id');
+  for (const row of db
+    .prepare<unknown[], { round_id: number; contact_id: number }>(
+      `SELECT ri.round_id, ri.contact_id FROM round_interviewers ri JOIN rounds r ON r.id = ri.round_id ${ri.where} ORDER BY ri.round_id, ri.position`,
+    )
+    .all(...ri.params)) {
+    const p = person(row.contact_id);
+    if (!p) continue;
+    const list = interviewers.get(row.round_id) ?? [];
+    list.push(p);
+    interviewers.set(row.round_id, list);
+  }
+
+  const rounds = new Map<number, PlanRound[]>();
+  const r = only('opportunity_id');
+  for (const row of db
+    .prepare<
+      unknown[],
+      {
+        id: number;
+        opportunity_id: number;
+        number: number;
+        starts_at: string;
+        duration_minutes: number;
+        format: PlanRound['format'];
+        arranged_channel: PlanRound['arrangedChannel'];
+        decision_date: string | null;
+        arranged_by_contact_id: number | null;
+      }
+    >(
+      `SELECT id, opportunity_id, number, starts_at, duration_minutes, format, arranged_channel, decision_date, arranged_by_contact_id
+       FROM rounds ${r.where} ORDER BY opportunity_id, number`,
+    )
+    .all(...r.params)) {
+    const list = rounds.get(row.opportunity_id) ?? [];
+    list.push({
+      id: row.id,
+      number: row.number,
+      startsAt: row.starts_at,
+      durationMinutes: row.duration_minutes,
+      format: row.format,
+      arrangedChannel: row.arranged_channel,
+      decisionDate: row.decision_date,
+      interviewers: interviewers.get(row.id) ?? [],
+      arrangedBy: person(row.arranged_by_contact_id),
+    });
+    rounds.set(row.opportunity_id, list);
+  }
+
+  const events = new Map<number, ReturnType<typeof hydrateEvent>[]>();
+  const e = only('opportunity_id');
+  for (const row of db
+    .prepare<unknown[], EventRow>(`SELECT * FROM events ${e.where ? `${e.where} AND` : 'WHERE'} undone_at IS NULL ORDER BY opportunity_id, occurred_at, id`)
+    .all(...e.params)) {
+    const list = events.get(row.opportunity_id) ?? [];
+    list.push(hydrateEvent(row));
+    events.set(row.opportunity_id, list);
+  }
+
+  const states = new Map<number, Map<string, ActionState>>();
+  const s = only('opportunity_id');
+  for (const row of db
+    .prepare<unknown[], { action_key: string; opportunity_id: number; state: ActionState['state']; until: string | null; at: string }>(
+      `SELECT action_key, opportunity_id, state, until, at FROM action_states ${s.where}`,
+    )
+    .all(...s.params)) {
+    const map = states.get(row.opportunity_id) ?? new Map<string, ActionState>();
+    map.set(row.action_key, { state: row.state, until: row.until, at: row.at });
+    states.set(row.opportunity_id, map);
+  }
+
+  return opportunities.map((opp) => ({
+    opportunityId: opp.id,
+    company: opp.company,
+    stage: opp.stage,
+    stageChangedAt: opp.stage_changed_at,
+    recruiter: person(opp.recruiter_contact_id),
+    rounds: rounds.get(opp.id) ?? [],
+    events: events.get(opp.id) ?? [],
+    states: states.get(opp.id) ?? new Map(),
+  }));
+}
+
+export function planAll(db: Database, ctx: PlanContext): Map<number, Action[]> {
+  const plans = new Map<number, Action[]>();
+  for (const input of loadPlanInputs(db)) plans.set(input.opportunityId, planOpportunity(input, ctx));
+  return plans;
+}
+
+export function planOne(db: Database, opportunityId: number, ctx: PlanContext): Action[] {
+  const input = loadPlanInputs(db, opportunityId)[0];
+  return input ? planOpportunity(input, ctx) : [];
+}

@@ -1,0 +1,113 @@
+/**
+ * The user's settings, with their defaults and the planner's two presets. Shared by the core (which
+ * plans with them) and the renderer (which edits them).
+ */
+import { z } from 'zod';
+
+/** 0 = Sunday ... 6 = Saturday. */
+const weekday = z.number().int().min(0).max(6);
+
+export const plannerSettingsSchema = z.strictObject({
+  preset: z.enum(['standard', 'patient', 'custom']),
+  /** Days the employer can be contacted on (PLAYBOOK §3: Monday to Friday unless changed). */
+  workingWeek: z.array(weekday).min(1).max(7),
+  /** Business days to wait after the employer's decision date before the status check (0 to 7). */
+  graceBusinessDays: z.number().int().min(0).max(7),
+  /** With no decision date: days after the round before the status check (seed 002: a week). */
+  noDecisionDateDays: z.number().int().min(2).max(21),
+  /** One follow-up (default) or two (a call a week after an unanswered status check); never more. */
+  followUps: z.union([z.literal(1), z.literal(2)]),
+  /** Days after an unanswered status check before the optional call (seed 002 step 4). */
+  callAfterDays: z.number().int().min(3).max(21),
+  /** Days of silence after the last follow-up before suggesting to move on (seed 003). */
+  moveOnAfterDays: z.number().int().min(7).max(60),
+  /** Stay in touch: first check-in after closing, then every N days. */
+  stayInTouchFirstDays: z.number().int().min(7).max(180),
+  stayInTouchEveryDays: z.number().int().min(14).max(365),
+});
+export type PlannerSettings = z.infer<typeof plannerSettingsSchema>;
+
+export const PLANNER_PRESETS: Record<'standard' | 'patient', PlannerSettings> = {
+  standard: {
+    preset: 'standard',
+    workingWeek: [1, 2, 3, 4, 5],
+    graceBusinessDays: 0,
+    noDecisionDateDays: 7,
+    followUps: 1,
+    callAfterDays: 7,
+    moveOnAfterDays: 14,
+    stayInTouchFirstDays: 30,
+    stayInTouchEveryDays: 90,
+  },
+  // Seed 004: "Wait about a week after the expected date" before following up.
+  patient: {
+    preset: 'patient',
+    workingWeek: [1, 2, 3, 4, 5],
+    graceBusinessDays: 5,
+    noDecisionDateDays: 10,
+    followUps: 1,
+    callAfterDays: 10,
+    moveOnAfterDays: 21,
+    stayInTouchFirstDays: 30,
+    stayInTouchEveryDays: 90,
+  },
+};
+
+export const DEFAULT_PLANNER_SETTINGS = PLANNER_PRESETS.standard;
+
+const timeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time like 21:00');
+
+export const timeZoneSchema = z.string().refine(
+  (tz) => {
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone: tz });
+      return true;
+    } catch {
+      return false;
+    }
+  },
+  { message: 'is not a time zone this system knows' },
+);
+
+/** Every setting, each with its own validator so one bad value falls back alone (issue: corrupt settings). */
+export const settingsShape = {
+  planner: plannerSettingsSchema,
+  timeZone: timeZoneSchema,
+  quietHours: z.strictObject({ start: timeOfDay, end: timeOfDay }),
+  notifications: z.boolean(),
+  closeToTray: z.boolean(),
+  closeToTrayHintShown: z.boolean(),
+  launchAtLogin: z.boolean(),
+  userName: z.string().max(200),
+  signature: z.string().max(2000),
+  englishVariant: z.enum(['en-US', 'en-GB']),
+  linkedinPremium: z.boolean(),
+  paperSize: z.enum(['auto', 'letter', 'a4']),
+} as const;
+
+export const settingsSchema = z.strictObject(settingsShape);
+export type Settings = z.infer<typeof settingsSchema>;
+
+export const systemTimeZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+
+export const defaultSettings = (): Settings => ({
+  planner: DEFAULT_PLANNER_SETTINGS,
+  timeZone: systemTimeZone(),
+  quietHours: { start: '21:00', end: '08:00' },
+  notifications: true,
+  closeToTray: true,
+  closeToTrayHintShown: false,
+  launchAtLogin: false,
+  userName: '',
+  signature: '',
+  englishVariant: 'en-US',
+  linkedinPremium: false,
+  paperSize: 'auto',
+});
+
+/** A partial update from the settings screen: any subset of keys, each validated. */
+export const settingsPatchSchema = z.strictObject(
+  Object.fromEntries(Object.entries(settingsShape).map(([k, v]) => [k, v.optional()])) as {
+    [K in keyof typeof settingsShape]: z.ZodOptional<(typeof settingsShape)[K]>;
+  },
+);
