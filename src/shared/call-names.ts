@@ -28,6 +28,7 @@ export const CALL_NAMES = [
   'actions.skip',
   'actions.reopen',
   'board.get',
+  'board.move',
   'settings.get',
   'settings.update',
 ] as const;

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import type { CallName } from './call-names';
-import { ARRANGED_CHANNELS, CHANNELS, EVENT_KINDS, ROUND_FORMATS } from './domain';
+import { ARRANGED_CHANNELS, BOARD_COLUMNS, CHANNELS, CLOSED_REASONS, EVENT_KINDS, ROUND_FORMATS } from './domain';
 import type { Action, BoardColumn, Contact, Opportunity, OpportunityWithRounds, Round, TimelineEvent } from './domain';
 import type { Result } from './result';
 import { settingsPatchSchema } from './settings';
@@ -179,6 +179,8 @@ export interface BoardCard {
   readonly column: BoardColumn;
   readonly closedReason: Opportunity['closedReason'];
   readonly round: { readonly id: number; readonly number: number; readonly startsAt: string; readonly format: Round['format'] } | null;
+  /** The interviewers' names, for search. */
+  readonly people: string;
   readonly nextAction: Action | null;
   readonly updatedAt: string;
 }
@@ -234,6 +236,15 @@ export const contract = {
   'actions.skip': call<readonly Action[]>()(actionRef),
   'actions.reopen': call<readonly Action[]>()(actionRef),
   'board.get': call<Board>()(none),
+  'board.move': call<{ readonly eventIds: readonly number[]; readonly roundId: number | null }>()(
+    z.strictObject({
+      opportunityId: id,
+      to: z.enum(BOARD_COLUMNS),
+      interviewerIds: contactIds.optional(),
+      closedReason: z.enum(CLOSED_REASONS).optional(),
+      nextRound: roundFields.optional(),
+    }),
+  ),
   'settings.get': call<SettingsState>()(none),
   'settings.update': call<SettingsState>()(
     settingsPatchSchema.refine((p) => Object.keys(p).length > 0, { message: 'must change at least one setting' }),

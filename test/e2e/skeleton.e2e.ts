@@ -7,24 +7,25 @@ test('an opportunity created in the UI is still there after the server restarts'
   let server = await startServer(dataDir);
   try {
     await page.goto(server.url);
-    await expect(page.getByRole('heading', { name: 'New opportunity' })).toBeVisible();
+    const quickAdd = page.getByRole('form', { name: 'Quick add' });
+    await expect(quickAdd).toBeVisible();
     // The secret leaves the visible address once the page has it.
     await expect.poll(() => page.url()).not.toContain('token=');
 
-    await page.getByLabel('Company').fill('Northwind Traders');
-    await page.getByLabel('Role').fill('Staff Engineer');
-    await page.getByLabel('First round').fill('2026-11-20T14:30');
-    await page.getByLabel('Format').selectOption('in-person');
-    await page.getByRole('button', { name: 'Add opportunity' }).click();
+    await quickAdd.getByLabel('Company').fill('Northwind Traders');
+    await quickAdd.getByLabel('Role').fill('Staff Engineer');
+    await quickAdd.getByLabel('Round date and time').fill('2030-11-20T14:30');
+    await quickAdd.getByLabel('Format').selectOption('in-person');
+    await quickAdd.getByRole('button', { name: 'Add' }).click();
 
-    const list = page.getByRole('list', { name: 'Opportunity list' });
-    await expect(list.getByText('Northwind Traders')).toBeVisible();
-    await expect(list.getByText(/Round 1: .*in-person/)).toBeVisible();
+    const upcoming = page.getByRole('region', { name: 'Upcoming', exact: true });
+    await expect(upcoming.getByText('Northwind Traders')).toBeVisible();
+    await expect(upcoming.getByText(/Round 1 · In person/)).toBeVisible();
 
     expect(await server.stop()).toBe(0);
     server = await startServer(dataDir);
     await page.goto(server.url);
-    await expect(page.getByRole('list', { name: 'Opportunity list' }).getByText('Northwind Traders')).toBeVisible();
+    await expect(page.getByRole('region', { name: 'Upcoming', exact: true }).getByText('Northwind Traders')).toBeVisible();
     await expect(page.getByText('Staff Engineer')).toBeVisible();
   } finally {
     await server.stop();

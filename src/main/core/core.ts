@@ -6,18 +6,17 @@
 import path from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { version } from '../../../package.json';
-import type { Board, BoardCard } from '../../shared/contract';
-import type { Action, BoardColumn } from '../../shared/domain';
+import type { Action } from '../../shared/domain';
 import type { CoreEvent, CoreEventListener } from '../../shared/events';
 import type { Result } from '../../shared/result';
 import { complete, findAction, reopen } from './actions';
+import { moveCard, readBoard } from './board';
 import { CoreError } from './errors';
 import { dispatch } from './handlers';
 import type { Handlers } from './handlers';
 import { closeJournal, JOURNAL_FILE_NAME, openJournal } from './journal/database';
 import { OpportunityStore } from './journal/opportunities';
 import { TimelineStore } from './journal/timeline';
-import { nextAction } from './planner/plan';
 import type { PlanContext } from './planner/plan';
 import { planAll, planOne } from './planner/plan-journal';
 import { SettingsStore } from './settings/settings-store';
@@ -68,40 +67,6 @@ export function createCore(options: CoreOptions): Core {
     return planOne(db, opportunityId, context());
   };
   const transaction = <T>(work: () => T): T => db.transaction(work).immediate();
-
-  function board(): Board {
-    const ctx = context();
-    const plans = planAll(db, ctx);
-    const rows = db
-      .prepare<
-        [],
-        {
-          id: number;
-          company: string;
-          role: string;
-          stage: string;
-          closed_reason: BoardCard['closedReason'];
-          updated_at: string;
-          round_id: number | null;
-          number: number | null;
-          starts_at: string | null;
-          format: 'video' | 'phone' | 'in-person' | null;
-        }
-      >(BOARD_QUERY)
-      .all();
-    const at = ctx.now.toISOString();
-    const cards: BoardCard[] = rows.map((r) => ({
-      id: r.id,
-      company: r.company,
-      role: r.role,
-      column: columnOf(r.stage, r.starts_at, at),
-      closedReason: r.closed_reason,
-      round: r.round_id !== null ? { id: r.round_id, number: r.number!, startsAt: r.starts_at!, format: r.format! } : null,
-      nextAction: nextAction(plans.get(r.id) ?? []),
-      updatedAt: r.updated_at,
-    }));
-    return { cards, at };
-  }
 
   const handlers: Handlers = {
     'app.info': () => ({
@@ -187,7 +152,11 @@ export function createCore(options: CoreOptions): Core {
       transaction(() => reopen(timeline, findAction(actionsOf(opportunityId), key)));
       return changed(opportunityId, actionsOf(opportunityId));
     },
-    'board.get': () => board(),
+    'board.get': () => {
+      const ctx = context();
+      return readBoard(db, planAll(db, ctx), ctx.now);
+    },
+    'board.move': (input) => changed(input.opportunityId, moveCard({ db, opportunities, timeline, now }, input)),
     'settings.get': () => ({ settings: settings.get(), problems: settings.problems }),
     'settings.update': (patch) => {
       settings.update(patch);
@@ -215,28 +184,4 @@ export function createCore(options: CoreOptions): Core {
       closeJournal(db);
     },
   };
-}
-
-/** The board's query: every opportunity with its latest round, through indexes (see the plan test). */
-export const BOARD_QUERY = `
-  SELECT o.id, o.company, o.role, o.stage, o.closed_reason, o.updated_at,
-         r.id AS round_id, r.number, r.starts_at, r.format
-  FROM opportunities o
-  LEFT JOIN rounds r ON r.opportunity_id = o.id
-   AND r.number = (SELECT max(number) FROM rounds WHERE opportunity_id = o.id)
-  ORDER BY o.updated_at DESC, o.id DESC`;
-
-export function columnOf(stage: string, latestRoundStart: string | null, now: string): BoardColumn {
-  switch (stage) {
-    case 'scheduled':
-      return latestRoundStart !== null && latestRoundStart <= now ? 'interviewed' : 'upcoming';
-    case 'thanked':
-    case 'followed_up':
-    case 'offer':
-    case 'staying_in_touch':
-    case 'closed':
-      return stage;
-    default:
-      return 'upcoming';
-  }
 }

@@ -3,12 +3,16 @@
  * loopback to any browser. Prints the address to open (with its per-launch secret) on a line of
  * its own that starts with `http://127.0.0.1:`.
  *
- * Options: --port N (0 or absent: a free port), --data-dir DIR (or AFTERWORD_DATA_DIR).
+ * Options: --port N (0 or absent: a free port), --data-dir DIR (or AFTERWORD_DATA_DIR),
+ * --demo (a generated journal in a temporary folder; --demo-size N, --seed S).
  */
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createCore } from '../core/core';
 import { readOption, resolveDataDir } from '../core/data-dir';
+import { generateJournal } from '../core/demo/journal-generator';
 import { CoreError } from '../core/errors';
 import { startWebServer } from './http-transport';
 
@@ -18,11 +22,18 @@ async function main(argv: readonly string[]): Promise<void> {
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new CoreError('invalid_input', `--port must be a number from 0 to 65535, not "${portText}".`);
   }
-  const dataDir = resolveDataDir(argv);
+  // --demo [N]: a generated journal of N opportunities (default 60) in a temporary folder.
+  const demo = argv.includes('--demo');
+  const demoSize = Number(readOption(argv, 'demo-size') ?? 60);
+  const dataDir = demo ? fs.mkdtempSync(path.join(os.tmpdir(), 'afterword-demo-')) : resolveDataDir(argv);
   const here = path.dirname(fileURLToPath(import.meta.url));
   const rendererDir = readOption(argv, 'renderer-dir') ?? path.resolve(here, '../renderer');
 
   const core = createCore({ dataDir, transport: 'http' });
+  if (demo) {
+    const counts = generateJournal(core.db, { opportunities: demoSize, seed: Number(readOption(argv, 'seed') ?? 7) });
+    console.log(`Demo journal: ${counts.opportunities} opportunities, ${counts.rounds} rounds, ${counts.events} events, ${counts.reflections} reflections.`);
+  }
   const server = await startWebServer({ core, rendererDir, port });
 
   let stopping = false;

@@ -112,6 +112,43 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 3,
+    name: 'reflections, their versions, and full-text search',
+    up: (db) => {
+      db.exec(`
+        -- A round's reflection, as Markdown (portable: it exports as it is).
+        CREATE TABLE reflections (
+          round_id    INTEGER PRIMARY KEY REFERENCES rounds(id) ON DELETE CASCADE,
+          body        TEXT NOT NULL,
+          updated_at  TEXT NOT NULL
+        ) STRICT;
+
+        -- Earlier versions, kept when a save follows a pause (see the reflection store).
+        CREATE TABLE reflection_versions (
+          id        INTEGER PRIMARY KEY,
+          round_id  INTEGER NOT NULL REFERENCES rounds(id) ON DELETE CASCADE,
+          body      TEXT NOT NULL,
+          saved_at  TEXT NOT NULL
+        ) STRICT;
+        CREATE INDEX reflection_versions_by_round ON reflection_versions(round_id, saved_at);
+
+        CREATE VIRTUAL TABLE reflections_fts USING fts5(
+          body, content = 'reflections', content_rowid = 'round_id', tokenize = 'porter unicode61'
+        );
+        CREATE TRIGGER reflections_ai AFTER INSERT ON reflections BEGIN
+          INSERT INTO reflections_fts(rowid, body) VALUES (new.round_id, new.body);
+        END;
+        CREATE TRIGGER reflections_ad AFTER DELETE ON reflections BEGIN
+          INSERT INTO reflections_fts(reflections_fts, rowid, body) VALUES ('delete', old.round_id, old.body);
+        END;
+        CREATE TRIGGER reflections_au AFTER UPDATE ON reflections BEGIN
+          INSERT INTO reflections_fts(reflections_fts, rowid, body) VALUES ('delete', old.round_id, old.body);
+          INSERT INTO reflections_fts(rowid, body) VALUES (new.round_id, new.body);
+        END;
+      `);
+    },
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);

@@ -44,12 +44,25 @@ export function createHttpBridge(token: string | null): AfterwordBridge {
 
   const calls = Object.fromEntries(CALL_NAMES.map((name) => [name, (input: unknown) => call(name, input)])) as unknown as Api;
 
+  // One event stream for the whole page, shared by every listener: a browser allows only six
+  // connections to a host, so a stream per component would starve the calls themselves.
+  const listeners = new Set<(event: CoreEvent) => void>();
+  let controller: AbortController | null = null;
   return {
     calls,
     onEvent(listener) {
-      const controller = new AbortController();
-      void streamEvents(headers, listener, controller.signal);
-      return () => controller.abort();
+      listeners.add(listener);
+      if (!controller) {
+        controller = new AbortController();
+        void streamEvents(headers, (event) => listeners.forEach((l) => l(event)), controller.signal);
+      }
+      return () => {
+        listeners.delete(listener);
+        if (listeners.size === 0) {
+          controller?.abort();
+          controller = null;
+        }
+      };
     },
   };
 }

@@ -1,0 +1,62 @@
+/**
+ * Drag-and-drop helpers: keyboard moves jump from column to column (arrow keys), collisions use
+ * the pointer when there is one and the dragged card's rectangle otherwise, and a screen reader
+ * hears where the card is.
+ */
+import { pointerWithin, rectIntersection } from '@dnd-kit/core';
+import type { Announcements, CollisionDetection, KeyboardCoordinateGetter } from '@dnd-kit/core';
+import type { BoardCard } from '../../../../shared/contract';
+import type { BoardColumn } from '../../../../shared/domain';
+import { BOARD_COLUMN_TITLES } from '../../../../shared/domain';
+
+export const collisions: CollisionDetection = (args) => (args.pointerCoordinates ? pointerWithin(args) : rectIntersection(args));
+
+/**
+ * The column a keyboard drag is heading for. dnd-kit hands the getter the dragged card's position
+ * as of the last render, so two quick presses would both start from the same column: we remember
+ * where the previous press sent the card until the next drag starts.
+ */
+let heading: { index: number; x: number; id: string } | null = null;
+export const resetKeyboardHeading = (): void => {
+  heading = null;
+};
+/** Where the arrow keys sent the card (a drop can come before dnd-kit has caught up). */
+export const keyboardHeading = (): BoardColumn | null => (heading ? (heading.id.replace('column:', '') as BoardColumn) : null);
+
+export const columnJump: KeyboardCoordinateGetter = (event, { context, currentCoordinates }) => {
+  const step = event.code === 'ArrowRight' ? 1 : event.code === 'ArrowLeft' ? -1 : 0;
+  if (step === 0) return undefined;
+  const dragged = context.collisionRect;
+  if (!dragged) return undefined;
+  const columns = [...context.droppableRects.entries()].map(([id, rect]) => ({ id: String(id), left: rect.left, width: rect.width })).sort((a, b) => a.left - b.left);
+  const left = heading ? heading.x : currentCoordinates.x;
+  const center = left + dragged.width / 2;
+  const current = heading ? heading.index : columns.findIndex((r) => center >= r.left && center <= r.left + r.width);
+  const index = Math.max(0, Math.min(columns.length - 1, (current === -1 ? 0 : current) + step));
+  const target = columns[index];
+  if (!target) return undefined;
+  event.preventDefault();
+  const x = target.left + target.width / 2 - dragged.width / 2;
+  heading = { index, x, id: target.id };
+  return { x, y: currentCoordinates.y };
+};
+
+const columnName = (id: unknown): string => {
+  const column = String(id).replace('column:', '') as BoardColumn;
+  return BOARD_COLUMN_TITLES[column] ?? String(id);
+};
+const cardName = (data: unknown): string => {
+  const card = (data as { current?: { card?: BoardCard } })?.current?.card;
+  return card ? `${card.company}, ${card.role}` : 'the card';
+};
+
+export const announcements: Announcements = {
+  onDragStart: ({ active }) => `Picked up ${cardName(active.data)}. Use the left and right arrow keys to choose a column, space to drop, escape to cancel.`,
+  onDragOver: ({ active, over }) => (over ? `${cardName(active.data)} is over ${columnName(over.id)}.` : `${cardName(active.data)} is not over a column.`),
+  onDragEnd: ({ active, over }) => (over ? `${cardName(active.data)} was dropped on ${columnName(over.id)}.` : `${cardName(active.data)} was dropped outside the board.`),
+  onDragCancel: ({ active }) => `Moving ${cardName(active.data)} was cancelled.`,
+};
+
+export const screenReaderInstructions = {
+  draggable: 'To move a card, press space or enter, choose a column with the left and right arrow keys, then press space or enter to drop it. Escape cancels.',
+};

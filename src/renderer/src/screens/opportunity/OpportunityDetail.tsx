@@ -1,0 +1,155 @@
+import { useState } from 'react';
+import type { Action, Contact, EventKind } from '../../../../shared/domain';
+import { api } from '../../api/bridge';
+import { Dialog } from '../../components/Dialog';
+import { dateOnly, dateTime } from '../../format';
+import { useJournalQuery } from '../../use-journal';
+import { ActionList } from './ActionList';
+import { emptyRound, FORMAT_LABELS, OpportunityForm, roundInput, RoundFields } from './OpportunityForm';
+import type { RoundDraft } from './OpportunityForm';
+
+export const EVENT_LABELS: Record<EventKind, string> = {
+  next_steps_asked: 'Asked about next steps',
+  reflection_written: 'Reflection written',
+  thank_you_sent: 'Thank-you sent',
+  card_mailed: 'Thank-you card mailed',
+  linkedin_request_sent: 'LinkedIn request sent',
+  status_check_sent: 'Status check sent',
+  call_made: 'Follow-up call made',
+  reply_received: 'Reply received',
+  offer_received: 'Offer received',
+  rejected: 'Closed: rejected',
+  moved_on: 'Closed: moved on',
+  withdrawn: 'Closed: withdrawn',
+  accepted_elsewhere: 'Closed: accepted elsewhere',
+  stay_in_touch_started: 'Staying in touch',
+  check_in_sent: 'Check-in sent',
+  reopened: 'Reopened',
+  note: 'Note',
+};
+
+/** The card's detail: rounds and people, the actions with their why, and the timeline. */
+export function OpportunityDetail({ id, onClose }: { id: number; onClose: () => void }) {
+  const opportunity = useJournalQuery(() => api['opportunities.get']({ id }), [id]);
+  const actions = useJournalQuery(() => api['actions.forOpportunity']({ opportunityId: id }), [id]);
+  const events = useJournalQuery(() => api['events.list']({ opportunityId: id }), [id]);
+  const contacts = useJournalQuery(() => api['contacts.list'](undefined), []);
+  const [editing, setEditing] = useState(false);
+  const [addingRound, setAddingRound] = useState<RoundDraft | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const byId = new Map<number, Contact>((contacts.value ?? []).map((c) => [c.id, c]));
+  const o = opportunity.value;
+
+  async function addRound() {
+    if (!addingRound) return;
+    const input = roundInput(addingRound);
+    if (!input) return setError('The round needs a valid date and time.');
+    const result = await api['rounds.create']({ opportunityId: id, ...input });
+    if (!result.ok) return setError(result.error.message);
+    setAddingRound(null);
+  }
+
+  async function record(kind: EventKind) {
+    const result = await api['events.record']({ opportunityId: id, kind, roundId: o?.rounds.at(-1)?.id ?? null });
+    if (!result.ok) setError(result.error.message);
+  }
+
+  return (
+    <Dialog title={o ? `${o.company}: ${o.role}` : 'Opportunity'} onClose={onClose} wide>
+      {opportunity.error && (
+        <p role="alert" className="error">
+          {opportunity.error}
+        </p>
+      )}
+      {o && (
+        <div className="detail">
+          <div className="detail-main">
+            <h3>What to do</h3>
+            <ActionList actions={actions.value ?? []} onChanged={(a: readonly Action[]) => actions.setValue(a)} />
+            <h3>Timeline</h3>
+            {(events.value ?? []).length === 0 ? (
+              <p className="muted">Nothing recorded yet.</p>
+            ) : (
+              <ol className="timeline" aria-label="Timeline">
+                {(events.value ?? []).map((e) => (
+                  <li key={e.id} className={e.undoneAt ? 'undone' : undefined}>
+                    <time dateTime={e.occurredAt}>{dateTime.format(new Date(e.occurredAt))}</time> {EVENT_LABELS[e.kind]}
+                    {e.contactId && byId.get(e.contactId) ? ` to ${byId.get(e.contactId)!.name}` : ''}
+                    {e.channel ? ` (${e.channel})` : ''}
+                    {e.undoneAt ? ' (undone)' : ''}
+                  </li>
+                ))}
+              </ol>
+            )}
+            <div className="buttons">
+              <button type="button" className="secondary" onClick={() => void record('reply_received')}>
+                Record a reply
+              </button>
+              <button type="button" className="secondary" onClick={() => void record('offer_received')}>
+                Record an offer
+              </button>
+            </div>
+          </div>
+          <aside className="detail-side">
+            <h3>Rounds</h3>
+            <ol className="rounds">
+              {o.rounds.map((r) => (
+                <li key={r.id}>
+                  <strong>Round {r.number}</strong>: {dateTime.format(new Date(r.startsAt))}, {FORMAT_LABELS[r.format]}, {r.durationMinutes} min
+                  {r.interviewerIds.length > 0 && (
+                    <div>
+                      With {r.interviewerIds.map((cid) => byId.get(cid)?.name ?? `#${cid}`).join(', ')}
+                    </div>
+                  )}
+                  {r.nextStep && <div>Next step: {r.nextStep}</div>}
+                  {r.decisionDate && <div>Decision by {dateOnly.format(new Date(`${r.decisionDate}T12:00:00`))}</div>}
+                </li>
+              ))}
+            </ol>
+            {addingRound ? (
+              <div className="stack">
+                <RoundFields round={addingRound} onChange={setAddingRound} />
+                <div className="buttons">
+                  <button type="button" onClick={() => void addRound()}>
+                    Save round
+                  </button>
+                  <button type="button" className="secondary" onClick={() => setAddingRound(null)}>
+                    Cancel
+                  </button>
+                </div>
+              </div>
+            ) : (
+              <button type="button" className="secondary" onClick={() => setAddingRound(emptyRound())}>
+                Add the next round
+              </button>
+            )}
+            <h3>People</h3>
+            <ul className="people">
+              {[...new Set(o.rounds.flatMap((r) => [...r.interviewerIds, ...(r.arrangedByContactId ? [r.arrangedByContactId] : [])]))].map((cid) => {
+                const c = byId.get(cid);
+                if (!c) return null;
+                return (
+                  <li key={cid}>
+                    <strong>{c.name}</strong>
+                    {c.title ? `, ${c.title}` : ''}
+                    {c.email && <div>{c.email}</div>}
+                    {c.lastContactedAt && <div className="muted">Last contacted {dateTime.format(new Date(c.lastContactedAt))}</div>}
+                  </li>
+                );
+              })}
+            </ul>
+            <button type="button" className="secondary" onClick={() => setEditing(true)}>
+              Edit opportunity
+            </button>
+            {error && (
+              <p role="alert" className="error">
+                {error}
+              </p>
+            )}
+          </aside>
+        </div>
+      )}
+      {editing && o && <OpportunityForm existing={o} onClose={() => setEditing(false)} />}
+    </Dialog>
+  );
+}

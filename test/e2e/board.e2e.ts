@@ -1,0 +1,95 @@
+import { card, column, expect, localInput, test } from './fixtures';
+import type { Page } from '@playwright/test';
+
+async function createWithInterviewers(page: Page, company: string, role: string, interviewers: string[]) {
+  await page.keyboard.press('n');
+  const form = page.getByRole('dialog', { name: 'New opportunity' });
+  await form.getByLabel('Company').fill(company);
+  await form.getByLabel('Role').fill(role);
+  await form.getByLabel('Date and time').fill(await localInput(page, -5));
+  const picker = form.getByRole('group', { name: 'Interviewers' });
+  for (const name of interviewers) {
+    await picker.getByLabel('Name').fill(name);
+    await picker.getByRole('button', { name: /Add interviewer/ }).click();
+    await expect(picker.getByRole('list', { name: 'Interviewers: chosen' })).toContainText(name);
+  }
+  await form.getByRole('button', { name: 'Create opportunity' }).click();
+  await page.getByRole('dialog', { name: `${company}: ${role}` }).getByRole('button', { name: 'Close' }).click();
+}
+
+async function drag(page: Page, company: string, to: string) {
+  const source = page.locator('.card', { has: card(page, company) });
+  const target = column(page, to);
+  await target.scrollIntoViewIfNeeded();
+  const from = (await source.boundingBox())!;
+  const dest = (await target.boundingBox())!;
+  await page.mouse.move(from.x + from.width / 2, from.y + 20);
+  await page.mouse.down();
+  await page.mouse.move(from.x + from.width / 2 + 10, from.y + 30, { steps: 3 });
+  await page.mouse.move(dest.x + dest.width / 2, dest.y + 120, { steps: 12 });
+  await page.mouse.up();
+}
+
+test('cards move by mouse and by keyboard, the moves record their facts, and the board survives a restart', async ({ page, server, restart }) => {
+  await page.goto(server.url);
+  await expect(page.getByRole('heading', { name: 'Your board is empty' })).toBeVisible();
+  await createWithInterviewers(page, 'Initech', 'Staff Engineer', ['Alice Ng', 'Bob Ortiz']);
+  await createWithInterviewers(page, 'Hooli', 'Product Designer', ['Carla Diaz']);
+  await expect(column(page, 'Interviewed')).toContainText('Initech');
+  await expect(column(page, 'Interviewed')).toContainText('Hooli');
+
+  // Mouse: drag Initech to Thanked; the move asks who was thanked.
+  await drag(page, 'Initech', 'Thanked');
+  const who = page.getByRole('dialog', { name: 'Who did you thank at Initech?' });
+  await expect(who.getByLabel('Alice Ng')).toBeChecked();
+  await expect(who.getByLabel('Bob Ortiz')).toBeChecked();
+  await who.getByRole('button', { name: 'Move to Thanked' }).click();
+  await expect(column(page, 'Thanked')).toContainText('Initech');
+  await expect(page.getByRole('status', { name: 'Board changes' })).toContainText('Moved Initech to Thanked');
+
+  // Keyboard: pick up Hooli's handle, arrow right three columns to Followed up... via Thanked.
+  const handle = page.getByRole('button', { name: 'Move Hooli, Product Designer' });
+  await handle.focus();
+  await page.keyboard.press('Space');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('Space');
+  await expect(column(page, 'Followed up')).toContainText('Hooli');
+
+  // Undo the last move: Hooli goes back.
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(column(page, 'Interviewed')).toContainText('Hooli');
+
+  // Mouse: close Hooli; the move asks why. Closed is collapsed but counts it.
+  await drag(page, 'Hooli', 'Closed');
+  const why = page.getByRole('dialog', { name: 'Why is Hooli closed?' });
+  await why.getByLabel('I withdrew').check();
+  await why.getByRole('button', { name: 'Move to Closed' }).click();
+  await expect(page.getByRole('button', { name: /^Closed\s*1$/ })).toBeVisible();
+
+  const next = await restart();
+  await page.goto(next.url);
+  await expect(column(page, 'Thanked')).toContainText('Initech');
+  await expect(column(page, 'Interviewed')).not.toContainText('Hooli');
+  await page.getByRole('button', { name: /^Closed\s*1$/ }).click();
+  await expect(column(page, 'Closed')).toContainText('Hooli');
+  await expect(column(page, 'Closed')).toContainText('Withdrawn');
+  await card(page, 'Initech').click();
+  await expect(page.getByRole('list', { name: 'Timeline' })).toContainText('Thank-you sent to Alice Ng');
+  await expect(page.getByRole('list', { name: 'Timeline' })).toContainText('Thank-you sent to Bob Ortiz');
+});
+
+test('search and filters narrow the board; / focuses search', async ({ page, server }) => {
+  await page.goto(server.url);
+  await expect(page.getByRole('heading', { name: 'Your board is empty' })).toBeVisible();
+  await createWithInterviewers(page, 'Initech', 'Staff Engineer', ['Alice Ng']);
+  await createWithInterviewers(page, 'Hooli', 'Product Designer', ['Carla Diaz']);
+  await page.keyboard.press('/');
+  await expect(page.getByRole('searchbox', { name: 'Search' })).toBeFocused();
+  await page.keyboard.type('carla');
+  await expect(card(page, 'Hooli')).toBeVisible();
+  await expect(card(page, 'Initech')).toHaveCount(0);
+  await page.getByRole('searchbox', { name: 'Search' }).fill('');
+  await page.getByLabel('Stage').selectOption('thanked');
+  await expect(page.getByText('0 of 2 cards')).toBeVisible();
+});

@@ -1,0 +1,36 @@
+import { test as base, expect } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { startServer, tempDataDir } from './web-server';
+import type { RunningServer } from './web-server';
+
+/** Each test gets its own browser-mode server on its own data folder. */
+export const test = base.extend<{ server: RunningServer; restart: () => Promise<RunningServer> }>({
+  // eslint-disable-next-line no-empty-pattern
+  server: async ({}, use) => {
+    const server = await startServer(tempDataDir());
+    await use(server);
+    await server.stop();
+  },
+  restart: async ({ server }, use) => {
+    let current = server;
+    await use(async () => {
+      expect(await current.stop()).toBe(0);
+      current = await startServer(server.dataDir);
+      return current;
+    });
+    await current.stop();
+  },
+});
+export { expect };
+
+/** A local `YYYY-MM-DDTHH:mm` for datetime-local inputs, `hours` from now (in the browser's zone). */
+export async function localInput(page: Page, hours: number): Promise<string> {
+  return page.evaluate((h) => {
+    const d = new Date(Date.now() + h * 3_600_000);
+    const pad = (n: number) => String(n).padStart(2, '0');
+    return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+  }, hours);
+}
+
+export const column = (page: Page, name: string) => page.getByRole('region', { name, exact: true });
+export const card = (page: Page, company: string) => page.getByRole('button', { name: new RegExp(`^Open ${company}`) });

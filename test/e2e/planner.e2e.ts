@@ -1,0 +1,34 @@
+import { card, column, expect, localInput, test } from './fixtures';
+
+test('a round entered through the UI: the thank-you is due with its reason; Done moves the card on to the status check', async ({ page, server }) => {
+  await page.goto(server.url);
+  await page.getByRole('button', { name: 'Add your first opportunity' }).click();
+  const form = page.getByRole('dialog', { name: 'New opportunity' });
+  await form.getByLabel('Company').fill('Globex');
+  await form.getByLabel('Role').fill('Data Analyst');
+  // The round ended 25 hours ago: the reflection window has passed, the thank-you is overdue.
+  await form.getByLabel('Date and time').fill(await localInput(page, -26));
+  await form.getByLabel('Format').selectOption('video');
+  await form.getByRole('button', { name: 'Create opportunity' }).click();
+
+  // Creating opens the card's detail.
+  const detail = page.getByRole('dialog', { name: 'Globex: Data Analyst' });
+  const thanks = detail.getByRole('listitem', { name: 'Thank-you: your interviewer' });
+  await expect(thanks).toContainText('Overdue');
+  await expect(thanks).toContainText('within 24 hours of the end of round 1 (seed 004)');
+  await detail.getByRole('button', { name: 'Close' }).click();
+
+  const globex = card(page, 'Globex');
+  await expect(globex).toContainText('Overdue: Thank-you');
+  await expect(column(page, 'Interviewed')).toContainText('Globex');
+
+  await globex.click();
+  await page.getByRole('button', { name: 'Done: Thank-you: your interviewer' }).click();
+  await expect(detail.getByRole('listitem', { name: 'Status check' })).toContainText('No decision date was given');
+  await expect(detail.getByRole('list', { name: 'Timeline' })).toContainText('Thank-you sent');
+  await detail.getByRole('button', { name: 'Close' }).click();
+
+  await expect(globex).toContainText('Status check');
+  await expect(globex).not.toContainText('Overdue');
+  await expect(column(page, 'Thanked')).toContainText('Globex');
+});
