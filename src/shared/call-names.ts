@@ -29,6 +29,13 @@ export const CALL_NAMES = [
   'actions.reopen',
   'board.get',
   'board.move',
+  'reflections.get',
+  'reflections.save',
+  'reflections.versions',
+  'reflections.restore',
+  'reflections.search',
+  'reflections.questions',
+  'reflections.export',
   'settings.get',
   'settings.update',
 ] as const;

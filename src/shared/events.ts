@@ -3,7 +3,7 @@
  * browser mode. The renderer uses them to refresh what it shows; they carry no data it must trust.
  */
 export type CoreEvent =
-  | { readonly type: 'journal.changed'; readonly entity: 'opportunity' | 'round'; readonly id: number }
+  | { readonly type: 'journal.changed'; readonly entity: 'opportunity' | 'contact'; readonly id: number }
   | { readonly type: 'settings.changed' }
   | { readonly type: 'hello' };
 

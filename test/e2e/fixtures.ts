@@ -5,7 +5,6 @@ import type { RunningServer } from './web-server';
 
 /** Each test gets its own browser-mode server on its own data folder. */
 export const test = base.extend<{ server: RunningServer; restart: () => Promise<RunningServer> }>({
-  // eslint-disable-next-line no-empty-pattern
   server: async ({}, use) => {
     const server = await startServer(tempDataDir());
     await use(server);

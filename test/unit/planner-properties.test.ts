@@ -150,3 +150,16 @@ describe('planner properties', () => {
     );
   });
 });
+
+describe('the fast ISO formatter', () => {
+  it('writes exactly what Date.prototype.toISOString writes', async () => {
+    const { isoString } = await import('../../src/main/core/planner/calendar');
+    fc.assert(
+      fc.property(fc.integer({ min: Date.parse('1970-01-01T00:00:00Z'), max: Date.parse('2199-12-31T23:59:59Z') }), (ms) => {
+        expect(isoString(ms)).toBe(new Date(ms).toISOString());
+      }),
+      { numRuns: 5000 },
+    );
+    for (const edge of ['2000-02-29T23:59:59.999Z', '2100-03-01T00:00:00.000Z', '2024-12-31T12:00:00.000Z']) expect(isoString(Date.parse(edge))).toBe(edge);
+  });
+});

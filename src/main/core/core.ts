@@ -18,7 +18,8 @@ import { closeJournal, JOURNAL_FILE_NAME, openJournal } from './journal/database
 import { OpportunityStore } from './journal/opportunities';
 import { TimelineStore } from './journal/timeline';
 import type { PlanContext } from './planner/plan';
-import { planAll, planOne } from './planner/plan-journal';
+import { PlanCache, planOne } from './planner/plan-journal';
+import { Reflections } from './reflection/reflections';
 import { SettingsStore } from './settings/settings-store';
 
 export interface CoreOptions {
@@ -47,6 +48,9 @@ export function createCore(options: CoreOptions): Core {
   const settings = new SettingsStore(options.dataDir, now);
   const listeners = new Set<CoreEventListener>();
   const emit = (event: CoreEvent): void => {
+    // Every change to the journal passes here: forget the plans it may have changed.
+    if (event.type === 'journal.changed' && event.entity === 'opportunity') plans.invalidate(event.id);
+    if (event.type === 'settings.changed') plans.invalidate();
     for (const listener of listeners) {
       try {
         listener(event);
@@ -56,7 +60,9 @@ export function createCore(options: CoreOptions): Core {
     }
   };
   const timeline = new TimelineStore(db, now);
+  const plans = new PlanCache(db);
   const opportunities = new OpportunityStore(db, now, timeline);
+  const reflections = new Reflections(db, timeline, now);
   const changed = <T>(opportunityId: number, value: T): T => {
     emit({ type: 'journal.changed', entity: 'opportunity', id: opportunityId });
     return value;
@@ -104,7 +110,12 @@ export function createCore(options: CoreOptions): Core {
     },
     'contacts.list': () => timeline.listContacts(),
     'contacts.create': (input) => timeline.createContact(input),
-    'contacts.update': ({ id, patch }) => timeline.updateContact(id, patch),
+    'contacts.update': ({ id, patch }) => {
+      const contact = timeline.updateContact(id, patch);
+      plans.invalidate(); // a name appears in the plans of every card the person is on
+      emit({ type: 'journal.changed', entity: 'contact', id });
+      return contact;
+    },
     'events.list': ({ opportunityId }) => {
       opportunities.get(opportunityId);
       return timeline.eventsOf(opportunityId);
@@ -122,7 +133,7 @@ export function createCore(options: CoreOptions): Core {
     'actions.forOpportunity': ({ opportunityId }) => actionsOf(opportunityId),
     'actions.inRange': ({ from, to }) => {
       const open: Action[] = [];
-      for (const actions of planAll(db, context()).values()) {
+      for (const actions of plans.planAll(context()).values()) {
         for (const a of actions) {
           if (a.status !== 'pending' && a.status !== 'snoozed') continue;
           const at = a.status === 'snoozed' && a.snoozedUntil ? a.snoozedUntil : a.due;
@@ -154,9 +165,23 @@ export function createCore(options: CoreOptions): Core {
     },
     'board.get': () => {
       const ctx = context();
-      return readBoard(db, planAll(db, ctx), ctx.now);
+      return readBoard(db, plans.planAll(ctx), ctx.now);
     },
     'board.move': (input) => changed(input.opportunityId, moveCard({ db, opportunities, timeline, now }, input)),
+    'reflections.get': ({ roundId }) => reflections.view(roundId),
+    'reflections.save': ({ roundId, body }) => {
+      const view = reflections.save(roundId, body);
+      return changed(view.opportunityId, view);
+    },
+    'reflections.versions': ({ roundId }) => reflections.store.versions(roundId),
+    'reflections.restore': ({ versionId }) => {
+      const restored = reflections.store.restore(versionId);
+      const view = reflections.view(restored.roundId);
+      return changed(view.opportunityId, view);
+    },
+    'reflections.search': ({ query, limit }) => reflections.store.search(query, limit),
+    'reflections.questions': ({ query }) => reflections.questions(query),
+    'reflections.export': ({ roundId }) => reflections.export(roundId),
     'settings.get': () => ({ settings: settings.get(), problems: settings.problems }),
     'settings.update': (patch) => {
       settings.update(patch);
@@ -176,7 +201,7 @@ export function createCore(options: CoreOptions): Core {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    planEverything: () => planAll(db, context()),
+    planEverything: () => plans.planAll(context()),
     close() {
       if (closed) return;
       closed = true;

@@ -229,11 +229,11 @@ export function reflectionText(random: () => number, company: string, role: stri
     '## Points I did not cover well',
     `I did not explain the numbers behind ${topic} as clearly as I wanted. ${sentences(1)}`,
     '',
-    '## Moments to mention',
-    `- We talked about ${topic}; I would enjoy working on that.`,
+    '## Moments to mention in the thank-you',
+    `- ==We talked about ${topic}; I would enjoy working on that.==`,
     `- ${sentences(1)}`,
     '',
-    '## Next steps and timeline',
+    '## Next steps and timeline they stated',
     `They said they would get back to me after the remaining interviews. ${sentences(2)}`,
   ].join('\n');
 }

@@ -3,33 +3,34 @@
  * number of queries (no query per card), and runs the pure planner over it.
  */
 import type { Database } from 'better-sqlite3';
-import type { Action, StoredStage } from '../../../shared/domain';
-import { hydrateEvent } from '../journal/timeline';
-import type { EventRow } from '../journal/timeline';
+import type { Action, Channel, EventKind, StoredStage, TimelineEvent } from '../../../shared/domain';
 import { planOpportunity } from './plan';
 import type { ActionState, PlanContext, PlanInput, PlanPerson, PlanRound } from './plan';
 
-interface Filter {
-  readonly where: string;
-  readonly params: unknown[];
-}
+/** Which opportunities to read: one, a list, every one not closed, or all. */
+export type PlanScope = { readonly ids: readonly number[] } | 'open' | 'all';
 
-export function loadPlanInputs(db: Database, opportunityId?: number): PlanInput[] {
-  const only = (column: string): Filter =>
-    opportunityId === undefined ? { where: '', params: [] } : { where: `WHERE ${column} = ?`, params: [opportunityId] };
+export function loadPlanInputs(db: Database, scope: PlanScope | number = 'all'): PlanInput[] {
+  const normal = typeof scope === 'number' ? { ids: [scope] } : scope;
+  // The same opportunity filter in every query; ids travel as one JSON parameter.
+  const inScope =
+    normal === 'all' ? null : normal === 'open' ? `IN (SELECT id FROM opportunities WHERE stage <> 'closed')` : `IN (SELECT value FROM json_each(@ids))`;
+  const params = typeof normal === 'object' ? [{ ids: JSON.stringify(normal.ids) }] : [];
+  const only = (column: string): { where: string; params: unknown[] } => (inScope ? { where: `WHERE ${column} ${inScope}`, params } : { where: '', params: [] });
 
   const people = new Map<number, PlanPerson>();
   const person = (id: number | null): PlanPerson | null => (id === null ? null : (people.get(id) ?? null));
-  const contactFilter =
-    opportunityId === undefined
-      ? ''
-      : `WHERE id IN (SELECT contact_id FROM round_interviewers ri JOIN rounds r ON r.id = ri.round_id WHERE r.opportunity_id = @id
-           UNION SELECT arranged_by_contact_id FROM rounds WHERE opportunity_id = @id
-           UNION SELECT recruiter_contact_id FROM opportunities WHERE id = @id)`;
-  for (const c of db
-    .prepare<unknown[], { id: number; name: string; linkedin_url: string | null }>(`SELECT id, name, linkedin_url FROM contacts ${contactFilter}`)
-    .all(...(opportunityId === undefined ? [] : [{ id: opportunityId }]))) {
-    people.set(c.id, { contactId: c.id, name: c.name, linkedinUrl: c.linkedin_url });
+  // For a few cards, only their people; for the whole board, reading every contact is cheaper.
+  const contactFilter = typeof normal === 'object' && normal.ids.length <= 200
+    ? `WHERE id IN (SELECT contact_id FROM round_interviewers ri JOIN rounds r ON r.id = ri.round_id WHERE r.opportunity_id ${inScope}
+         UNION SELECT arranged_by_contact_id FROM rounds WHERE opportunity_id ${inScope}
+         UNION SELECT recruiter_contact_id FROM opportunities WHERE id ${inScope})`
+    : '';
+  for (const [id, name, linkedinUrl] of db
+    .prepare(`SELECT id, name, linkedin_url FROM contacts ${contactFilter}`)
+    .raw()
+    .all(...(contactFilter ? params : [])) as [number, string, string | null][]) {
+    people.set(id, { contactId: id, name, linkedinUrl });
   }
 
   const o = only('id');
@@ -89,14 +90,31 @@ export function loadPlanInputs(db: Database, opportunityId?: number): PlanInput[
     rounds.set(row.opportunity_id, list);
   }
 
-  const events = new Map<number, ReturnType<typeof hydrateEvent>[]>();
+  const events = new Map<number, TimelineEvent[]>();
   const e = only('opportunity_id');
+  // Raw rows: this is the biggest read of a whole-board plan.
   for (const row of db
-    .prepare<unknown[], EventRow>(`SELECT * FROM events ${e.where ? `${e.where} AND` : 'WHERE'} undone_at IS NULL ORDER BY opportunity_id, occurred_at, id`)
-    .all(...e.params)) {
-    const list = events.get(row.opportunity_id) ?? [];
-    list.push(hydrateEvent(row));
-    events.set(row.opportunity_id, list);
+    .prepare(
+      `SELECT id, opportunity_id, round_id, contact_id, kind, channel, occurred_at, note, created_at, undone_at FROM events
+       ${e.where ? `${e.where} AND` : 'WHERE'} undone_at IS NULL ORDER BY opportunity_id, occurred_at, id`,
+    )
+    .raw()
+    .all(...e.params) as [number, number, number | null, number | null, EventKind, Channel | null, string, string | null, string, string | null][]) {
+    const opportunityId = row[1];
+    let list = events.get(opportunityId);
+    if (!list) events.set(opportunityId, (list = []));
+    list.push({
+      id: row[0],
+      opportunityId,
+      roundId: row[2],
+      contactId: row[3],
+      kind: row[4],
+      channel: row[5],
+      occurredAt: row[6],
+      note: row[7],
+      createdAt: row[8],
+      undoneAt: row[9],
+    });
   }
 
   const states = new Map<number, Map<string, ActionState>>();
@@ -123,13 +141,65 @@ export function loadPlanInputs(db: Database, opportunityId?: number): PlanInput[
   }));
 }
 
-export function planAll(db: Database, ctx: PlanContext): Map<number, Action[]> {
+/** The open actions of every card (closed cards have none, so they are not even read). */
+export function planAll(db: Database, ctx: Omit<PlanContext, 'openOnly'>): Map<number, Action[]> {
   const plans = new Map<number, Action[]>();
-  for (const input of loadPlanInputs(db)) plans.set(input.opportunityId, planOpportunity(input, ctx));
+  const open = { ...ctx, openOnly: true };
+  for (const input of loadPlanInputs(db, 'open')) plans.set(input.opportunityId, planOpportunity(input, open));
   return plans;
 }
 
 export function planOne(db: Database, opportunityId: number, ctx: PlanContext): Action[] {
   const input = loadPlanInputs(db, opportunityId)[0];
   return input ? planOpportunity(input, ctx) : [];
+}
+
+/**
+ * The open actions of every card, re-planning only what changed. A card's plan is kept until the
+ * journal changes for it (the core calls `invalidate`) or the clock reaches a moment that can
+ * change it: an action's last moment, a snooze's end, or a quarter of an hour at most.
+ */
+export class PlanCache {
+  private readonly plans = new Map<number, { readonly actions: Action[]; readonly validUntil: number }>();
+  static readonly MAX_AGE_MS = 15 * 60_000;
+
+  constructor(private readonly db: Database) {}
+
+  invalidate(opportunityId?: number): void {
+    if (opportunityId === undefined) this.plans.clear();
+    else this.plans.delete(opportunityId);
+  }
+
+  planAll(ctx: Omit<PlanContext, 'openOnly'>): Map<number, Action[]> {
+    const now = ctx.now.getTime();
+    const openIds = this.db.prepare("SELECT id FROM opportunities WHERE stage <> 'closed'").pluck().all() as number[];
+    const stale = openIds.filter((id) => {
+      const cached = this.plans.get(id);
+      return !cached || cached.validUntil <= now;
+    });
+    if (stale.length > 0) {
+      const open = { ...ctx, openOnly: true };
+      const inputs = stale.length === openIds.length ? loadPlanInputs(this.db, 'open') : loadPlanInputs(this.db, { ids: stale });
+      for (const input of inputs) {
+        const actions = planOpportunity(input, open);
+        this.plans.set(input.opportunityId, { actions, validUntil: validUntil(actions, now) });
+      }
+    }
+    const result = new Map<number, Action[]>();
+    for (const id of openIds) result.set(id, this.plans.get(id)?.actions ?? []);
+    return result;
+  }
+}
+
+function validUntil(actions: readonly Action[], now: number): number {
+  let until = now + PlanCache.MAX_AGE_MS;
+  for (const a of actions) {
+    const latest = Date.parse(a.latest);
+    if (latest > now && latest < until) until = latest;
+    if (a.snoozedUntil) {
+      const wake = Date.parse(a.snoozedUntil);
+      if (wake > now && wake < until) until = wake;
+    }
+  }
+  return until;
 }

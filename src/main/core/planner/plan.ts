@@ -22,6 +22,7 @@ import {
   atLocalTime,
   DAY,
   describeDate,
+  isoString,
   localDate,
   localHour,
   maxDate,
@@ -70,7 +71,15 @@ export interface PlanContext {
   readonly settings: PlannerSettings;
   readonly timeZone: string;
   readonly now: Date;
+  /**
+   * Only the open actions (pending or snoozed): what the board, the due list and the reminders
+   * need. Skips the history of done and skipped actions and rounds whose actions have all expired.
+   */
+  readonly openOnly?: boolean;
 }
+
+/** The longest any per-round action stays open after the round (the LinkedIn note's week after a late thank-you). */
+const ROUND_ACTIONS_HORIZON = 10 * DAY;
 
 /** Employer contact happens in business hours: from 9:00, due by 10:00 local time. */
 const CONTACT_FROM_HOUR = 9;
@@ -87,11 +96,20 @@ export function planOpportunity(input: PlanInput, ctx: PlanContext): Action[] {
     return settle(drafts, input, events, ctx);
   }
 
-  for (const round of input.rounds) drafts.push(...roundActions(round, events));
+  const now = ctx.now.getTime();
+  for (const round of input.rounds) {
+    if (ctx.openOnly && endOf(round).getTime() + ROUND_ACTIONS_HORIZON < now && !sentLate(round, events, now)) continue;
+    drafts.push(...roundActions(round, events));
+  }
 
   const latest = input.rounds.at(-1);
   if (latest && input.stage !== 'offer') drafts.push(...waitingActions(input, latest, events, ctx));
   return settle(drafts, input, events, ctx);
+}
+
+/** A thank-you sent late keeps its LinkedIn note open a week after it. */
+function sentLate(round: PlanRound, events: readonly TimelineEvent[], now: number): boolean {
+  return events.some((e) => e.roundId === round.id && e.kind === 'thank_you_sent' && Date.parse(e.occurredAt) + 7 * DAY >= now);
 }
 
 // ---- drafts: an action before its status is known ----------------------------------------------
@@ -106,7 +124,8 @@ interface Draft {
   readonly due: Date;
   readonly latest: Date;
   readonly ruleId: string;
-  readonly why: string;
+  /** Written only for the actions that are kept. */
+  readonly why: string | (() => string);
   /** When the journal's timeline shows the action done: the event's time. */
   readonly doneAt: Instant | null;
   /** Drop it (rather than show it missed) once `latest` has passed. */
@@ -255,25 +274,30 @@ function waitingActions(input: PlanInput, round: PlanRound, events: readonly Tim
   // The status check's date.
   const firstAllowed = nextWorkingDay(roundDay, week); // never on the round's own day (seed 001)
   let date: CalendarDate;
-  let why: string;
+  let reason: () => string;
   if (round.decisionDate) {
-    const after = nextWorkingDay(round.decisionDate, week);
+    const decision = round.decisionDate;
+    const after = nextWorkingDay(decision, week);
     const withGrace = addWorkingDays(after, settings.graceBusinessDays, week);
     date = maxDate(withGrace, firstAllowed);
     const grace = settings.graceBusinessDays;
-    why =
-      `They said they would decide by ${describeDate(round.decisionDate)}; ` +
+    const due = date;
+    reason = () =>
+      `They said they would decide by ${describeDate(decision)}; ` +
       (grace === 0
-        ? `the status check is due the first business day after that, ${describeDate(date)} (seeds 002, 004).`
-        : `with ${grace} business day${grace === 1 ? '' : 's'} of grace after it (seed 004: about a week after the stated date), it is due ${describeDate(date)}.`);
-    if (date === firstAllowed && withGrace < firstAllowed) {
-      why += ` That date had already passed at the round, so it is the first business day after the round, never the same day (seed 001).`;
-    }
+        ? `the status check is due the first business day after that, ${describeDate(due)} (seeds 002, 004).`
+        : `with ${grace} business day${grace === 1 ? '' : 's'} of grace after it (seed 004: about a week after the stated date), it is due ${describeDate(due)}.`) +
+      (due === firstAllowed && withGrace < firstAllowed
+        ? ` That date had already passed at the round, so it is the first business day after the round, never the same day (seed 001).`
+        : '');
   } else {
     date = maxDate(onOrNextWorkingDay(addDays(roundDay, settings.noDecisionDateDays), week), firstAllowed);
-    why = `No decision date was given: the status check is due ${settings.noDecisionDateDays} days after the round, on a business day: ${describeDate(date)} (seed 002: wait at least a week; seed 001: at most a week).`;
+    const due = date;
+    reason = () =>
+      `No decision date was given: the status check is due ${settings.noDecisionDateDays} days after the round, on a business day: ${describeDate(due)} (seed 002: wait at least a week; seed 001: at most a week).`;
   }
-  why += ` By ${channel === 'phone' ? 'phone, as the process ran by phone' : round.format === 'video' ? 'email to whoever arranged the interview, as it was a video round' : 'email, as the process ran by email'} (seed 001).`;
+  const how = ` By ${channel === 'phone' ? 'phone, as the process ran by phone' : round.format === 'video' ? 'email to whoever arranged the interview, as it was a video round' : 'email, as the process ran by email'} (seed 001).`;
+  const why = () => reason() + how;
 
   const statusDue = atLocalTime(date, CONTACT_DUE_HOUR, 0, timeZone);
   const statusLatestDate = addDays(date, settings.moveOnAfterDays);
@@ -314,7 +338,7 @@ function waitingActions(input: PlanInput, round: PlanRound, events: readonly Tim
       due: atLocalTime(callDate, CONTACT_DUE_HOUR, 0, timeZone),
       latest: atLocalTime(addDays(callDate, settings.moveOnAfterDays), CONTACT_UNTIL_HOUR, 0, timeZone),
       ruleId: 'phone-call.second-follow-up',
-      why: `Your settings allow a second follow-up: a polite call ${settings.callAfterDays} days after the unanswered status check, on a business day, ${describeDate(callDate)} (seed 002, step 4). This is the last contact: there is no third.`,
+      why: () => `Your settings allow a second follow-up: a polite call ${settings.callAfterDays} days after the unanswered status check, on a business day, ${describeDate(callDate)} (seed 002, step 4). This is the last contact: there is no third.`,
       doneAt: firstEvent(events, 'call_made', afterRound)?.occurredAt ?? null,
       expires: false,
     };
@@ -343,7 +367,7 @@ function waitingActions(input: PlanInput, round: PlanRound, events: readonly Tim
     due: moveOnDue,
     latest: new Date(moveOnDue.getTime() + 365 * DAY),
     ruleId: 'move-on.after-silence',
-    why: lastFollowUp
+    why: () => lastFollowUp
       ? `${settings.moveOnAfterDays} days without an answer to ${lastWhy}: time to close this card politely and put your energy elsewhere. One follow-up is enough; more would become pressure (seed 003).`
       : `If ${input.company} stays silent ${settings.moveOnAfterDays} days after the follow-up was due, close this card politely and move on (seed 003: one follow-up is enough).`,
     doneAt: null,
@@ -390,10 +414,8 @@ function stayInTouch(input: PlanInput, events: readonly TimelineEvent[], ctx: Pl
 
 function settle(drafts: readonly Draft[], input: PlanInput, _events: readonly TimelineEvent[], ctx: PlanContext): Action[] {
   const now = ctx.now.getTime();
-  const actions: Action[] = [];
-  for (const draft of drafts) {
-    let d = draft;
-    if (d.kind === 'write-reflection') d = { ...d, due: sameEvening(d.earliest, ctx.timeZone) };
+  const kept: { action: Action; due: number }[] = [];
+  for (const d of drafts) {
     const state = input.states.get(d.key);
     let status: ActionStatus = 'pending';
     let settledAt: Instant | null = null;
@@ -408,26 +430,33 @@ function settle(drafts: readonly Draft[], input: PlanInput, _events: readonly Ti
       status = 'snoozed';
       snoozedUntil = state.until;
     }
+    const open = status === 'pending' || status === 'snoozed';
+    if (ctx.openOnly && !open) continue;
     // An open action past its latest moment is no longer offered (a thank-you after 48 hours).
-    if ((status === 'pending' || status === 'snoozed') && d.expires && d.latest.getTime() < now) continue;
-    actions.push({
-      key: d.key,
-      kind: d.kind,
-      opportunityId: input.opportunityId,
-      roundId: d.roundId,
-      recipient: d.recipient ? { contactId: d.recipient.contactId, name: d.recipient.name } : null,
-      channel: d.channel,
-      earliest: d.earliest.toISOString(),
-      due: d.due.toISOString(),
-      latest: d.latest.toISOString(),
-      ruleId: d.ruleId,
-      why: d.why,
-      status,
-      snoozedUntil,
-      settledAt,
+    if (open && d.expires && d.latest.getTime() < now) continue;
+    const due = d.kind === 'write-reflection' ? sameEvening(d.earliest, ctx.timeZone) : d.due;
+    kept.push({
+      due: due.getTime(),
+      action: {
+        key: d.key,
+        kind: d.kind,
+        opportunityId: input.opportunityId,
+        roundId: d.roundId,
+        recipient: d.recipient ? { contactId: d.recipient.contactId, name: d.recipient.name } : null,
+        channel: d.channel,
+        earliest: isoString(d.earliest.getTime()),
+        due: isoString(due.getTime()),
+        latest: isoString(d.latest.getTime()),
+        ruleId: d.ruleId,
+        why: typeof d.why === 'function' ? d.why() : d.why,
+        status,
+        snoozedUntil,
+        settledAt,
+      },
     });
   }
-  return actions.sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : a.key < b.key ? -1 : 1));
+  kept.sort((a, b) => a.due - b.due || (a.action.key < b.action.key ? -1 : 1));
+  return kept.map((k) => k.action);
 }
 
 /** The action a card shows: the open one due first (a snoozed one counts from its new time). */

@@ -28,10 +28,13 @@ export function createHttpBridge(token: string | null): AfterwordBridge {
 
   async function call(name: string, input: unknown): Promise<Result<unknown>> {
     try {
+      const body = input === undefined ? '' : JSON.stringify(input);
       const response = await fetch(`/api/call/${encodeURIComponent(name)}`, {
         method: 'POST',
         headers: headers(),
-        body: input === undefined ? '' : JSON.stringify(input),
+        body,
+        // A small call survives the page closing (the last autosave of a note as the tab goes).
+        keepalive: body.length < 16_000,
       });
       return (await response.json()) as Result<unknown>;
     } catch (error) {

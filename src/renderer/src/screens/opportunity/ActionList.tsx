@@ -15,7 +15,17 @@ const CHANNEL_LABELS: Record<Action['channel'], string> = {
 };
 
 /** Every action of a card with its "why this date", and Done / Snooze / Skip (or Reopen). */
-export function ActionList({ actions, onChanged, workingWeek }: { actions: readonly Action[]; onChanged: (a: readonly Action[]) => void; workingWeek?: readonly number[] }) {
+export function ActionList({
+  actions,
+  onChanged,
+  workingWeek,
+  onWriteReflection,
+}: {
+  actions: readonly Action[];
+  onChanged: (a: readonly Action[]) => void;
+  workingWeek?: readonly number[];
+  onWriteReflection?: (roundId: number) => void;
+}) {
   const [error, setError] = useState<string | null>(null);
   const now = Date.now();
   const open = actions.filter((a) => a.status === 'pending' || a.status === 'snoozed');
@@ -56,6 +66,11 @@ export function ActionList({ actions, onChanged, workingWeek }: { actions: reado
         <div className="buttons">
           {a.status === 'pending' || a.status === 'snoozed' ? (
             <>
+              {a.kind === 'write-reflection' && a.roundId !== null && onWriteReflection && (
+                <button type="button" onClick={() => onWriteReflection(a.roundId!)}>
+                  Write it
+                </button>
+              )}
               <button type="button" onClick={() => void run(api['actions.complete']({ opportunityId: a.opportunityId, key: a.key }))} aria-label={`Done: ${label}`}>
                 Done
               </button>

@@ -4,6 +4,7 @@ import { api } from '../../api/bridge';
 import { Dialog } from '../../components/Dialog';
 import { dateOnly, dateTime } from '../../format';
 import { useJournalQuery } from '../../use-journal';
+import { ReflectionEditor } from '../reflection/ReflectionEditor';
 import { ActionList } from './ActionList';
 import { emptyRound, FORMAT_LABELS, OpportunityForm, roundInput, RoundFields } from './OpportunityForm';
 import type { RoundDraft } from './OpportunityForm';
@@ -37,6 +38,7 @@ export function OpportunityDetail({ id, onClose }: { id: number; onClose: () => 
   const [editing, setEditing] = useState(false);
   const [addingRound, setAddingRound] = useState<RoundDraft | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [reflecting, setReflecting] = useState<number | null>(null);
   const byId = new Map<number, Contact>((contacts.value ?? []).map((c) => [c.id, c]));
   const o = opportunity.value;
 
@@ -65,7 +67,7 @@ export function OpportunityDetail({ id, onClose }: { id: number; onClose: () => 
         <div className="detail">
           <div className="detail-main">
             <h3>What to do</h3>
-            <ActionList actions={actions.value ?? []} onChanged={(a: readonly Action[]) => actions.setValue(a)} />
+            <ActionList actions={actions.value ?? []} onChanged={(a: readonly Action[]) => actions.setValue(a)} onWriteReflection={setReflecting} />
             <h3>Timeline</h3>
             {(events.value ?? []).length === 0 ? (
               <p className="muted">Nothing recorded yet.</p>
@@ -103,6 +105,9 @@ export function OpportunityDetail({ id, onClose }: { id: number; onClose: () => 
                   )}
                   {r.nextStep && <div>Next step: {r.nextStep}</div>}
                   {r.decisionDate && <div>Decision by {dateOnly.format(new Date(`${r.decisionDate}T12:00:00`))}</div>}
+                  <button type="button" className="secondary small" onClick={() => setReflecting(r.id)} aria-label={`Reflection on round ${r.number}`}>
+                    Reflection
+                  </button>
                 </li>
               ))}
             </ol>
@@ -150,6 +155,7 @@ export function OpportunityDetail({ id, onClose }: { id: number; onClose: () => 
         </div>
       )}
       {editing && o && <OpportunityForm existing={o} onClose={() => setEditing(false)} />}
+      {reflecting !== null && <ReflectionEditor roundId={reflecting} onClose={() => setReflecting(null)} />}
     </Dialog>
   );
 }

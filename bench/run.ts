@@ -1,0 +1,220 @@
+/**
+ * `npm run bench`: how fast Afterword is, and how it grows. Generates journals of 100, 2,000 and
+ * 20,000 opportunities (deterministic), runs every benchmark several times, prints a table with
+ * median and spread, says which targets are met and how each benchmark grows, and writes it all
+ * to bench/results/latest.json. `--quick` skips the 20,000 journal.
+ */
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium } from '@playwright/test';
+import { BOARD_QUERY } from '../src/main/core/board';
+import { createCore } from '../src/main/core/core';
+import { generateJournal } from '../src/main/core/demo/journal-generator';
+import { closeJournal, JOURNAL_FILE_NAME, openJournal } from '../src/main/core/journal/database';
+import { ReflectionStore } from '../src/main/core/reflection/reflection-store';
+import { loadPlanInputs, planAll } from '../src/main/core/planner/plan-journal';
+import { planOpportunity } from '../src/main/core/planner/plan';
+import { startWebServer } from '../src/main/web/http-transport';
+import { DEFAULT_PLANNER_SETTINGS } from '../src/shared/settings';
+import { growth, measure, summarise, table } from './harness';
+import type { Sample } from './harness';
+
+// Runs from out/bench/ (built like the app) or from bench/ (tsx): the project root is two or one up.
+const ROOT = fs.existsSync(path.resolve(import.meta.dirname, '../package.json'))
+  ? path.resolve(import.meta.dirname, '..')
+  : path.resolve(import.meta.dirname, '../..');
+const quick = process.argv.includes('--quick');
+const SIZES = quick ? [100, 2_000] : [100, 2_000, 20_000];
+const NOW = new Date('2026-11-20T15:00:00Z');
+const samples: Sample[] = [];
+const notes: string[] = [];
+const log = (line: string) => process.stdout.write(`${line}\n`);
+
+const target = (ms: number, size: number | null = 2_000) => ({ ms, size });
+
+async function journalOf(size: number): Promise<string> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `afterword-bench-${size}-`));
+  fs.writeFileSync(path.join(dir, 'settings.json'), JSON.stringify({ timeZone: 'America/New_York' }));
+  const started = performance.now();
+  const { db } = openJournal(path.join(dir, JOURNAL_FILE_NAME));
+  const counts = generateJournal(db, { opportunities: size, seed: 2026, now: NOW });
+  db.pragma('wal_checkpoint(TRUNCATE)');
+  closeJournal(db);
+  const mb = fs.statSync(path.join(dir, JOURNAL_FILE_NAME)).size / 1e6;
+  notes.push(
+    `journal ${size}: ${counts.rounds} rounds, ${counts.contacts} contacts, ${counts.events} events, ${counts.reflections} reflections, ${mb.toFixed(1)} MB, generated in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  );
+  log(notes.at(-1)!);
+  return dir;
+}
+
+async function coreBenchmarks(size: number, dir: string): Promise<void> {
+  const file = path.join(dir, JOURNAL_FILE_NAME);
+  samples.push(summarise('open journal (existing file, migrated)', size, await measure(15, () => closeJournal(openJournal(file).db)), target(100)));
+
+  const core = createCore({ dataDir: dir, transport: 'http', now: () => NOW });
+  const board = core.db.prepare(BOARD_QUERY);
+  samples.push(summarise('board query (SQL)', size, await measure(15, () => board.all()), target(20)));
+  const ctx = { settings: DEFAULT_PLANNER_SETTINGS, timeZone: 'America/New_York', now: NOW };
+  samples.push(summarise('plan every action (read + plan, cold)', size, await measure(15, () => planAll(core.db, ctx)), target(50)));
+  const inputs = loadPlanInputs(core.db, 'all');
+  samples.push(
+    summarise('planner only (every card, inputs in memory)', size, await measure(15, () => inputs.map((i) => planOpportunity(i, ctx)))),
+  );
+  samples.push(summarise('board.get, cold (query + plan every card)', size, await measure(5, async () => {
+    core.call('settings.update', { userName: `run ${Math.random()}` }); // clears the plan cache
+    await core.call('board.get', undefined);
+  })));
+  const someone = (core.db.prepare("SELECT id FROM opportunities WHERE stage <> 'closed' LIMIT 1").pluck().get() as number | undefined) ?? 1;
+  samples.push(
+    summarise('board.get after one card changed (plan cache)', size, await measure(15, async () => {
+      await core.call('events.record', { opportunityId: someone, kind: 'note', note: 'bench' });
+      await core.call('board.get', undefined);
+    })),
+  );
+
+  const reflections = new ReflectionStore(core.db, () => NOW);
+  const queries = ['concurrency bug', 'design system', 'mentoring junior', 'incidents reviewed', 'numbers', 'search cluster'];
+  let q = 0;
+  samples.push(
+    summarise('full-text search of reflections', size, await measure(30, () => reflections.search(queries[q++ % queries.length]!, 50)), target(50, 20_000)),
+  );
+
+  const server = await startWebServer({ core, rendererDir: path.join(ROOT, 'out/renderer'), port: 0 });
+  const url = `http://127.0.0.1:${server.port}/api/call/opportunities.get`;
+  const headers = { 'Content-Type': 'application/json', Authorization: `Bearer ${server.secret}` };
+  samples.push(
+    summarise(
+      'HTTP round trip (opportunities.get)',
+      size,
+      await measure(200, async () => {
+        const response = await fetch(url, { method: 'POST', headers, body: '{"id":1}' });
+        await response.json();
+      }, 20),
+      target(5),
+    ),
+  );
+  await server.close();
+  core.close();
+}
+
+function openNewJournal(): Promise<number[]> {
+  return measure(15, () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'afterword-bench-new-'));
+    closeJournal(openJournal(path.join(dir, JOURNAL_FILE_NAME)).db);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+}
+
+/** Peak resident memory of a fresh core process that opens the journal and does the board's work. */
+function peakMemory(dir: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(ROOT, 'out/bench/memory.mjs'), dir], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.on('data', (c: Buffer) => (out += c.toString()));
+    child.on('exit', (code) => (code === 0 ? resolve(Number(out.trim())) : reject(new Error(`memory probe exited ${code}`))));
+  });
+}
+
+/** The board in Chromium, through browser mode: first full render, and a keyboard move until saved and painted. */
+async function browserBenchmarks(size: number, dir: string): Promise<void> {
+  const server = spawn(path.join(ROOT, 'node_modules/.bin/node'), [path.join(ROOT, 'out/main/web.js'), '--data-dir', dir, '--port', '0'], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    server.stdout.on('data', (c: Buffer) => {
+      out += c.toString();
+      const line = out.split('\n').find((l) => l.startsWith('http://127.0.0.1:'));
+      if (line) resolve(line.trim());
+    });
+    server.on('exit', (code) => reject(new Error(`browser mode exited ${code}`)));
+  });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1500, height: 900 } });
+    const renders: number[] = [];
+    for (let i = 0; i < 6; i++) {
+      await page.goto(i === 0 ? url : url.replace(/#.*/, ''));
+      await page.waitForFunction(() => performance.getEntriesByName('afterword:board-rendered').length > 0, undefined, { timeout: 60_000 });
+      const t = await page.evaluate(() => performance.getEntriesByName('afterword:board-rendered')[0]!.startTime);
+      if (i > 0) renders.push(t); // the first load warms the server's caches
+    }
+    samples.push(summarise('Chromium: first full render of the board', size, renders, target(1_000)));
+
+    const moves: number[] = [];
+    for (let i = 0; i < 6; i++) {
+      const handle = page.locator('section[data-column="thanked"] .card-handle').first();
+      if ((await handle.count()) === 0) break;
+      await page.evaluate(() => performance.clearMeasures('afterword:move-saved'));
+      // The board reloads after each change (the core's event): let it settle before the next move.
+      const reloaded = page.waitForResponse((r) => r.url().endsWith('/api/call/board.get'), { timeout: 15_000 }).catch(() => null);
+      await handle.focus();
+      await page.keyboard.press('Space');
+      await page.keyboard.press('ArrowRight');
+      await page.keyboard.press('Space');
+      try {
+        await page.waitForFunction(() => performance.getEntriesByName('afterword:move-saved').length > 0, undefined, { timeout: 15_000 });
+      } catch {
+        const said = await page.locator('.status-line, [role=alert], dialog[open]').allTextContents();
+        notes.push(`a move at ${size} did not complete: ${said.join(' | ').slice(0, 300)}`);
+        await page.screenshot({ path: path.join(ROOT, `bench/results/move-failed-${size}.png`) });
+        break;
+      }
+      const t = await page.evaluate(() => performance.getEntriesByName('afterword:move-saved')[0]!.duration);
+      if (i > 0) moves.push(t);
+      await reloaded;
+    }
+    if (moves.length > 0) samples.push(summarise('Chromium: a move, drop to saved and painted', size, moves, target(50)));
+  } finally {
+    await browser.close();
+    server.kill('SIGTERM');
+  }
+}
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  fs.mkdirSync(path.join(ROOT, 'bench/results'), { recursive: true });
+  log(`Afterword benchmarks on ${os.cpus()[0]?.model ?? 'unknown CPU'} (${os.cpus().length} cores), Node ${process.version}${quick ? ', quick' : ''}`);
+  samples.push(summarise('create + migrate a new journal', null, await openNewJournal()));
+  const dirs = new Map<number, string>();
+  for (const size of SIZES) {
+    const dir = await journalOf(size);
+    dirs.set(size, dir);
+    await coreBenchmarks(size, dir);
+  }
+  for (const size of SIZES) await browserBenchmarks(size, dirs.get(size)!);
+  const biggest = SIZES.at(-1)!;
+  const peakMb = (await peakMemory(dirs.get(biggest)!)) / 1024;
+  notes.push(`peak memory (max RSS) of a core process with the ${biggest.toLocaleString('en-US')} journal after board.get, planning and a search: ${peakMb.toFixed(0)} MB`);
+
+  log('');
+  log(table(samples));
+  log('');
+  log('growth:');
+  for (const name of [...new Set(samples.filter((s) => s.size !== null).map((s) => s.name))]) {
+    log(`  ${name}: ${growth(samples.filter((s) => s.name === name))}`);
+  }
+  for (const note of notes) log(note);
+  const missed = samples.filter((s) => s.targetMs !== undefined && (s.targetSize === null || s.targetSize === s.size) && s.medianMs >= s.targetMs);
+  log(missed.length === 0 ? 'all targets met' : `targets missed: ${missed.map((s) => `${s.name} at ${s.size}`).join('; ')}`);
+  log(`total ${((performance.now() - started) / 1000).toFixed(0)} s`);
+
+  const out = path.join(ROOT, 'bench/results');
+  fs.writeFileSync(
+    path.join(out, 'latest.json'),
+    JSON.stringify({ at: new Date().toISOString(), machine: { cpu: os.cpus()[0]?.model, cores: os.cpus().length, memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version }, samples, notes }, null, 2),
+  );
+  log(`written: bench/results/latest.json`);
+  for (const dir of dirs.values()) fs.rmSync(dir, { recursive: true, force: true });
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,144 @@
+/**
+ * Reflections: the Markdown notes written after each round, their earlier versions, and full-text
+ * search over all of them (SQLite FTS5, kept in step by triggers).
+ */
+import type { Database } from 'better-sqlite3';
+import { notFound } from '../errors';
+
+export interface Reflection {
+  readonly roundId: number;
+  readonly body: string;
+  readonly updatedAt: string | null;
+}
+
+export interface ReflectionVersion {
+  readonly id: number;
+  readonly roundId: number;
+  readonly body: string;
+  readonly savedAt: string;
+}
+
+export interface SearchHit {
+  readonly roundId: number;
+  readonly opportunityId: number;
+  readonly company: string;
+  readonly role: string;
+  readonly roundNumber: number;
+  /** The matching passage; matched words are wrapped in \u0002 ... \u0003 for the UI to highlight. */
+  readonly snippet: string;
+}
+
+export const HIGHLIGHT_START = '\u0002';
+export const HIGHLIGHT_END = '\u0003';
+
+/** A new version is kept when a save comes this long after the last kept version. */
+export const VERSION_EVERY_MS = 5 * 60_000;
+
+/**
+ * Turns what the user typed into a safe FTS5 query: each word becomes a quoted prefix term, so
+ * FTS syntax (quotes, AND, NEAR, column filters, stars) is searched for, never executed.
+ */
+export function ftsQuery(text: string): string | null {
+  const words = text
+    .normalize('NFKC')
+    .split(/[^\p{L}\p{N}']+/u)
+    .map((w) => w.replace(/'/g, ''))
+    .filter((w) => w.length > 0)
+    .slice(0, 12);
+  if (words.length === 0) return null;
+  return words.map((w) => `"${w}"*`).join(' ');
+}
+
+export class ReflectionStore {
+  constructor(
+    private readonly db: Database,
+    private readonly now: () => Date,
+  ) {}
+
+  get(roundId: number): Reflection {
+    this.requireRound(roundId);
+    const row = this.db.prepare<[number], { body: string; updated_at: string }>('SELECT body, updated_at FROM reflections WHERE round_id = ?').get(roundId);
+    return { roundId, body: row?.body ?? '', updatedAt: row?.updated_at ?? null };
+  }
+
+  /** Saves the body; keeps the previous one as a version when the last kept version is old enough. */
+  save(roundId: number, body: string): Reflection {
+    const at = this.now().toISOString();
+    this.db.transaction(() => {
+      const current = this.get(roundId);
+      if (current.body === body) return;
+      if (current.body.trim() !== '') {
+        const last = this.db
+          .prepare<[number], { saved_at: string }>('SELECT saved_at FROM reflection_versions WHERE round_id = ? ORDER BY saved_at DESC, id DESC LIMIT 1')
+          .get(roundId);
+        if (!last || Date.parse(at) - Date.parse(last.saved_at) >= VERSION_EVERY_MS) {
+          this.db.prepare('INSERT INTO reflection_versions (round_id, body, saved_at) VALUES (?, ?, ?)').run(roundId, current.body, current.updatedAt ?? at);
+        }
+      }
+      this.db
+        .prepare('INSERT INTO reflections (round_id, body, updated_at) VALUES (?, ?, ?) ON CONFLICT (round_id) DO UPDATE SET body = excluded.body, updated_at = excluded.updated_at')
+        .run(roundId, body, at);
+    }).immediate();
+    return this.get(roundId);
+  }
+
+  versions(roundId: number): ReflectionVersion[] {
+    this.requireRound(roundId);
+    return this.db
+      .prepare<[number], { id: number; round_id: number; body: string; saved_at: string }>(
+        'SELECT id, round_id, body, saved_at FROM reflection_versions WHERE round_id = ? ORDER BY saved_at DESC, id DESC',
+      )
+      .all(roundId)
+      .map((r) => ({ id: r.id, roundId: r.round_id, body: r.body, savedAt: r.saved_at }));
+  }
+
+  /** Restores an earlier version; what was there becomes a version itself, so nothing is lost. */
+  restore(versionId: number): Reflection {
+    const version = this.db.prepare<[number], { round_id: number; body: string }>('SELECT round_id, body FROM reflection_versions WHERE id = ?').get(versionId);
+    if (!version) throw notFound('version', versionId);
+    const at = this.now().toISOString();
+    this.db.transaction(() => {
+      const current = this.get(version.round_id);
+      if (current.body.trim() !== '' && current.body !== version.body) {
+        this.db.prepare('INSERT INTO reflection_versions (round_id, body, saved_at) VALUES (?, ?, ?)').run(version.round_id, current.body, at);
+      }
+      this.db
+        .prepare('INSERT INTO reflections (round_id, body, updated_at) VALUES (?, ?, ?) ON CONFLICT (round_id) DO UPDATE SET body = excluded.body, updated_at = excluded.updated_at')
+        .run(version.round_id, version.body, at);
+    }).immediate();
+    return this.get(version.round_id);
+  }
+
+  search(text: string, limit = 50): SearchHit[] {
+    const query = ftsQuery(text);
+    if (!query) return [];
+    return this.db
+      .prepare<[string, string, string, number], { round_id: number; opportunity_id: number; company: string; role: string; number: number; snippet: string }>(
+        `SELECT f.rowid AS round_id, r.opportunity_id, o.company, o.role, r.number,
+                snippet(reflections_fts, 0, ?, ?, '…', 16) AS snippet
+         FROM reflections_fts f
+         JOIN rounds r ON r.id = f.rowid
+         JOIN opportunities o ON o.id = r.opportunity_id
+         WHERE reflections_fts MATCH ?
+         ORDER BY bm25(reflections_fts)
+         LIMIT ?`,
+      )
+      .all(HIGHLIGHT_START, HIGHLIGHT_END, query, limit)
+      .map((r) => ({ roundId: r.round_id, opportunityId: r.opportunity_id, company: r.company, role: r.role, roundNumber: r.number, snippet: r.snippet }));
+  }
+
+  all(): { roundId: number; opportunityId: number; company: string; role: string; roundNumber: number; startsAt: string; body: string }[] {
+    return this.db
+      .prepare<[], { round_id: number; opportunity_id: number; company: string; role: string; number: number; starts_at: string; body: string }>(
+        `SELECT f.round_id, r.opportunity_id, o.company, o.role, r.number, r.starts_at, f.body
+         FROM reflections f JOIN rounds r ON r.id = f.round_id JOIN opportunities o ON o.id = r.opportunity_id
+         WHERE trim(f.body) <> '' ORDER BY r.starts_at`,
+      )
+      .all()
+      .map((r) => ({ roundId: r.round_id, opportunityId: r.opportunity_id, company: r.company, role: r.role, roundNumber: r.number, startsAt: r.starts_at, body: r.body }));
+  }
+
+  private requireRound(roundId: number): void {
+    if (!this.db.prepare('SELECT 1 FROM rounds WHERE id = ?').get(roundId)) throw notFound('round', roundId);
+  }
+}
