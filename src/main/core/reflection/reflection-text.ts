@@ -93,9 +93,11 @@ export function statedDecision(markdown: string, roundDate: string): { nextStep:
   if (iso) decisionDate = iso[0];
   else {
     const monthName = `(${MONTHS.map((m) => `${m.slice(0, 3)}(?:${m.slice(3)})?`).join('|')})\\.?`;
-    const md = new RegExp(`\\b${monthName}\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+(20\\d\\d))?`, 'i').exec(text);
-    const dm = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${monthName}(?:,?\\s+(20\\d\\d))?`, 'i').exec(text);
-    const hit = md ? { month: md[1]!, day: md[2]!, year: md[3] } : dm ? { month: dm[2]!, day: dm[1]!, year: dm[3] } : null;
+    const md = new RegExp(`\\b${monthName}\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?:,?\\s+(20\\d\\d))?`, 'i').exec(text);
+    const dm = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${monthName}\\b(?:,?\\s+(20\\d\\d))?`, 'i').exec(text);
+    // Whichever form comes first in the text.
+    const useDm = dm && (!md || dm.index < md.index);
+    const hit = useDm ? { month: dm[2]!, day: dm[1]!, year: dm[3] } : md ? { month: md[1]!, day: md[2]!, year: md[3] } : null;
     if (hit) {
       const month = MONTHS.findIndex((m) => m.startsWith(hit.month.toLowerCase().slice(0, 3))) + 1;
       const day = Number(hit.day);

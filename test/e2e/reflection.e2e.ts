@@ -1,0 +1,52 @@
+import { startServer } from './web-server';
+import { card, expect, test } from './fixtures';
+
+test('a reflection typed in the editor survives the server being killed (SIGKILL) a second after typing stops', async ({ page, server }) => {
+  await page.goto(server.url);
+  const quickAdd = page.getByRole('form', { name: 'Quick add' });
+  await quickAdd.getByLabel('Company').fill('Umbrella Health');
+  await quickAdd.getByLabel('Role').fill('Data Scientist');
+  await quickAdd.getByLabel('Round date and time').fill('2026-11-20T10:00');
+  await quickAdd.getByRole('button', { name: 'Add' }).click();
+  await card(page, 'Umbrella Health').click();
+  await page.getByRole('button', { name: 'Reflection on round 1' }).click();
+
+  const dialog = page.getByRole('dialog', { name: 'Reflection: Umbrella Health, round 1' });
+  const editor = dialog.getByRole('textbox', { name: 'Reflection' });
+  await expect(editor).toContainText('Questions asked');
+  await editor.click();
+  await page.keyboard.press('ControlOrMeta+End');
+  const words = 'They asked about zymurgy pipelines and I answered with the fermentation dashboard story.';
+  await page.keyboard.type(words);
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('- [ ] send the article on sampling bias');
+
+  // Typing stopped: within a second the status says saved. Then kill the server hard.
+  await expect(dialog.getByRole('status', { name: 'Save status' })).toContainText('Saved', { timeout: 1_500 });
+  const killed = await server.stop('SIGKILL');
+  expect(killed).toBeNull(); // killed by the signal, no clean exit
+
+  const again = await startServer(server.dataDir);
+  try {
+    await page.goto(again.url);
+    await card(page, 'Umbrella Health').click();
+    await page.getByRole('button', { name: 'Reflection on round 1' }).click();
+    const reopened = page.getByRole('dialog', { name: 'Reflection: Umbrella Health, round 1' }).getByRole('textbox', { name: 'Reflection' });
+    await expect(reopened).toContainText(words);
+    await expect(reopened).toContainText('send the article on sampling bias');
+    await expect(reopened.getByRole('checkbox')).toHaveCount(1);
+    await page.getByRole('dialog', { name: 'Reflection: Umbrella Health, round 1' }).getByRole('button', { name: 'Close' }).click();
+    await page.getByRole('dialog', { name: 'Umbrella Health: Data Scientist' }).getByRole('button', { name: 'Close' }).click();
+
+    // The board's search finds the card by a word of its reflection, with the word highlighted.
+    await page.getByRole('searchbox', { name: 'Search' }).fill('zymurgy');
+    const found = page.getByRole('region', { name: 'Found in reflections' });
+    await expect(found).toContainText('Umbrella Health, round 1');
+    await expect(found.locator('mark')).toHaveText(['zymurgy']);
+    await expect(card(page, 'Umbrella Health')).toBeVisible();
+    await page.getByRole('searchbox', { name: 'Search' }).fill('nothing-like-this');
+    await expect(card(page, 'Umbrella Health')).toHaveCount(0);
+  } finally {
+    await again.stop();
+  }
+});
