@@ -97,7 +97,22 @@ async function coreBenchmarks(size: number, dir: string): Promise<void> {
     ),
   );
   await server.close();
+  if (size === 2_000) await exportBenchmarks(core);
   core.close();
+}
+
+/** Printing: one card, and 100 cards in one .docx (size-independent, measured on the 2,000 journal). */
+async function exportBenchmarks(core: ReturnType<typeof createCore>): Promise<void> {
+  const rounds = core.db.prepare('SELECT DISTINCT round_id FROM round_interviewers LIMIT 60').pluck().all() as number[];
+  const ids: number[] = [];
+  for (const roundId of rounds) {
+    const result = await core.call('letters.draft', { roundId, kind: 'thank-you-card' });
+    if (result.ok) ids.push(...(result.value as { id: number }[]).map((l) => l.id));
+    if (ids.length >= 100) break;
+  }
+  const options = { size: 'a2-card', layout: 'flat', font: 'Georgia' };
+  samples.push(summarise('export one card (.docx)', null, await measure(10, () => core.call('letters.export', { ids: ids.slice(0, 1), ...options })), target(100, null)));
+  samples.push(summarise('export 100 cards into one .docx', null, await measure(5, () => core.call('letters.export', { ids: ids.slice(0, 100), ...options })), target(2_000, null)));
 }
 
 function openNewJournal(): Promise<number[]> {

@@ -9,6 +9,8 @@ import type { CallName } from './call-names';
 import { ARRANGED_CHANNELS, BOARD_COLUMNS, CHANNELS, CLOSED_REASONS, EVENT_KINDS, ROUND_FORMATS } from './domain';
 import type { Action, BoardColumn, Contact, Opportunity, OpportunityWithRounds, Round, TimelineEvent } from './domain';
 import type { Result } from './result';
+import { CARD_FONTS, LETTER_KINDS, PAPER_SIZES } from './letters';
+import type { Letter, LetterTemplate } from './letters';
 import { settingsPatchSchema } from './settings';
 import type { Settings } from './settings';
 
@@ -148,6 +150,11 @@ export const eventRecord = z.strictObject({
   note: optionalText(5000),
 });
 
+const exportOptions = {
+  size: z.enum(Object.keys(PAPER_SIZES) as [keyof typeof PAPER_SIZES, ...(keyof typeof PAPER_SIZES)[]]),
+  layout: z.enum(['flat', 'inside-right']).default('flat'),
+  font: z.enum(CARD_FONTS).default('Georgia'),
+};
 const actionRef = z.strictObject({ opportunityId: id, key: z.string().min(3).max(200) });
 const none = z.strictObject({}).optional();
 
@@ -161,6 +168,8 @@ export interface CallSpec<I extends z.ZodType, O> {
 const call =
   <O>() =>
   <I extends z.ZodType>(input: I): CallSpec<I, O> => ({ input });
+
+const exportedFile = call<{ readonly fileName: string; readonly mimeType: string; readonly base64: string }>();
 
 export interface AppInfo {
   readonly version: string;
@@ -282,6 +291,19 @@ export const contract = {
   'reflections.export': call<{ readonly fileName: string; readonly mimeType: string; readonly base64: string }>()(
     z.strictObject({ roundId: id.optional() }),
   ),
+  'letters.templates': call<readonly LetterTemplate[]>()(none),
+  'letters.saveTemplate': call<LetterTemplate>()(
+    z.strictObject({ id: id.optional(), kind: z.enum(LETTER_KINDS), name: requiredText(200), subject: z.string().max(500), body: z.string().min(1).max(20_000) }),
+  ),
+  'letters.deleteTemplate': call<{ readonly deleted: number }>()(byId),
+  'letters.draft': call<readonly Letter[]>()(z.strictObject({ roundId: id, kind: z.enum(LETTER_KINDS), templateId: id.optional() })),
+  'letters.list': call<readonly Letter[]>()(z.strictObject({ opportunityId: id })),
+  'letters.update': call<Letter>()(
+    z.strictObject({ id, subject: z.string().max(500).optional(), body: z.string().max(20_000).optional(), detail: z.string().max(1000).nullable().optional() }),
+  ),
+  'letters.markSent': call<Letter>()(byId),
+  'letters.export': exportedFile(z.strictObject({ ids: z.array(id).min(1).max(500), ...exportOptions })),
+  'letters.exportDueCards': exportedFile(z.strictObject(exportOptions)),
   'settings.get': call<SettingsState>()(none),
   'settings.update': call<SettingsState>()(
     settingsPatchSchema.refine((p) => Object.keys(p).length > 0, { message: 'must change at least one setting' }),

@@ -5,6 +5,7 @@
 export type CoreEvent =
   | { readonly type: 'journal.changed'; readonly entity: 'opportunity' | 'contact'; readonly id: number }
   | { readonly type: 'settings.changed' }
+  | { readonly type: 'export.progress'; readonly done: number; readonly total: number }
   | { readonly type: 'hello' };
 
 export type CoreEventListener = (event: CoreEvent) => void;

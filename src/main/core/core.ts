@@ -19,6 +19,7 @@ import { OpportunityStore } from './journal/opportunities';
 import { TimelineStore } from './journal/timeline';
 import type { PlanContext } from './planner/plan';
 import { PlanCache, planOne } from './planner/plan-journal';
+import { Letters } from './letters/letters';
 import { Reflections } from './reflection/reflections';
 import { SettingsStore } from './settings/settings-store';
 
@@ -63,6 +64,8 @@ export function createCore(options: CoreOptions): Core {
   const plans = new PlanCache(db);
   const opportunities = new OpportunityStore(db, now, timeline);
   const reflections = new Reflections(db, timeline, now);
+  const letters = new Letters(db, timeline, () => settings.get(), now);
+  const progress = (done: number, total: number) => emit({ type: 'export.progress', done, total });
   const changed = <T>(opportunityId: number, value: T): T => {
     emit({ type: 'journal.changed', entity: 'opportunity', id: opportunityId });
     return value;
@@ -182,6 +185,35 @@ export function createCore(options: CoreOptions): Core {
     'reflections.search': ({ query, limit }) => reflections.store.search(query, limit),
     'reflections.questions': ({ query }) => reflections.questions(query),
     'reflections.export': ({ roundId }) => reflections.export(roundId),
+    'letters.templates': () => letters.templates(),
+    'letters.saveTemplate': (input) => letters.saveTemplate(input),
+    'letters.deleteTemplate': ({ id }) => {
+      letters.deleteTemplate(id);
+      return { deleted: id };
+    },
+    'letters.draft': async ({ roundId, kind, templateId }) => {
+      const drafted = letters.draftForRound(roundId, kind, templateId);
+      const all = await letters.list(drafted[0]?.opportunityId ?? 0);
+      return all.filter((l) => l.roundId === roundId && l.kind === kind);
+    },
+    'letters.list': ({ opportunityId }) => {
+      opportunities.get(opportunityId);
+      return letters.list(opportunityId);
+    },
+    'letters.update': ({ id, subject, body, detail }) => {
+      letters.update(id, { subject, body, detail });
+      return letters.get(id);
+    },
+    'letters.markSent': async ({ id }) => {
+      const opportunityId = letters.markSent(id);
+      emit({ type: 'journal.changed', entity: 'opportunity', id: opportunityId });
+      return letters.get(id);
+    },
+    'letters.export': ({ ids, size, layout, font }) => letters.export(ids, { size, layout, font }, progress),
+    'letters.exportDueCards': ({ size, layout, font }) => {
+      const open = [...plans.planAll(context()).values()].flat().filter((a) => a.kind === 'thank-you-card');
+      return letters.export(letters.dueCardIds(open), { size, layout, font }, progress);
+    },
     'settings.get': () => ({ settings: settings.get(), problems: settings.problems }),
     'settings.update': (patch) => {
       settings.update(patch);

@@ -5,6 +5,7 @@ import { OpportunityForm } from './screens/opportunity/OpportunityForm';
 import { QuickAdd } from './screens/board/QuickAdd';
 import { Highlighted } from './screens/reflection/Highlighted';
 import { QuestionBank } from './screens/reflection/QuestionBank';
+import { DueCardsDialog } from './screens/letters/DueCardsDialog';
 import { api } from './api/bridge';
 
 const typing = (target: EventTarget | null) =>
@@ -15,6 +16,7 @@ export function App() {
   const [openId, setOpenId] = useState<number | null>(null);
   const [creating, setCreating] = useState(false);
   const [questions, setQuestions] = useState(false);
+  const [printing, setPrinting] = useState(false);
   const [hits, setHits] = useState<readonly { roundId: number; opportunityId: number; company: string; roundNumber: number; snippet: string }[]>([]);
   const search = useRef<HTMLInputElement>(null);
 
@@ -56,6 +58,9 @@ export function App() {
           <button type="button" className="secondary" onClick={() => setQuestions(true)}>
             Question bank
           </button>
+          <button type="button" className="secondary" onClick={() => setPrinting(true)}>
+            Print due cards
+          </button>
           <button type="button" onClick={() => setCreating(true)} aria-keyshortcuts="n">
             New opportunity
           </button>
@@ -89,6 +94,7 @@ export function App() {
           }}
         />
       )}
+      {printing && <DueCardsDialog onClose={() => setPrinting(false)} />}
       {creating && <OpportunityForm onClose={() => setCreating(false)} onSaved={(id) => setOpenId(id)} />}
     </div>
   );

@@ -149,6 +149,43 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 4,
+    name: 'letter templates and letters',
+    up: (db) => {
+      db.exec(`
+        CREATE TABLE letter_templates (
+          id          INTEGER PRIMARY KEY,
+          kind        TEXT NOT NULL,
+          name        TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 200),
+          subject     TEXT NOT NULL,
+          body        TEXT NOT NULL,
+          builtin     INTEGER NOT NULL DEFAULT 0,
+          updated_at  TEXT NOT NULL
+        ) STRICT;
+        CREATE INDEX letter_templates_by_kind ON letter_templates(kind);
+
+        CREATE TABLE letters (
+          id              INTEGER PRIMARY KEY,
+          opportunity_id  INTEGER NOT NULL REFERENCES opportunities(id) ON DELETE CASCADE,
+          round_id        INTEGER REFERENCES rounds(id) ON DELETE SET NULL,
+          contact_id      INTEGER REFERENCES contacts(id) ON DELETE SET NULL,
+          kind            TEXT NOT NULL,
+          template_id     INTEGER REFERENCES letter_templates(id) ON DELETE SET NULL,
+          subject         TEXT NOT NULL,
+          body            TEXT NOT NULL,
+          detail          TEXT,
+          state           TEXT NOT NULL DEFAULT 'draft' CHECK (state IN ('draft', 'sent')),
+          sent_at         TEXT,
+          event_id        INTEGER REFERENCES events(id) ON DELETE SET NULL,
+          created_at      TEXT NOT NULL,
+          updated_at      TEXT NOT NULL
+        ) STRICT;
+        CREATE INDEX letters_by_round ON letters(round_id, kind);
+        CREATE INDEX letters_by_opportunity ON letters(opportunity_id);
+      `);
+    },
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);

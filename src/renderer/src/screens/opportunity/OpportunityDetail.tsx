@@ -4,6 +4,7 @@ import { api } from '../../api/bridge';
 import { Dialog } from '../../components/Dialog';
 import { dateOnly, dateTime } from '../../format';
 import { useJournalQuery } from '../../use-journal';
+import { LettersPanel } from '../letters/LettersPanel';
 import { ReflectionEditor } from '../reflection/ReflectionEditor';
 import { ActionList } from './ActionList';
 import { emptyRound, FORMAT_LABELS, OpportunityForm, roundInput, RoundFields } from './OpportunityForm';
@@ -39,6 +40,7 @@ export function OpportunityDetail({ id, onClose }: { id: number; onClose: () => 
   const [addingRound, setAddingRound] = useState<RoundDraft | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [reflecting, setReflecting] = useState<number | null>(null);
+  const [lettersFor, setLettersFor] = useState<number | null>(null);
   const byId = new Map<number, Contact>((contacts.value ?? []).map((c) => [c.id, c]));
   const o = opportunity.value;
 
@@ -66,6 +68,17 @@ export function OpportunityDetail({ id, onClose }: { id: number; onClose: () => 
       {o && (
         <div className="detail">
           <div className="detail-main">
+            {lettersFor !== null && (
+              <>
+                <div className="section-head">
+                  <h3>Letters for round {o.rounds.find((r) => r.id === lettersFor)?.number}</h3>
+                  <button type="button" className="secondary small" onClick={() => setLettersFor(null)}>
+                    Hide letters
+                  </button>
+                </div>
+                <LettersPanel roundId={lettersFor} opportunityId={o.id} />
+              </>
+            )}
             <h3>What to do</h3>
             <ActionList actions={actions.value ?? []} onChanged={(a: readonly Action[]) => actions.setValue(a)} onWriteReflection={setReflecting} />
             <h3>Timeline</h3>
@@ -105,9 +118,14 @@ export function OpportunityDetail({ id, onClose }: { id: number; onClose: () => 
                   )}
                   {r.nextStep && <div>Next step: {r.nextStep}</div>}
                   {r.decisionDate && <div>Decision by {dateOnly.format(new Date(`${r.decisionDate}T12:00:00`))}</div>}
-                  <button type="button" className="secondary small" onClick={() => setReflecting(r.id)} aria-label={`Reflection on round ${r.number}`}>
-                    Reflection
-                  </button>
+                  <div className="buttons">
+                    <button type="button" className="secondary small" onClick={() => setReflecting(r.id)} aria-label={`Reflection on round ${r.number}`}>
+                      Reflection
+                    </button>
+                    <button type="button" className="secondary small" onClick={() => setLettersFor(r.id)} aria-label={`Letters for round ${r.number}`}>
+                      Letters
+                    </button>
+                  </div>
                 </li>
               ))}
             </ol>

@@ -1,0 +1,317 @@
+/**
+ * Letters: drafted from a template for one recipient each, checked, marked sent (which records
+ * the event the planner needs), and printed as .docx. Templates live in the journal; the
+ * defaults are written on first use and can be edited like any other.
+ */
+import type { Database } from 'better-sqlite3';
+import type { EventKind, Channel } from '../../../shared/domain';
+import type { Finding, Letter, LetterKind, LetterTemplate } from '../../../shared/letters';
+import { PER_INTERVIEWER } from '../../../shared/letters';
+import type { Settings } from '../../../shared/settings';
+import { CoreError, notFound } from '../errors';
+import type { TimelineStore } from '../journal/timeline';
+import { ReflectionStore } from '../reflection/reflection-store';
+import { mentionsOf } from '../reflection/reflection-text';
+import { checkLetter } from './checks';
+import { exportDocx } from './docx-export';
+import type { ExportOptions } from './docx-export';
+import { merge, placeholderFor } from './merge';
+import { spellChecker } from './spelling';
+import { DEFAULT_TEMPLATES } from './templates';
+
+interface LetterRow {
+  id: number;
+  opportunity_id: number;
+  round_id: number | null;
+  contact_id: number | null;
+  kind: LetterKind;
+  subject: string;
+  body: string;
+  detail: string | null;
+  state: 'draft' | 'sent';
+  sent_at: string | null;
+  recipient_name: string | null;
+  recipient_email: string | null;
+  role: string;
+  company: string;
+}
+
+const LETTER_SELECT = `SELECT l.*, c.name AS recipient_name, c.email AS recipient_email, o.role AS role, o.company AS company
+  FROM letters l LEFT JOIN contacts c ON c.id = l.contact_id JOIN opportunities o ON o.id = l.opportunity_id`;
+
+/** What marking a letter sent records in the timeline. */
+const SENT_EVENT: Record<LetterKind, { kind: EventKind; channel: Channel } | null> = {
+  'thank-you-email': { kind: 'thank_you_sent', channel: 'email' },
+  'thank-you-card': { kind: 'card_mailed', channel: 'mail' },
+  'status-check-email': { kind: 'status_check_sent', channel: 'email' },
+  'phone-script': { kind: 'status_check_sent', channel: 'phone' }, // or the second call: see markSent
+  'linkedin-note': { kind: 'linkedin_request_sent', channel: 'linkedin' },
+  'stay-in-touch': { kind: 'check_in_sent', channel: 'email' },
+  'rejection-reply': { kind: 'note', channel: 'email' },
+  'move-on-close': { kind: 'moved_on', channel: 'email' },
+  'video-script': { kind: 'thank_you_sent', channel: 'video' },
+};
+
+const DETAIL_PLACEHOLDER = placeholderFor('a moment from your conversation');
+
+export class Letters {
+  private readonly reflections: ReflectionStore;
+
+  constructor(
+    private readonly db: Database,
+    private readonly timeline: TimelineStore,
+    private readonly settings: () => Settings,
+    private readonly now: () => Date,
+  ) {
+    this.reflections = new ReflectionStore(db, now);
+  }
+
+  // ---- templates ----
+
+  private ensureTemplates(): void {
+    const count = this.db.prepare('SELECT count(*) FROM letter_templates').pluck().get() as number;
+    if (count > 0) return;
+    const insert = this.db.prepare('INSERT INTO letter_templates (kind, name, subject, body, builtin, updated_at) VALUES (?, ?, ?, ?, 1, ?)');
+    const at = this.now().toISOString();
+    this.db.transaction(() => DEFAULT_TEMPLATES.forEach((t) => insert.run(t.kind, t.name, t.subject, t.body, at))).immediate();
+  }
+
+  templates(): LetterTemplate[] {
+    this.ensureTemplates();
+    return (this.db.prepare('SELECT id, kind, name, subject, body, builtin FROM letter_templates ORDER BY kind, id').all() as (Omit<LetterTemplate, 'builtin'> & { builtin: number })[]).map(
+      (t) => ({ ...t, builtin: t.builtin === 1 }),
+    );
+  }
+
+  saveTemplate(input: { id?: number | undefined; kind: LetterKind; name: string; subject: string; body: string }): LetterTemplate {
+    this.ensureTemplates();
+    const at = this.now().toISOString();
+    let id = input.id;
+    if (id !== undefined) {
+      const changes = this.db.prepare('UPDATE letter_templates SET kind = ?, name = ?, subject = ?, body = ?, updated_at = ? WHERE id = ?').run(input.kind, input.name, input.subject, input.body, at, id).changes;
+      if (changes === 0) throw notFound('template', id);
+    } else {
+      id = Number(this.db.prepare('INSERT INTO letter_templates (kind, name, subject, body, builtin, updated_at) VALUES (?, ?, ?, ?, 0, ?)').run(input.kind, input.name, input.subject, input.body, at).lastInsertRowid);
+    }
+    return this.templates().find((t) => t.id === id)!;
+  }
+
+  deleteTemplate(id: number): void {
+    const row = this.db.prepare('SELECT kind FROM letter_templates WHERE id = ?').get(id) as { kind: string } | undefined;
+    if (!row) throw notFound('template', id);
+    const others = this.db.prepare('SELECT count(*) FROM letter_templates WHERE kind = ? AND id <> ?').pluck().get(row.kind, id) as number;
+    if (others === 0) throw new CoreError('conflict', 'This is the only template of its kind: edit it rather than delete it.');
+    this.db.prepare('DELETE FROM letter_templates WHERE id = ?').run(id);
+  }
+
+  // ---- drafts ----
+
+  /** One draft per recipient the kind calls for; drafts already written are kept as they are. */
+  draftForRound(roundId: number, kind: LetterKind, templateId?: number): Letter[] {
+    this.ensureTemplates();
+    const round = this.db
+      .prepare(
+        `SELECT r.id, r.opportunity_id, r.number, r.starts_at, r.next_step, r.arranged_by_contact_id, o.company, o.role, o.recruiter_contact_id
+         FROM rounds r JOIN opportunities o ON o.id = r.opportunity_id WHERE r.id = ?`,
+      )
+      .get(roundId) as
+      | { id: number; opportunity_id: number; number: number; starts_at: string; next_step: string | null; arranged_by_contact_id: number | null; company: string; role: string; recruiter_contact_id: number | null }
+      | undefined;
+    if (!round) throw notFound('round', roundId);
+    const template = (
+      templateId !== undefined
+        ? this.db.prepare('SELECT * FROM letter_templates WHERE id = ? AND kind = ?').get(templateId, kind)
+        : this.db.prepare('SELECT * FROM letter_templates WHERE kind = ? ORDER BY builtin, id LIMIT 1').get(kind)
+    ) as { id: number; subject: string; body: string } | undefined;
+    if (!template) throw notFound('template', templateId ?? 0);
+
+    const interviewers = this.db.prepare('SELECT contact_id FROM round_interviewers WHERE round_id = ? ORDER BY position').pluck().all(roundId) as number[];
+    const organiser = round.arranged_by_contact_id ?? round.recruiter_contact_id ?? interviewers[0] ?? null;
+    const recipients: (number | null)[] = PER_INTERVIEWER.has(kind)
+      ? interviewers.length > 0
+        ? interviewers
+        : [null]
+      : kind === 'stay-in-touch'
+        ? [interviewers[0] ?? organiser]
+        : [organiser];
+    const mentions = mentionsOf(this.reflections.get(roundId).body);
+    const settings = this.settings();
+    const roundDate = new Intl.DateTimeFormat(settings.englishVariant, { weekday: 'long', day: 'numeric', month: 'long', timeZone: settings.timeZone }).format(new Date(round.starts_at));
+    const at = this.now().toISOString();
+
+    this.db.transaction(() => {
+      recipients.forEach((contactId, index) => {
+        const exists = this.db
+          .prepare('SELECT 1 FROM letters WHERE round_id = ? AND kind = ? AND contact_id IS ?')
+          .get(roundId, kind, contactId);
+        if (exists) return;
+        const contact = contactId === null ? undefined : this.timeline.getContact(contactId);
+        // Different interviewers get different moments when the reflection marked several.
+        const detail = mentions.length > 0 ? mentions[index % mentions.length]! : null;
+        const data = {
+          recipientName: contact?.name ?? null,
+          recipientTitle: contact?.title ?? null,
+          company: round.company,
+          role: round.role,
+          roundDate,
+          roundNumber: round.number,
+          nextStep: round.next_step,
+          detail,
+          myName: settings.userName,
+          signature: settings.signature,
+        };
+        this.db
+          .prepare(
+            `INSERT INTO letters (opportunity_id, round_id, contact_id, kind, template_id, subject, body, detail, created_at, updated_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          )
+          .run(round.opportunity_id, roundId, contactId, kind, template.id, merge(template.subject, data), merge(template.body, data), detail, at, at);
+      });
+    }).immediate();
+    return this.rows('WHERE l.round_id = ? AND l.kind = ?', roundId, kind).map((r) => this.hydrate(r, []));
+  }
+
+  private rows(where: string, ...params: unknown[]): LetterRow[] {
+    return this.db.prepare(`${LETTER_SELECT} ${where} ORDER BY l.round_id, l.kind, l.id`).all(...params) as LetterRow[];
+  }
+
+  private hydrate(r: LetterRow, findings: readonly Finding[]): Letter {
+    return {
+      id: r.id,
+      opportunityId: r.opportunity_id,
+      roundId: r.round_id,
+      contactId: r.contact_id,
+      recipientName: r.recipient_name,
+      recipientEmail: r.recipient_email,
+      kind: r.kind,
+      subject: r.subject,
+      body: r.body,
+      detail: r.detail,
+      state: r.state,
+      sentAt: r.sent_at,
+      findings,
+      detailOptions: r.round_id === null ? [] : mentionsOf(this.reflections.get(r.round_id).body),
+    };
+  }
+
+  async withFindings(rows: readonly LetterRow[]): Promise<Letter[]> {
+    const settings = this.settings();
+    const misspelled = await spellChecker(settings.englishVariant);
+    const names = this.db.prepare("SELECT name FROM contacts UNION SELECT company FROM opportunities UNION SELECT role FROM opportunities").pluck().all() as string[];
+    return rows.map((r) => {
+      const siblings = r.round_id === null ? [] : this.rows('WHERE l.round_id = ? AND l.kind = ? AND l.id <> ?', r.round_id, r.kind, r.id);
+      const letter = this.hydrate(r, []);
+      const findings = checkLetter({
+        kind: r.kind,
+        body: r.body,
+        recipientName: r.recipient_name,
+        role: r.role,
+        company: r.company,
+        detail: r.detail,
+        mentions: letter.detailOptions,
+        siblings: siblings.map((s) => ({ name: s.recipient_name, body: s.body })),
+        linkedinPremium: settings.linkedinPremium,
+        misspelled,
+        knownNames: [...names, settings.userName, 'Afterword', 'LinkedIn'],
+      });
+      return { ...letter, findings };
+    });
+  }
+
+  async list(opportunityId: number): Promise<Letter[]> {
+    return this.withFindings(this.rows('WHERE l.opportunity_id = ?', opportunityId));
+  }
+
+  async get(id: number): Promise<Letter> {
+    const [row] = this.rows('WHERE l.id = ?', id);
+    if (!row) throw notFound('letter', id);
+    return (await this.withFindings([row]))[0]!;
+  }
+
+  /** Edits a draft. A new detail replaces the old one (or the placeholder) where it stands in the text. */
+  update(id: number, patch: { subject?: string | undefined; body?: string | undefined; detail?: string | null | undefined }): void {
+    const [row] = this.rows('WHERE l.id = ?', id);
+    if (!row) throw notFound('letter', id);
+    let body = patch.body ?? row.body;
+    if (patch.detail !== undefined && patch.body === undefined && patch.detail) {
+      const lower = (s: string) => (/^[A-Z][a-z]/.test(s) ? s[0]!.toLowerCase() + s.slice(1) : s).replace(/[.!]+$/, '');
+      const old = row.detail ? lower(row.detail) : null;
+      if (old && body.includes(old)) body = body.replace(old, lower(patch.detail));
+      else if (body.includes(DETAIL_PLACEHOLDER)) body = body.replace(DETAIL_PLACEHOLDER, lower(patch.detail));
+    }
+    this.db
+      .prepare('UPDATE letters SET subject = ?, body = ?, detail = ?, updated_at = ? WHERE id = ?')
+      .run(patch.subject ?? row.subject, body, patch.detail === undefined ? row.detail : patch.detail, this.now().toISOString(), id);
+  }
+
+  /** Marks a letter sent and records the matching event (a thank-you to that person, a status check, ...). */
+  markSent(id: number): number {
+    const [row] = this.rows('WHERE l.id = ?', id);
+    if (!row) throw notFound('letter', id);
+    if (row.state === 'sent') throw new CoreError('conflict', 'This letter is already marked as sent.');
+    let event = SENT_EVENT[row.kind];
+    if (row.kind === 'phone-script' && row.round_id !== null) {
+      const checked = this.db.prepare("SELECT 1 FROM events WHERE round_id = ? AND kind = 'status_check_sent' AND undone_at IS NULL").get(row.round_id);
+      if (checked) event = { kind: 'call_made', channel: 'phone' };
+    }
+    const at = this.now().toISOString();
+    this.db.transaction(() => {
+      let eventId: number | null = null;
+      if (event) {
+        const [recorded] = this.timeline.record([
+          {
+            opportunityId: row.opportunity_id,
+            roundId: row.round_id,
+            contactId: row.contact_id,
+            kind: event.kind,
+            channel: event.channel,
+            occurredAt: at,
+            note: event.kind === 'note' ? 'Replied to the rejection' : null,
+          },
+        ]);
+        eventId = recorded!.id;
+      }
+      this.db.prepare("UPDATE letters SET state = 'sent', sent_at = ?, event_id = ?, updated_at = ? WHERE id = ?").run(at, eventId, at, id);
+    }).immediate();
+    return row.opportunity_id;
+  }
+
+  /** Prints letters as one .docx, a page each. */
+  async export(ids: readonly number[], options: ExportOptions, onProgress?: (done: number, total: number) => void): Promise<{ fileName: string; mimeType: string; base64: string }> {
+    if (ids.length === 0) throw new CoreError('invalid_input', 'There is nothing to export.');
+    const rows = ids.map((id) => {
+      const [row] = this.rows('WHERE l.id = ?', id);
+      if (!row) throw notFound('letter', id);
+      return row;
+    });
+    const isPage = options.size === 'letter' || options.size === 'a4';
+    const settings = this.settings();
+    const today = new Intl.DateTimeFormat(settings.englishVariant, { day: 'numeric', month: 'long', year: 'numeric', timeZone: settings.timeZone }).format(this.now());
+    const buffer = await exportDocx(
+      rows.map((r) => ({ body: r.body, ...(isPage ? { dateLine: today } : {}) })),
+      options,
+      onProgress,
+    );
+    const first = rows[0]!;
+    const name = rows.length === 1 ? `${first.kind}-${(first.recipient_name ?? 'letter').toLowerCase().replace(/[^a-z0-9]+/g, '-')}` : `${rows.length}-cards`;
+    return {
+      fileName: `afterword-${name}-${options.size}.docx`,
+      mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      base64: buffer.toString('base64'),
+    };
+  }
+
+  /** Drafts (if needed) the cards every open "thank-you card" action calls for, and returns their ids. */
+  dueCardIds(openCardActions: readonly { roundId: number | null; recipient: { contactId: number | null } | null }[]): number[] {
+    const ids: number[] = [];
+    const rounds = new Set(openCardActions.map((a) => a.roundId).filter((r): r is number => r !== null));
+    for (const roundId of rounds) {
+      const letters = this.draftForRound(roundId, 'thank-you-card');
+      for (const a of openCardActions.filter((x) => x.roundId === roundId)) {
+        const letter = letters.find((l) => l.contactId === (a.recipient?.contactId ?? null) && l.state === 'draft');
+        if (letter) ids.push(letter.id);
+      }
+    }
+    return ids;
+  }
+}

@@ -1,0 +1,57 @@
+import fs from 'node:fs';
+import mammoth from 'mammoth';
+import { callApi } from './http-client';
+import { card, expect, test } from './fixtures';
+
+test('letters: two thank-yous drafted, a placeholder caught and fixed, cards exported, one sent and the plan moves on', async ({ page, server }) => {
+  const api = async (name: string, input: unknown) => JSON.parse((await callApi(server.port, server.token, name, input)).body).value;
+  await api('settings.update', { userName: 'Sam Lee' });
+  const alice = await api('contacts.create', { name: 'Alice Ng', email: 'alice@northwind.example' });
+  const bob = await api('contacts.create', { name: 'Bob Ortiz', email: 'bob@northwind.example' });
+  const opportunity = await api('opportunities.create', {
+    company: 'Northwind',
+    role: 'Product Designer',
+    firstRound: { startsAt: new Date(Date.now() - 3 * 3_600_000).toISOString(), format: 'in-person', interviewerIds: [alice.id, bob.id] },
+  });
+  // The reflection is written (the planner's first action), so the thank-yous come next.
+  await api('events.record', { opportunityId: opportunity.id, roundId: opportunity.rounds[0].id, kind: 'reflection_written' });
+
+  await page.goto(server.url);
+  await expect(card(page, 'Northwind')).toContainText('Thank-you: Alice Ng');
+  await card(page, 'Northwind').click();
+  await page.getByRole('button', { name: 'Letters for round 1' }).click();
+  const letters = page.getByRole('region', { name: 'Letters' });
+  await letters.getByRole('button', { name: 'Draft' }).click();
+
+  const toAlice = letters.getByRole('article', { name: 'Letter to Alice Ng' });
+  const toBob = letters.getByRole('article', { name: 'Letter to Bob Ortiz' });
+  await expect(toAlice.getByLabel('Text')).toHaveValue(/^Dear Alice,/);
+  await expect(toBob.getByLabel('Text')).toHaveValue(/^Dear Bob,/);
+
+  // No reflection yet: the detail is a placeholder, and the checks say so.
+  const checks = toAlice.getByRole('list', { name: 'Checks for the letter to Alice Ng' });
+  await expect(checks).toContainText('A template placeholder is still in the text');
+  const text = await toAlice.getByLabel('Text').inputValue();
+  await toAlice.getByLabel('Text').fill(text.replace('[a moment from your conversation]', 'the redesign of the onboarding flow'));
+  await expect(toAlice.getByText('No problems found.')).toBeVisible();
+
+  // Print the thank-you cards (an in-person round): one .docx with a card each.
+  await letters.getByRole('combobox', { name: 'Letter kind' }).selectOption('thank-you-card');
+  await letters.getByRole('button', { name: 'Draft' }).click();
+  await expect(letters.getByRole('article')).toHaveCount(2);
+  const download = page.waitForEvent('download');
+  await letters.getByRole('button', { name: 'Export these 2 letters (.docx)' }).click();
+  const file = await (await download).path();
+  const { value: docText } = await mammoth.extractRawText({ buffer: fs.readFileSync(file) });
+  expect(docText).toContain('Dear Alice,');
+  expect(docText).toContain('Dear Bob,');
+
+  // Back to the emails: mark Alice's as sent; the planner's next action moves on to Bob.
+  await letters.getByRole('combobox', { name: 'Letter kind' }).selectOption('thank-you-email');
+  await toAlice.getByRole('button', { name: 'Mark the letter to Alice Ng as sent' }).click();
+  await expect(toAlice.getByText('✓ Sent')).toBeVisible();
+  const detail = page.getByRole('dialog', { name: 'Northwind: Product Designer' });
+  await expect(detail.getByRole('list', { name: 'Timeline' })).toContainText('Thank-you sent to Alice Ng (email)');
+  await detail.getByRole('button', { name: 'Close' }).click();
+  await expect(card(page, 'Northwind')).toContainText('Thank-you: Bob Ortiz');
+});
