@@ -49,6 +49,7 @@ function counted(name, command, args, reportFile, readCounts, env) {
 
 check('typecheck', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']);
 check('typecheck-renderer', bin('tsc'), ['--noEmit', '-p', 'tsconfig.web.json']);
+check('typecheck-e2e', bin('tsc'), ['--noEmit', '-p', 'tsconfig.e2e.json']);
 check('lint', bin('eslint'), ['.']);
 
 const vitestReport = path.join(reports, 'vitest.json');

@@ -27,6 +27,8 @@ export const CALL_NAMES = [
   'actions.snooze',
   'actions.skip',
   'actions.reopen',
+  'actions.snoozeAll',
+  'reminders.due',
   'board.get',
   'board.move',
   'reflections.get',

@@ -270,6 +270,8 @@ export const contract = {
   'actions.snooze': call<readonly Action[]>()(actionRef.extend({ until: instant })),
   'actions.skip': call<readonly Action[]>()(actionRef),
   'actions.reopen': call<readonly Action[]>()(actionRef),
+  'actions.snoozeAll': call<{ readonly snoozed: number }>()(z.strictObject({ minutes: z.number().int().min(5).max(7 * 24 * 60) })),
+  'reminders.due': call<readonly (Action & { readonly company: string })[]>()(none),
   'board.get': call<Board>()(none),
   'board.move': call<{ readonly eventIds: readonly number[]; readonly roundId: number | null }>()(
     z.strictObject({

@@ -172,7 +172,7 @@ export interface Action {
   /** Why this date, in a sentence for the user, naming its source. */
   readonly why: string;
   readonly status: ActionStatus;
-  /** For a snoozed action: when it comes back. */
+  /** For a snoozed action: when it comes back (kept once it has, as the time it is due from). */
   readonly snoozedUntil: Instant | null;
   /** For a done or skipped action: when. */
   readonly settledAt: Instant | null;

@@ -6,6 +6,18 @@ export type CoreEvent =
   | { readonly type: 'journal.changed'; readonly entity: 'opportunity' | 'contact'; readonly id: number }
   | { readonly type: 'settings.changed' }
   | { readonly type: 'export.progress'; readonly done: number; readonly total: number }
+  | {
+      readonly type: 'reminder';
+      readonly notice: {
+        readonly kind: 'action' | 'summary';
+        readonly title: string;
+        readonly body: string;
+        readonly opportunityId: number | null;
+        readonly actionKey: string | null;
+        readonly count: number;
+      };
+    }
+  | { readonly type: 'open-card'; readonly opportunityId: number }
   | { readonly type: 'hello' };
 
 export type CoreEventListener = (event: CoreEvent) => void;

@@ -75,3 +75,48 @@ export const electronFake = {
   protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
   net: { fetch: vi.fn() },
 };
+
+export class FakeTray extends FakeEmitter {
+  static last: FakeTray | undefined;
+  tooltip = '';
+  title = '';
+  menu: unknown;
+  constructor(readonly image: unknown) {
+    super();
+    FakeTray.last = this;
+  }
+  setToolTip(t: string) {
+    this.tooltip = t;
+  }
+  setTitle(t: string) {
+    this.title = t;
+  }
+  setContextMenu(m: unknown) {
+    this.menu = m;
+  }
+  setImage(i: unknown) {
+    void i;
+  }
+  destroy() {}
+}
+
+export class FakeNotification extends FakeEmitter {
+  static shown: FakeNotification[] = [];
+  static isSupported() {
+    return true;
+  }
+  constructor(readonly options: Record<string, unknown>) {
+    super();
+  }
+  show() {
+    FakeNotification.shown.push(this);
+  }
+}
+
+Object.assign(electronFake, {
+  Tray: FakeTray,
+  Notification: FakeNotification,
+  Menu: { buildFromTemplate: (template: unknown) => ({ template }), setApplicationMenu: vi.fn() },
+  nativeImage: { createFromPath: (p: string) => ({ path: p }) },
+  nativeTheme: { shouldUseDarkColors: false, on: vi.fn() },
+});

@@ -21,6 +21,8 @@ import type { PlanContext } from './planner/plan';
 import { PlanCache, planOne } from './planner/plan-journal';
 import { Letters } from './letters/letters';
 import { Reflections } from './reflection/reflections';
+import { ReminderScheduler, effectiveDue } from './reminders/scheduler';
+import type { Notice } from './reminders/scheduler';
 import { SettingsStore } from './settings/settings-store';
 
 export interface CoreOptions {
@@ -39,6 +41,10 @@ export interface Core {
   subscribe(listener: CoreEventListener): () => void;
   /** Every open action of every card (the reminder scheduler's input). */
   planEverything(): Map<number, Action[]>;
+  /** Sends an event to every listener (the transports pass it to the page). */
+  publish(event: CoreEvent): void;
+  /** Starts the reminder scheduler with the shell's way of showing a notification. */
+  startReminders(notify: (notice: Notice) => void): ReminderScheduler;
   close(): void;
 }
 
@@ -134,12 +140,26 @@ export function createCore(options: CoreOptions): Core {
       return { undone: ids };
     },
     'actions.forOpportunity': ({ opportunityId }) => actionsOf(opportunityId),
+    'actions.snoozeAll': ({ minutes }) => {
+      const at = now();
+      const until = new Date(at.getTime() + minutes * 60_000).toISOString();
+      const due = [...plans.planAll(context()).values()].flat().filter((a) => effectiveDue(a) <= at.toISOString());
+      transaction(() => due.forEach((a) => timeline.setState(a.opportunityId, a.key, 'snoozed', until)));
+      for (const id of new Set(due.map((a) => a.opportunityId))) emit({ type: 'journal.changed', entity: 'opportunity', id });
+      return { snoozed: due.length };
+    },
+    'reminders.due': () => {
+      const at = now().toISOString();
+      const due = [...plans.planAll(context()).values()].flat().filter((a) => effectiveDue(a) <= at);
+      const company = db.prepare('SELECT company FROM opportunities WHERE id = ?').pluck();
+      return due.sort((a, b) => (effectiveDue(a) < effectiveDue(b) ? -1 : 1)).map((a) => ({ ...a, company: String(company.get(a.opportunityId)) }));
+    },
     'actions.inRange': ({ from, to }) => {
       const open: Action[] = [];
       for (const actions of plans.planAll(context()).values()) {
         for (const a of actions) {
           if (a.status !== 'pending' && a.status !== 'snoozed') continue;
-          const at = a.status === 'snoozed' && a.snoozedUntil ? a.snoozedUntil : a.due;
+          const at = effectiveDue(a);
           if (at >= from && at <= to) open.push(a);
         }
       }
@@ -223,6 +243,7 @@ export function createCore(options: CoreOptions): Core {
   };
 
   let closed = false;
+  const stopReminders: (() => void)[] = [];
   return {
     dataDir: options.dataDir,
     db,
@@ -234,9 +255,26 @@ export function createCore(options: CoreOptions): Core {
       return () => listeners.delete(listener);
     },
     planEverything: () => plans.planAll(context()),
+    publish: emit,
+    startReminders(notify) {
+      const scheduler = new ReminderScheduler({
+        db,
+        openActions: () => [...plans.planAll(context()).values()].flat(),
+        settings: () => settings.get(),
+        notify,
+        now,
+      });
+      listeners.add((event) => {
+        if (event.type === 'journal.changed' || event.type === 'settings.changed') scheduler.reschedule();
+      });
+      stopReminders.push(() => scheduler.stop());
+      scheduler.start();
+      return scheduler;
+    },
     close() {
       if (closed) return;
       closed = true;
+      for (const stop of stopReminders) stop();
       listeners.clear();
       closeJournal(db);
     },

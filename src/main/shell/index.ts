@@ -1,16 +1,20 @@
 /**
- * The Electron shell: windows, menu and IPC around the core. Everything Afterword knows lives in
- * `../core`; this file only wires it to Electron.
+ * The Electron shell: windows, menu, tray, notifications and IPC around the core. Everything
+ * Afterword knows lives in `../core`; this file only wires it to Electron.
  */
-import { app, BrowserWindow, dialog, Menu, shell } from 'electron';
+import { app, BrowserWindow, dialog, Menu, Notification, powerMonitor, shell } from 'electron';
 import Store from 'electron-store';
 import path from 'node:path';
 import { createCore } from '../core/core';
 import type { Core } from '../core/core';
-import { APP_NAME, readOption, DATA_DIR_ENV } from '../core/data-dir';
+import { APP_NAME, DATA_DIR_ENV, readOption } from '../core/data-dir';
+import type { ReminderScheduler } from '../core/reminders/scheduler';
 import { registerAppScheme, serveRenderer } from './app-protocol';
+import { CLOSE_HINT, decideClose } from './close-to-tray';
 import { registerIpc } from './ipc';
 import { buildMenuTemplate } from './menu';
+import { showNotice } from './notifications';
+import { AppTray } from './tray';
 import { createMainWindow } from './window';
 import type { Bounds } from './window-state';
 
@@ -20,32 +24,80 @@ if (dataDirOverride) app.setPath('userData', path.resolve(dataDirOverride));
 
 registerAppScheme();
 
+const resources = app.isPackaged ? process.resourcesPath : path.join(import.meta.dirname, '../../resources');
+
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   let core: Core | undefined;
+  let reminders: ReminderScheduler | undefined;
+  let tray: AppTray | undefined;
   let mainWindow: BrowserWindow | undefined;
+  let quitting = false;
 
-  const showWindow = (): void => {
+  const showWindow = (): BrowserWindow => {
     if (!mainWindow || mainWindow.isDestroyed()) {
       const store = new Store<{ bounds?: Bounds }>({ name: 'window-state' });
-      mainWindow = createMainWindow({
+      const win = createMainWindow({
         preload: path.join(import.meta.dirname, '../preload/index.cjs'),
         boundsStore: { get: () => store.get('bounds'), set: (b) => store.set('bounds', b) },
       });
-      return;
+      win.on('close', (event) => {
+        const settings = core?.settings.get();
+        const decision = decideClose({ quitting, closeToTray: settings?.closeToTray ?? true, hintShown: settings?.closeToTrayHintShown ?? false });
+        if (!decision.prevent) return;
+        event.preventDefault();
+        win.hide();
+        if (decision.showHint) {
+          if (Notification.isSupported()) new Notification(CLOSE_HINT).show();
+          core?.settings.update({ closeToTrayHintShown: true });
+        }
+      });
+      mainWindow = win;
+      return win;
     }
     if (mainWindow.isMinimized()) mainWindow.restore();
     mainWindow.show();
     mainWindow.focus();
+    return mainWindow;
   };
 
-  app.on('second-instance', showWindow);
-  app.on('activate', showWindow);
-  app.on('window-all-closed', () => {
-    if (process.platform !== 'darwin') app.quit();
+  const openCard = (opportunityId: number | null): void => {
+    const win = showWindow();
+    if (opportunityId !== null) {
+      const send = () => core?.publish({ type: 'open-card', opportunityId });
+      if (win.webContents.isLoading()) win.webContents.once('did-finish-load', send);
+      else send();
+    }
+  };
+
+  const refreshTray = async (): Promise<void> => {
+    if (!core || !tray) return;
+    const result = await core.call('reminders.due', undefined);
+    const due = result.ok ? (result.value as Parameters<AppTray['update']>[0]) : [];
+    tray.update(due);
+    if (process.platform === 'darwin') app.dock?.setBadge(due.length > 0 ? String(due.length) : '');
+  };
+
+  const applySystemSettings = (): void => {
+    const settings = core?.settings.get();
+    if (!settings || !app.isPackaged) return; // a development build must not register itself at login
+    app.setLoginItemSettings({ openAtLogin: settings.launchAtLogin });
+  };
+
+  app.on('second-instance', () => showWindow());
+  app.on('activate', () => showWindow());
+  app.on('before-quit', () => {
+    quitting = true;
   });
-  app.on('will-quit', () => core?.close());
+  app.on('window-all-closed', () => {
+    // The tray keeps the app alive; without close-to-tray the last window quits it.
+    if (!core?.settings.get().closeToTray && process.platform !== 'darwin') app.quit();
+  });
+  app.on('will-quit', () => {
+    tray?.destroy();
+    core?.close();
+  });
   app.on('web-contents-created', (_event, contents) => {
     contents.on('will-attach-webview', (e) => e.preventDefault());
     contents.session.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
@@ -60,13 +112,39 @@ if (!app.requestSingleInstanceLock()) {
       app.exit(1);
       return;
     }
+    const live = core;
     serveRenderer(path.join(import.meta.dirname, '../renderer'));
-    registerIpc(core, () => mainWindow?.webContents);
+    registerIpc(live, () => mainWindow?.webContents);
     Menu.setApplicationMenu(
-      Menu.buildFromTemplate(
-        buildMenuTemplate({ isMac: process.platform === 'darwin', openDataFolder: () => void shell.openPath(dataDir) }),
-      ),
+      Menu.buildFromTemplate(buildMenuTemplate({ isMac: process.platform === 'darwin', openDataFolder: () => void shell.openPath(dataDir) })),
     );
+    tray = new AppTray(resources, {
+      openCard: (id) => openCard(id),
+      openApp: () => showWindow(),
+      snoozeAll: () => void live.call('actions.snoozeAll', { minutes: 60 }),
+      quit: () => app.quit(),
+    });
+    reminders = live.startReminders((notice) => {
+      showNotice(
+        notice,
+        {
+          openCard,
+          done: (opportunityId, key) => void live.call('actions.complete', { opportunityId, key }),
+          snooze: (opportunityId, key) => void live.call('actions.snooze', { opportunityId, key, until: new Date(Date.now() + 3_600_000).toISOString() }),
+        },
+        path.join(resources, 'icons/256x256.png'),
+      );
+      void refreshTray();
+    });
+    live.subscribe((event) => {
+      if (event.type === 'journal.changed') void refreshTray();
+      if (event.type === 'settings.changed') applySystemSettings();
+    });
+    // Sleep and wake, a locked screen: the clock may have jumped.
+    powerMonitor.on('resume', () => reminders?.reschedule());
+    powerMonitor.on('unlock-screen', () => reminders?.reschedule());
+    applySystemSettings();
+    void refreshTray();
     showWindow();
   });
 }

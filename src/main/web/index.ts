@@ -35,6 +35,8 @@ async function main(argv: readonly string[]): Promise<void> {
     console.log(`Demo journal: ${counts.opportunities} opportunities, ${counts.rounds} rounds, ${counts.events} events, ${counts.reflections} reflections.`);
   }
   const server = await startWebServer({ core, rendererDir, port });
+  // Reminders in browser mode: the same scheduler; the page shows them (Web Notifications).
+  core.startReminders((notice) => core.publish({ type: 'reminder', notice }));
 
   let stopping = false;
   const stop = (signal: string): void => {

@@ -6,7 +6,9 @@ import { QuickAdd } from './screens/board/QuickAdd';
 import { Highlighted } from './screens/reflection/Highlighted';
 import { QuestionBank } from './screens/reflection/QuestionBank';
 import { DueCardsDialog } from './screens/letters/DueCardsDialog';
-import { api } from './api/bridge';
+import { api, bridge } from './api/bridge';
+import { SettingsDialog } from './screens/settings/SettingsDialog';
+import { useJournalQuery } from './use-journal';
 
 const typing = (target: EventTarget | null) =>
   target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
@@ -17,6 +19,32 @@ export function App() {
   const [creating, setCreating] = useState(false);
   const [questions, setQuestions] = useState(false);
   const [printing, setPrinting] = useState(false);
+  const [settingsOpen, setSettingsOpen] = useState(false);
+  const [reminders, setReminders] = useState<readonly { title: string; body: string; opportunityId: number | null }[]>([]);
+  const inApp = Boolean(window.afterword);
+  const [permission, setPermission] = useState(() => (!inApp && 'Notification' in window ? Notification.permission : 'unsupported'));
+  const settingsState = useJournalQuery(() => api['settings.get'](undefined), []);
+  const [problemsDismissed, setProblemsDismissed] = useState(false);
+
+  // Reminders pushed by the core's scheduler; the app shows OS notifications itself, browser mode
+  // uses the Web Notifications API when allowed. A card to open arrives the same way.
+  useEffect(
+    () =>
+      bridge.onEvent((event) => {
+        if (event.type === 'open-card') setOpenId(event.opportunityId);
+        if (event.type !== 'reminder') return;
+        const { title, body, opportunityId } = event.notice;
+        setReminders((r) => [{ title, body, opportunityId }, ...r].slice(0, 5));
+        if (!inApp && 'Notification' in window && Notification.permission === 'granted') {
+          const shown = new Notification(title, { body, tag: event.notice.actionKey ?? 'summary', icon: './icon.svg' });
+          shown.onclick = () => {
+            window.focus();
+            if (opportunityId !== null) setOpenId(opportunityId);
+          };
+        }
+      }),
+    [inApp],
+  );
   const [hits, setHits] = useState<readonly { roundId: number; opportunityId: number; company: string; roundNumber: number; snippet: string }[]>([]);
   const search = useRef<HTMLInputElement>(null);
 
@@ -61,12 +89,50 @@ export function App() {
           <button type="button" className="secondary" onClick={() => setPrinting(true)}>
             Print due cards
           </button>
+          {permission === 'default' && (
+            <button type="button" className="secondary" onClick={() => void Notification.requestPermission().then(setPermission)}>
+              Enable notifications
+            </button>
+          )}
+          <button type="button" className="secondary" onClick={() => setSettingsOpen(true)}>
+            Settings
+          </button>
           <button type="button" onClick={() => setCreating(true)} aria-keyshortcuts="n">
             New opportunity
           </button>
         </div>
       </header>
       <main className="app-main">
+        {!problemsDismissed && (settingsState.value?.problems.length ?? 0) > 0 && (
+          <div role="alert" className="banner">
+            {settingsState.value!.problems.map((p) => (
+              <p key={p}>{p}</p>
+            ))}
+            <button type="button" className="secondary small" onClick={() => setProblemsDismissed(true)}>
+              Dismiss
+            </button>
+          </div>
+        )}
+        {reminders.length > 0 && (
+          <section className="reminders" aria-label="Reminders" aria-live="polite">
+            {reminders.map((r, i) => (
+              <p key={i}>
+                <span aria-hidden="true">🔔 </span>
+                {r.opportunityId !== null ? (
+                  <button type="button" className="link" onClick={() => setOpenId(r.opportunityId)}>
+                    {r.title}
+                  </button>
+                ) : (
+                  <strong>{r.title}</strong>
+                )}
+                : {r.body}
+              </p>
+            ))}
+            <button type="button" className="secondary small" onClick={() => setReminders([])}>
+              Clear
+            </button>
+          </section>
+        )}
         {hits.length > 0 && (
           <section className="search-hits" aria-label="Found in reflections">
             <h2>Found in reflections</h2>
@@ -94,6 +160,7 @@ export function App() {
           }}
         />
       )}
+      {settingsOpen && <SettingsDialog inApp={inApp} onClose={() => setSettingsOpen(false)} />}
       {printing && <DueCardsDialog onClose={() => setPrinting(false)} />}
       {creating && <OpportunityForm onClose={() => setCreating(false)} onSaved={(id) => setOpenId(id)} />}
     </div>

@@ -7,10 +7,10 @@ export const dateTime = new Intl.DateTimeFormat(undefined, { weekday: 'short', d
 export const dateOnly = new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' });
 
 /** When the action counts from: its snooze end when snoozed, else its due time. */
-export const effectiveDue = (action: Action): string => (action.status === 'snoozed' && action.snoozedUntil ? action.snoozedUntil : action.due);
+export const effectiveDue = (action: Action): string => action.snoozedUntil ?? action.due;
 
 export const isOverdue = (action: Action, now: number): boolean =>
-  action.status === 'pending' && Date.parse(action.due) < now;
+  action.status === 'pending' && Date.parse(effectiveDue(action)) < now;
 
 /** "in 5 hours", "tomorrow", "2 days ago". */
 export function countdown(iso: string, now: number): string {

@@ -30,7 +30,8 @@ export function useJournalQuery<T>(load: () => Promise<Result<T>>, deps: readonl
   useEffect(() => {
     void refresh();
     return bridge.onEvent((event) => {
-      if (event.type === 'journal.changed' || event.type === 'settings.changed') void refresh();
+      // A reminder means time has moved an action along (a snooze ended, something came due).
+      if (event.type === 'journal.changed' || event.type === 'settings.changed' || event.type === 'reminder') void refresh();
     });
   }, [refresh]);
   return { ...state, refresh, setValue: (value: T) => setState({ value, loading: false }) };

@@ -186,6 +186,26 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 5,
+    name: 'reminders: what was notified, and when the app last ran',
+    up: (db) => {
+      db.exec(`
+        -- One row per notification shown, keyed by action and the moment it was due, so an action
+        -- is never notified twice (also across restarts), while a snoozed one can come back.
+        CREATE TABLE notifications (
+          notification_key  TEXT PRIMARY KEY,
+          action_key        TEXT NOT NULL,
+          opportunity_id    INTEGER NOT NULL REFERENCES opportunities(id) ON DELETE CASCADE,
+          notified_at       TEXT NOT NULL
+        ) STRICT, WITHOUT ROWID;
+        CREATE TABLE app_state (
+          key    TEXT PRIMARY KEY,
+          value  TEXT NOT NULL
+        ) STRICT, WITHOUT ROWID;
+      `);
+    },
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);

@@ -426,8 +426,9 @@ function settle(drafts: readonly Draft[], input: PlanInput, _events: readonly Ti
     } else if (state?.state === 'done' || state?.state === 'skipped') {
       status = state.state;
       settledAt = state.at;
-    } else if (state?.state === 'snoozed' && state.until && Date.parse(state.until) > now) {
-      status = 'snoozed';
+    } else if (state?.state === 'snoozed' && state.until) {
+      // A snooze that has ended leaves the action open again, due from the snooze's end.
+      status = Date.parse(state.until) > now ? 'snoozed' : 'pending';
       snoozedUntil = state.until;
     }
     const open = status === 'pending' || status === 'snoozed';
@@ -465,7 +466,7 @@ export function nextAction(actions: readonly Action[]): Action | null {
   let bestAt = Infinity;
   for (const a of actions) {
     if (a.status !== 'pending' && a.status !== 'snoozed') continue;
-    const at = Date.parse(a.status === 'snoozed' && a.snoozedUntil ? a.snoozedUntil : a.due);
+    const at = Date.parse(a.snoozedUntil ?? a.due);
     if (at < bestAt) {
       best = a;
       bestAt = at;

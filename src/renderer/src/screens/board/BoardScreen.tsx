@@ -71,6 +71,7 @@ export function BoardScreen({
   // The board's own data is the truth; a move shows at once and is forgotten when the core agrees.
   useEffect(() => {
     setMoved(new Map());
+    setNow(Date.now());
   }, [board.value]);
 
   useEffect(() => {
