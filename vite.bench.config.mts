@@ -1,5 +1,5 @@
-// Builds the benchmarks like the app's main process is built (rolldown, no keep-names helpers),
-// so the numbers measure the code users run, not a development transpiler's overhead.
+// Builds the benchmarks (and the crash test's writer) like the app's main process is built
+// (rolldown, no keep-names helpers), so they run the code users run, and start fast.
 import { builtinModules } from 'node:module';
 import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
@@ -12,7 +12,11 @@ export default defineConfig({
     target: 'node22',
     minify: false,
     rollupOptions: {
-      input: { run: resolve(import.meta.dirname, 'bench/run.ts'), memory: resolve(import.meta.dirname, 'bench/memory.ts') },
+      input: {
+        run: resolve(import.meta.dirname, 'bench/run.ts'),
+        memory: resolve(import.meta.dirname, 'bench/memory.ts'),
+        'crash-writer': resolve(import.meta.dirname, 'test/crash/writer.ts'),
+      },
       external: [...builtinModules, ...builtinModules.map((m) => `node:${m}`), /^[^./]/],
       output: { format: 'es', entryFileNames: '[name].mjs' },
     },

@@ -47,6 +47,10 @@ export const CALL_NAMES = [
   'letters.markSent',
   'letters.export',
   'letters.exportDueCards',
+  'backups.list',
+  'backups.create',
+  'backups.restore',
+  'recovery.status',
   'settings.get',
   'settings.update',
 ] as const;

@@ -226,6 +226,20 @@ export interface QuestionBankEntry {
   readonly askedAt: string;
 }
 
+export interface Backup {
+  readonly name: string;
+  readonly at: string;
+  readonly kind: 'daily' | 'manual' | 'pre-migration';
+  readonly bytes: number;
+}
+
+export interface RecoveryStatus {
+  /** Why the journal could not be opened, or null when all is well. */
+  readonly problem: { readonly code: 'journal_corrupt' | 'journal_too_new'; readonly message: string } | null;
+  readonly journalFile: string;
+  readonly backups: readonly (Backup & { readonly ok: boolean; readonly schemaVersion: number | null })[];
+}
+
 export interface SettingsState {
   readonly settings: Settings;
   readonly problems: readonly string[];
@@ -306,6 +320,12 @@ export const contract = {
   'letters.markSent': call<Letter>()(byId),
   'letters.export': exportedFile(z.strictObject({ ids: z.array(id).min(1).max(500), ...exportOptions })),
   'letters.exportDueCards': exportedFile(z.strictObject(exportOptions)),
+  'backups.list': call<readonly Backup[]>()(none),
+  'backups.create': call<Backup>()(none),
+  'backups.restore': call<{ readonly restored: string; readonly keptAs: string | null }>()(
+    z.strictObject({ name: z.string().regex(/^journal-[\w-]+\.sqlite3$/, 'is not a backup of this journal').max(120) }),
+  ),
+  'recovery.status': call<RecoveryStatus>()(none),
   'settings.get': call<SettingsState>()(none),
   'settings.update': call<SettingsState>()(
     settingsPatchSchema.refine((p) => Object.keys(p).length > 0, { message: 'must change at least one setting' }),

@@ -14,6 +14,7 @@ import { moveCard, readBoard } from './board';
 import { CoreError } from './errors';
 import { dispatch } from './handlers';
 import type { Handlers } from './handlers';
+import { backupNow, listBackups, preMigrationBackup } from './journal/backups';
 import { closeJournal, JOURNAL_FILE_NAME, openJournal } from './journal/database';
 import { OpportunityStore } from './journal/opportunities';
 import { TimelineStore } from './journal/timeline';
@@ -30,7 +31,11 @@ export interface CoreOptions {
   readonly transport: 'ipc' | 'http';
   /** The clock; tests and the demo journal pass their own. */
   readonly now?: () => Date;
+  /** A backup a day while running (the shells turn it on; tests usually do not). */
+  readonly dailyBackups?: boolean;
 }
+
+export const DAILY_BACKUP_MS = 24 * 3_600_000;
 
 export interface Core {
   readonly dataDir: string;
@@ -50,7 +55,9 @@ export interface Core {
 
 export function createCore(options: CoreOptions): Core {
   const now = options.now ?? (() => new Date());
-  const journal = openJournal(path.join(options.dataDir, JOURNAL_FILE_NAME));
+  const journal = openJournal(path.join(options.dataDir, JOURNAL_FILE_NAME), {
+    beforeMigrate: (db, _from, to) => preMigrationBackup(db, options.dataDir, to, now()),
+  });
   const db = journal.db;
   const settings = new SettingsStore(options.dataDir, now);
   const listeners = new Set<CoreEventListener>();
@@ -234,6 +241,12 @@ export function createCore(options: CoreOptions): Core {
       const open = [...plans.planAll(context()).values()].flat().filter((a) => a.kind === 'thank-you-card');
       return letters.export(letters.dueCardIds(open), { size, layout, font }, progress);
     },
+    'backups.list': () => listBackups(options.dataDir),
+    'backups.create': () => backupNow(db, options.dataDir, 'manual', now()),
+    'backups.restore': () => {
+      throw new CoreError('conflict', 'Restoring a backup replaces the open journal: the app host does it (see host.ts).');
+    },
+    'recovery.status': () => ({ problem: null, journalFile: journal.file, backups: [] }),
     'settings.get': () => ({ settings: settings.get(), problems: settings.problems }),
     'settings.update': (patch) => {
       settings.update(patch);
@@ -244,6 +257,21 @@ export function createCore(options: CoreOptions): Core {
 
   let closed = false;
   const stopReminders: (() => void)[] = [];
+  // A backup a day while the app runs: the first soon after start if the newest is a day old.
+  let backupTimer: ReturnType<typeof setTimeout> | null = null;
+  const dailyBackup = (): void => {
+    const newest = listBackups(options.dataDir).find((b) => b.kind === 'daily');
+    const due = newest ? Date.parse(newest.at) + DAILY_BACKUP_MS : 0;
+    const wait = Math.max(60_000, due - now().getTime());
+    backupTimer = setTimeout(() => {
+      if (closed) return;
+      void backupNow(db, options.dataDir, 'daily', now())
+        .catch((error: unknown) => console.error('Afterword: the daily backup failed', error))
+        .finally(() => !closed && dailyBackup());
+    }, Math.min(wait, DAILY_BACKUP_MS));
+    backupTimer.unref?.();
+  };
+  if (options.dailyBackups) dailyBackup();
   return {
     dataDir: options.dataDir,
     db,
@@ -274,6 +302,7 @@ export function createCore(options: CoreOptions): Core {
     close() {
       if (closed) return;
       closed = true;
+      if (backupTimer) clearTimeout(backupTimer);
       for (const stop of stopReminders) stop();
       listeners.clear();
       closeJournal(db);

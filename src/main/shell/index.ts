@@ -5,10 +5,9 @@
 import { app, BrowserWindow, dialog, Menu, Notification, powerMonitor, shell } from 'electron';
 import Store from 'electron-store';
 import path from 'node:path';
-import { createCore } from '../core/core';
-import type { Core } from '../core/core';
+import { openCoreHost } from '../core/host';
+import type { CoreHost } from '../core/host';
 import { APP_NAME, DATA_DIR_ENV, readOption } from '../core/data-dir';
-import type { ReminderScheduler } from '../core/reminders/scheduler';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { CLOSE_HINT, decideClose } from './close-to-tray';
 import { registerIpc } from './ipc';
@@ -29,8 +28,7 @@ const resources = app.isPackaged ? process.resourcesPath : path.join(import.meta
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
-  let core: Core | undefined;
-  let reminders: ReminderScheduler | undefined;
+  let host: CoreHost | undefined;
   let tray: AppTray | undefined;
   let mainWindow: BrowserWindow | undefined;
   let quitting = false;
@@ -43,14 +41,14 @@ if (!app.requestSingleInstanceLock()) {
         boundsStore: { get: () => store.get('bounds'), set: (b) => store.set('bounds', b) },
       });
       win.on('close', (event) => {
-        const settings = core?.settings.get();
+        const settings = host?.current()?.settings.get();
         const decision = decideClose({ quitting, closeToTray: settings?.closeToTray ?? true, hintShown: settings?.closeToTrayHintShown ?? false });
         if (!decision.prevent) return;
         event.preventDefault();
         win.hide();
         if (decision.showHint) {
           if (Notification.isSupported()) new Notification(CLOSE_HINT).show();
-          core?.settings.update({ closeToTrayHintShown: true });
+          host?.current()?.settings.update({ closeToTrayHintShown: true });
         }
       });
       mainWindow = win;
@@ -65,22 +63,22 @@ if (!app.requestSingleInstanceLock()) {
   const openCard = (opportunityId: number | null): void => {
     const win = showWindow();
     if (opportunityId !== null) {
-      const send = () => core?.publish({ type: 'open-card', opportunityId });
+      const send = () => host?.publish({ type: 'open-card', opportunityId });
       if (win.webContents.isLoading()) win.webContents.once('did-finish-load', send);
       else send();
     }
   };
 
   const refreshTray = async (): Promise<void> => {
-    if (!core || !tray) return;
-    const result = await core.call('reminders.due', undefined);
+    if (!host || !tray) return;
+    const result = await host.call('reminders.due', undefined);
     const due = result.ok ? (result.value as Parameters<AppTray['update']>[0]) : [];
     tray.update(due);
     if (process.platform === 'darwin') app.dock?.setBadge(due.length > 0 ? String(due.length) : '');
   };
 
   const applySystemSettings = (): void => {
-    const settings = core?.settings.get();
+    const settings = host?.current()?.settings.get();
     if (!settings || !app.isPackaged) return; // a development build must not register itself at login
     app.setLoginItemSettings({ openAtLogin: settings.launchAtLogin });
   };
@@ -92,11 +90,11 @@ if (!app.requestSingleInstanceLock()) {
   });
   app.on('window-all-closed', () => {
     // The tray keeps the app alive; without close-to-tray the last window quits it.
-    if (!core?.settings.get().closeToTray && process.platform !== 'darwin') app.quit();
+    if (!host?.current()?.settings.get().closeToTray && process.platform !== 'darwin') app.quit();
   });
   app.on('will-quit', () => {
     tray?.destroy();
-    core?.close();
+    host?.close();
   });
   app.on('web-contents-created', (_event, contents) => {
     contents.on('will-attach-webview', (e) => e.preventDefault());
@@ -106,13 +104,15 @@ if (!app.requestSingleInstanceLock()) {
   void app.whenReady().then(() => {
     const dataDir = app.getPath('userData');
     try {
-      core = createCore({ dataDir, transport: 'ipc' });
+      // A damaged journal does not stop the app: the host runs in recovery mode and the window
+      // shows the recovery screen with the backups.
+      host = openCoreHost({ dataDir, transport: 'ipc', dailyBackups: true });
     } catch (error) {
-      dialog.showErrorBox('Afterword cannot open its journal', error instanceof Error ? error.message : String(error));
+      dialog.showErrorBox('Afterword cannot start', error instanceof Error ? error.message : String(error));
       app.exit(1);
       return;
     }
-    const live = core;
+    const live = host;
     serveRenderer(path.join(import.meta.dirname, '../renderer'));
     registerIpc(live, () => mainWindow?.webContents);
     Menu.setApplicationMenu(
@@ -124,7 +124,7 @@ if (!app.requestSingleInstanceLock()) {
       snoozeAll: () => void live.call('actions.snoozeAll', { minutes: 60 }),
       quit: () => app.quit(),
     });
-    reminders = live.startReminders((notice) => {
+    live.startReminders((notice) => {
       showNotice(
         notice,
         {
@@ -141,8 +141,8 @@ if (!app.requestSingleInstanceLock()) {
       if (event.type === 'settings.changed') applySystemSettings();
     });
     // Sleep and wake, a locked screen: the clock may have jumped.
-    powerMonitor.on('resume', () => reminders?.reschedule());
-    powerMonitor.on('unlock-screen', () => reminders?.reschedule());
+    powerMonitor.on('resume', () => live.reschedule());
+    powerMonitor.on('unlock-screen', () => live.reschedule());
     applySystemSettings();
     void refreshTray();
     showWindow();

@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createCore } from '../core/core';
+import { openCoreHost } from '../core/host';
 import { readOption, resolveDataDir } from '../core/data-dir';
 import { generateJournal } from '../core/demo/journal-generator';
 import { CoreError } from '../core/errors';
@@ -29,9 +29,15 @@ async function main(argv: readonly string[]): Promise<void> {
   const here = path.dirname(fileURLToPath(import.meta.url));
   const rendererDir = readOption(argv, 'renderer-dir') ?? path.resolve(here, '../renderer');
 
-  const core = createCore({ dataDir, transport: 'http' });
-  if (demo) {
-    const counts = generateJournal(core.db, { opportunities: demoSize, seed: Number(readOption(argv, 'seed') ?? 7) });
+  const core = openCoreHost({ dataDir, transport: 'http', dailyBackups: !demo });
+  const journal = core.current();
+  if (!journal) {
+    const status = await core.call('recovery.status', undefined);
+    const problem = status.ok ? (status.value as { problem: { message: string } | null }).problem : null;
+    console.error(`Afterword could not open its journal: ${problem?.message ?? 'unknown problem'} The page explains and offers the newest good backup.`);
+  }
+  if (demo && journal) {
+    const counts = generateJournal(journal.db, { opportunities: demoSize, seed: Number(readOption(argv, 'seed') ?? 7) });
     console.log(`Demo journal: ${counts.opportunities} opportunities, ${counts.rounds} rounds, ${counts.events} events, ${counts.reflections} reflections.`);
   }
   const server = await startWebServer({ core, rendererDir, port });

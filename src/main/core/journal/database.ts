@@ -45,6 +45,11 @@ export function openJournal(file: string, options: OpenJournalOptions = {}): Ope
           'It has not been changed. Please update Afterword to open it.',
       );
     }
+    // A damaged file is refused before anything writes to it: the recovery screen takes over.
+    const check = db.pragma('quick_check', { simple: true });
+    if (check !== 'ok') {
+      throw new CoreError('journal_corrupt', `The journal ${file} is damaged (${String(check).slice(0, 200)}). It has not been changed.`);
+    }
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
@@ -64,7 +69,7 @@ export function openJournal(file: string, options: OpenJournalOptions = {}): Ope
   } catch (error) {
     db.close();
     if (error instanceof CoreError) throw error;
-    if (error instanceof Error && /file is not a database|malformed/i.test(error.message)) {
+    if (error instanceof Error && /file is not a database|malformed|corrupt/i.test(error.message)) {
       throw new CoreError('journal_corrupt', `The journal ${file} cannot be read: ${error.message}. It has not been changed.`);
     }
     throw error;

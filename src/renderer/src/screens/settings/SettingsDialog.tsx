@@ -4,6 +4,7 @@ import type { PlannerSettings, Settings } from '../../../../shared/settings';
 import { PLANNER_PRESETS } from '../../../../shared/settings';
 import { api } from '../../api/bridge';
 import { Dialog } from '../../components/Dialog';
+import { BackupsSection } from './BackupsSection';
 
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 const zones = (): string[] => {
@@ -179,6 +180,7 @@ export function SettingsDialog({ onClose, inApp }: { onClose: () => void; inApp:
             <textarea rows={3} value={settings.signature} onChange={(e) => set('signature', e.target.value)} placeholder={'Best regards,\nYour Name'} />
           </label>
         </fieldset>
+        <BackupsSection />
         {error && (
           <p role="alert" className="error">
             {error}
