@@ -51,6 +51,7 @@ check('typecheck', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']);
 check('typecheck-renderer', bin('tsc'), ['--noEmit', '-p', 'tsconfig.web.json']);
 check('typecheck-e2e', bin('tsc'), ['--noEmit', '-p', 'tsconfig.e2e.json']);
 check('lint', bin('eslint'), ['.']);
+check('electronegativity', process.execPath, ['scripts/electronegativity.mjs']);
 
 const vitestReport = path.join(reports, 'vitest.json');
 counted('unit', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestReport}`], vitestReport, (r) => ({

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { callApi } from './http-client';
+import { callApi, rawRequest } from './http-client';
 import { startServer, tempDataDir } from './web-server';
 
 test('an opportunity created in the UI is still there after the server restarts', async ({ page }) => {
@@ -47,6 +47,23 @@ test('browser mode refuses calls without the secret, from a foreign Host or Orig
     const foreignOrigin = await callApi(server.port, server.token, 'opportunities.create', create, { Origin: 'https://evil.example' });
     expect(foreignOrigin.status).toBe(403);
     expect(foreignOrigin.headers['access-control-allow-origin']).toBeUndefined();
+
+    // Static files come only from the renderer folder: the journal next door is out of reach.
+    for (const attempt of ['/../journal.sqlite3', '/%2e%2e/%2e%2e/package.json', '/assets/..%2f..%2fjournal.sqlite3', '/..\\journal.sqlite3']) {
+      const response = await rawRequest(server.port, { path: attempt, headers: { Host: `127.0.0.1:${server.port}` } });
+      expect(response.status, attempt).toBe(404);
+      expect(response.body).not.toContain('SQLite format');
+    }
+    // A call may not carry more than 1 MiB; a simple cross-site form post is refused.
+    const huge = await callApi(server.port, server.token, 'opportunities.create', { company: 'x'.repeat(2 * 1024 * 1024), role: 'y' });
+    expect(huge.status).toBe(413);
+    const form = await rawRequest(server.port, {
+      method: 'POST',
+      path: '/api/call/opportunities.create',
+      headers: { Host: `127.0.0.1:${server.port}`, 'Content-Type': 'text/plain', Authorization: `Bearer ${server.token}` },
+      body: '{"company":"Form","role":"Post"}',
+    });
+    expect(form.status).toBe(415);
 
     const list = await callApi(server.port, server.token, 'opportunities.list');
     expect(JSON.parse(list.body)).toEqual({ ok: true, value: [] });
