@@ -44,7 +44,7 @@ async function journalOf(size: number): Promise<string> {
   closeJournal(db);
   const mb = fs.statSync(path.join(dir, JOURNAL_FILE_NAME)).size / 1e6;
   notes.push(
-    `journal ${size}: ${counts.rounds} rounds, ${counts.contacts} contacts, ${counts.events} events, ${counts.reflections} reflections, ${mb.toFixed(1)} MB, generated in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+    `journal ${size}: ${counts.rounds} rounds, ${counts.contacts} contacts, ${counts.events} events, ${counts.reflections} reflections, ${counts.letters} letters, ${mb.toFixed(1)} MB, generated in ${((performance.now() - started) / 1000).toFixed(1)} s`,
   );
   log(notes.at(-1)!);
   return dir;
@@ -63,6 +63,10 @@ async function coreBenchmarks(size: number, dir: string): Promise<void> {
   samples.push(
     summarise('planner only (every card, inputs in memory)', size, await measure(15, () => inputs.map((i) => planOpportunity(i, ctx)))),
   );
+  if (inputs.length >= 10_000) {
+    const tenThousand = inputs.slice(0, 10_000);
+    samples.push(summarise('planner only: 10,000 opportunities in memory', null, await measure(10, () => tenThousand.map((i) => planOpportunity(i, ctx)))));
+  }
   samples.push(summarise('board.get, cold (query + plan every card)', size, await measure(5, async () => {
     core.call('settings.update', { userName: `run ${Math.random()}` }); // clears the plan cache
     await core.call('board.get', undefined);

@@ -11,13 +11,13 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const report = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'eneg-')), 'report.csv');
 const electron = JSON.parse(fs.readFileSync(path.join(root, 'node_modules/electron/package.json'), 'utf8')).version;
-spawnSync(path.join(root, 'node_modules/.bin/electronegativity'), ['-i', 'src', '-r', '-v', 'false', '-e', electron, '-o', report], {
+const run = spawnSync(process.execPath, ['--require', path.join(root, 'scripts/electronegativity-offline.cjs'), path.join(root, 'node_modules/@doyensec/electronegativity/dist/index.js'), '-i', 'src', '-r', '-v', 'false', '-e', electron, '-o', report], {
   cwd: root,
-  stdio: 'ignore',
+  encoding: 'utf8',
   timeout: 180_000,
 });
 if (!fs.existsSync(report)) {
-  console.error('Electronegativity wrote no report.');
+  console.error(`Electronegativity wrote no report (exit ${run.status}).\n${(run.stderr ?? '').slice(-2000)}`);
   process.exit(1);
 }
 const accepted = JSON.parse(fs.readFileSync(path.join(root, '.electronegativity-accepted.json'), 'utf8'));

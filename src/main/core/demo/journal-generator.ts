@@ -74,6 +74,7 @@ export interface GeneratedCounts {
   readonly contacts: number;
   readonly events: number;
   readonly reflections: number;
+  readonly letters: number;
 }
 
 const HOUR = 3_600_000;
@@ -86,7 +87,7 @@ export function generateJournal(db: Database, options: GenerateOptions): Generat
   const now = (options.now ?? new Date()).getTime();
   const reflectionShare = options.reflectionShare ?? 0.7;
   const iso = (t: number) => new Date(t).toISOString();
-  const counts = { opportunities: 0, rounds: 0, contacts: 0, events: 0, reflections: 0 };
+  const counts = { opportunities: 0, rounds: 0, contacts: 0, events: 0, reflections: 0, letters: 0 };
   const timeline = new TimelineStore(db, () => new Date(now));
 
   const insertContact = db.prepare(
@@ -105,6 +106,11 @@ export function generateJournal(db: Database, options: GenerateOptions): Generat
     'INSERT INTO events (opportunity_id, round_id, contact_id, kind, channel, occurred_at, note, created_at) VALUES (?, ?, ?, ?, ?, ?, NULL, ?)',
   );
   const insertReflection = db.prepare('INSERT INTO reflections (round_id, body, updated_at) VALUES (?, ?, ?)');
+  const insertLetter = db.prepare(
+    `INSERT INTO letters (opportunity_id, round_id, contact_id, kind, subject, body, detail, state, sent_at, created_at, updated_at)
+     VALUES (?, ?, ?, 'thank-you-email', ?, ?, ?, 'sent', ?, ?, ?)`,
+  );
+  const names = db.prepare('SELECT name FROM contacts WHERE id = ?').pluck();
 
   const person = (company: string, title: string | null): number => {
     const first = pick(FIRST);
@@ -172,7 +178,25 @@ export function generateJournal(db: Database, options: GenerateOptions): Generat
           event(opportunityId, roundId, null, 'reflection_written', null, end + 2 * HOUR);
         }
         const thanksAt = end + (6 + random() * 30) * HOUR;
-        for (const id of interviewers) if (random() < 0.85 && thanksAt < now) event(opportunityId, roundId, id, 'thank_you_sent', 'email', thanksAt + random() * HOUR);
+        for (const id of interviewers) {
+          if (!(random() < 0.85 && thanksAt < now)) continue;
+          const sentAt = thanksAt + random() * HOUR;
+          event(opportunityId, roundId, id, 'thank_you_sent', 'email', sentAt);
+          const topic = pick(TOPICS);
+          const first = String(names.get(id)).split(' ')[0];
+          insertLetter.run(
+            opportunityId,
+            roundId,
+            id,
+            `Thank you, ${role} interview`,
+            `Dear ${first},\n\nThank you for taking the time to talk with me about the ${role} role at ${company}. I especially enjoyed our conversation about ${topic}.\n\nI look forward to the next steps.\n\nBest regards,\nSam Lee`,
+            topic,
+            iso(sentAt),
+            iso(sentAt),
+            iso(sentAt),
+          );
+          counts.letters++;
+        }
         if (random() < 0.5 && thanksAt + DAY < now) event(opportunityId, roundId, interviewers[0]!, 'linkedin_request_sent', 'linkedin', thanksAt + DAY);
 
         const checkAt = end + (7 + random() * 4) * DAY;
@@ -230,7 +254,7 @@ export function reflectionText(random: () => number, company: string, role: stri
     `I did not explain the numbers behind ${topic} as clearly as I wanted. ${sentences(1)}`,
     '',
     '## Moments to mention in the thank-you',
-    `- ==We talked about ${topic}; I would enjoy working on that.==`,
+    `- ==${topic}==: I would enjoy working on that.`,
     `- ${sentences(1)}`,
     '',
     '## Next steps and timeline they stated',
