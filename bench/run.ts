@@ -173,8 +173,24 @@ async function browserBenchmarks(size: number, dir: string): Promise<void> {
       await page.evaluate(() => performance.clearMeasures('afterword:move-saved'));
       // The board reloads after each change (the core's event): let it settle before the next move.
       const reloaded = page.waitForResponse((r) => r.url().endsWith('/api/call/board.get'), { timeout: 15_000 }).catch(() => null);
-      await handle.focus();
-      await page.keyboard.press('Space');
+      // Pick the card up and wait until the board shows it lifted (the readiness signal), once more if needed.
+      const pickedUp = () =>
+        page
+          .locator('.card.dragging')
+          .first()
+          .waitFor({ timeout: 3_000 })
+          .then(() => true)
+          .catch(() => false);
+      let held = false;
+      for (let attempt = 0; attempt < 3 && !held; attempt++) {
+        await handle.focus();
+        await page.keyboard.press('Space');
+        held = await pickedUp();
+      }
+      if (!held) {
+        notes.push(`a move at ${size}: the card could not be picked up with the keyboard`);
+        break;
+      }
       await page.keyboard.press('ArrowRight');
       await page.keyboard.press('Space');
       try {
