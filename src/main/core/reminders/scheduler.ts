@@ -7,20 +7,12 @@
  */
 import type { Database } from 'better-sqlite3';
 import type { Action } from '../../../shared/domain';
+import type { ReminderNotice } from '../../../shared/events';
 import { ACTION_TITLES } from '../../../shared/domain';
 import type { Settings } from '../../../shared/settings';
 import { isQuiet, quietEnd } from './quiet-hours';
 
-export interface Notice {
-  readonly kind: 'action' | 'summary';
-  readonly title: string;
-  readonly body: string;
-  /** The card to open when the notification is clicked. */
-  readonly opportunityId: number | null;
-  /** For Done and Snooze from the notification. */
-  readonly actionKey: string | null;
-  readonly count: number;
-}
+export type Notice = ReminderNotice;
 
 export interface Timers {
   setTimeout(callback: () => void, ms: number): unknown;
