@@ -31,4 +31,15 @@ test('a round entered through the UI: the thank-you is due with its reason; Done
   await expect(globex).toContainText('Status check');
   await expect(globex).not.toContainText('Overdue');
   await expect(column(page, 'Thanked')).toContainText('Globex');
+
+  // They said they would decide by a date: edit the round, and the status check follows it.
+  await globex.click();
+  await detail.getByRole('button', { name: 'Edit round 1' }).click();
+  const decision = await page.evaluate(() => {
+    const d = new Date(Date.now() + 10 * 86_400_000);
+    return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  });
+  await detail.getByLabel('Decision date').fill(decision);
+  await detail.getByRole('button', { name: 'Save round' }).click();
+  await expect(detail.getByRole('listitem', { name: 'Status check' })).toContainText('They said they would decide by');
 });

@@ -7,7 +7,7 @@ import { useJournalQuery } from '../../use-journal';
 import { LettersPanel } from '../letters/LettersPanel';
 import { ReflectionEditor } from '../reflection/ReflectionEditor';
 import { ActionList } from './ActionList';
-import { emptyRound, FORMAT_LABELS, OpportunityForm, roundInput, RoundFields } from './OpportunityForm';
+import { draftOf, emptyRound, FORMAT_LABELS, OpportunityForm, roundInput, RoundFields } from './OpportunityForm';
 import type { RoundDraft } from './OpportunityForm';
 
 export const EVENT_LABELS: Record<EventKind, string> = {
@@ -38,6 +38,7 @@ export function OpportunityDetail({ id, onClose }: { id: number; onClose: () => 
   const contacts = useJournalQuery(() => api['contacts.list'](undefined), []);
   const [editing, setEditing] = useState(false);
   const [addingRound, setAddingRound] = useState<RoundDraft | null>(null);
+  const [editingRound, setEditingRound] = useState<{ id: number; draft: RoundDraft } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [reflecting, setReflecting] = useState<number | null>(null);
   const [lettersFor, setLettersFor] = useState<number | null>(null);
@@ -51,6 +52,15 @@ export function OpportunityDetail({ id, onClose }: { id: number; onClose: () => 
     const result = await api['rounds.create']({ opportunityId: id, ...input });
     if (!result.ok) return setError(result.error.message);
     setAddingRound(null);
+  }
+
+  async function saveRound() {
+    if (!editingRound) return;
+    const input = roundInput(editingRound.draft);
+    if (!input) return setError('The round needs a valid date and time.');
+    const result = await api['rounds.update']({ id: editingRound.id, patch: input });
+    if (!result.ok) return setError(result.error.message);
+    setEditingRound(null);
   }
 
   async function record(kind: EventKind) {
@@ -125,7 +135,23 @@ export function OpportunityDetail({ id, onClose }: { id: number; onClose: () => 
                     <button type="button" className="secondary small" onClick={() => setLettersFor(r.id)} aria-label={`Letters for round ${r.number}`}>
                       Letters
                     </button>
+                    <button type="button" className="secondary small" onClick={() => setEditingRound({ id: r.id, draft: draftOf(r) })} aria-label={`Edit round ${r.number}`}>
+                      Edit
+                    </button>
                   </div>
+                  {editingRound?.id === r.id && (
+                    <div className="stack">
+                      <RoundFields round={editingRound.draft} onChange={(draft) => setEditingRound({ id: r.id, draft })} />
+                      <div className="buttons">
+                        <button type="button" onClick={() => void saveRound()}>
+                          Save round
+                        </button>
+                        <button type="button" className="secondary" onClick={() => setEditingRound(null)}>
+                          Cancel
+                        </button>
+                      </div>
+                    </div>
+                  )}
                 </li>
               ))}
             </ol>

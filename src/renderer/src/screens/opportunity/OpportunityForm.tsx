@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
-import type { OpportunityWithRounds, RoundFormat } from '../../../../shared/domain';
+import type { OpportunityWithRounds, Round, RoundFormat } from '../../../../shared/domain';
 import { ROUND_FORMATS } from '../../../../shared/domain';
 import { api } from '../../api/bridge';
 import { ContactPicker } from '../../components/ContactPicker';
@@ -94,6 +94,18 @@ export function RoundFields({ round, onChange }: { round: RoundDraft; onChange: 
   );
 }
 
+/** The form's draft of an existing round (times shown in the user's zone). */
+export const draftOf = (r: Round): RoundDraft => ({
+  startsAt: toLocalInput(new Date(r.startsAt)),
+  durationMinutes: r.durationMinutes,
+  format: r.format,
+  arrangedChannel: r.arrangedChannel,
+  interviewerIds: [...r.interviewerIds],
+  arrangedByContactId: r.arrangedByContactId,
+  nextStep: r.nextStep ?? '',
+  decisionDate: r.decisionDate ?? '',
+});
+
 export const roundInput = (r: RoundDraft) => {
   const startsAt = fromLocalInput(r.startsAt);
   if (!startsAt) return null;
@@ -115,6 +127,8 @@ export function OpportunityForm({ existing, onClose, onSaved }: { existing?: Opp
   const [role, setRole] = useState(existing?.role ?? '');
   const [jobUrl, setJobUrl] = useState(existing?.jobUrl ?? '');
   const [location, setLocation] = useState(existing?.location ?? '');
+  const [recruiter, setRecruiter] = useState<number | null>(existing?.recruiterContactId ?? null);
+  const contacts = useJournalQuery(() => api['contacts.list'](undefined), []);
   const [withRound, setWithRound] = useState(!existing);
   const [round, setRound] = useState<RoundDraft>(() => ({ ...emptyRound(), startsAt: toLocalInput(new Date(Date.now() + 86_400_000)).slice(0, 11) + '10:00' }));
   const [error, setError] = useState<string | null>(null);
@@ -123,14 +137,24 @@ export function OpportunityForm({ existing, onClose, onSaved }: { existing?: Opp
     event.preventDefault();
     setError(null);
     if (existing) {
-      const result = await api['opportunities.update']({ id: existing.id, patch: { company, role, jobUrl: jobUrl || null, location: location || null } });
+      const result = await api['opportunities.update']({
+        id: existing.id,
+        patch: { company, role, jobUrl: jobUrl || null, location: location || null, recruiterContactId: recruiter },
+      });
       if (!result.ok) return setError(result.error.message);
       onSaved?.(existing.id);
       return onClose();
     }
     const first = withRound ? roundInput(round) : null;
     if (withRound && !first) return setError('The round needs a valid date and time.');
-    const result = await api['opportunities.create']({ company, role, jobUrl: jobUrl || null, location: location || null, ...(first ? { firstRound: first } : {}) });
+    const result = await api['opportunities.create']({
+      company,
+      role,
+      jobUrl: jobUrl || null,
+      location: location || null,
+      recruiterContactId: recruiter,
+      ...(first ? { firstRound: first } : {}),
+    });
     if (!result.ok) return setError(result.error.message);
     onSaved?.(result.value.id);
     onClose();
@@ -157,6 +181,14 @@ export function OpportunityForm({ existing, onClose, onSaved }: { existing?: Opp
             <input value={location} onChange={(e) => setLocation(e.target.value)} />
           </label>
         </div>
+        <ContactPicker
+          label="Recruiter or HR contact"
+          single
+          contacts={contacts.value ?? []}
+          selected={recruiter ? [recruiter] : []}
+          onChange={(ids) => setRecruiter(ids[0] ?? null)}
+          onCreated={() => void contacts.refresh()}
+        />
         {!existing && (
           <label className="inline">
             <input type="checkbox" checked={withRound} onChange={(e) => setWithRound(e.target.checked)} /> With its first round
