@@ -60,6 +60,14 @@ counted('unit', bin('vitest'), ['run', '--reporter=default', '--reporter=json', 
   skipped: r.numPendingTests + (r.numTodoTests ?? 0),
 }));
 
+// The planner again under a second time zone (and DST rules) for the whole process.
+const tzReport = path.join(reports, 'vitest-tz.json');
+counted('unit-planner-tz-kolkata', bin('vitest'), ['run', 'test/unit/planner', 'test/unit/reminders', '--reporter=default', '--reporter=json', `--outputFile.json=${tzReport}`], tzReport, (r) => ({
+  passed: r.numPassedTests,
+  failed: r.numFailedTests + (r.numFailedTestSuites ?? 0),
+  skipped: r.numPendingTests + (r.numTodoTests ?? 0),
+}), { TZ: 'Asia/Kolkata' });
+
 const playwrightReport = path.join(reports, 'playwright.json');
 counted('e2e', bin('playwright'), ['test', '--reporter=list,json'], playwrightReport, (r) => ({
   passed: r.stats.expected,
