@@ -21,8 +21,9 @@ test('a reflection typed in the editor survives the server being killed (SIGKILL
   await page.keyboard.press('Enter');
   await page.keyboard.type('- [ ] send the article on sampling bias');
 
-  // Typing stopped: within a second the status says saved. Then kill the server hard.
-  await expect(dialog.getByRole('status', { name: 'Save status' })).toContainText('Saved', { timeout: 1_500 });
+  // The promise under test: typing stopped one second ago, and the server dies hard right then.
+  // (The one-second wait is the scenario itself, not a guess at readiness.)
+  await page.waitForTimeout(1_000);
   const killed = await server.stop('SIGKILL');
   expect(killed).toBeNull(); // killed by the signal, no clean exit
 
