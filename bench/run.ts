@@ -59,13 +59,15 @@ async function coreBenchmarks(size: number, dir: string): Promise<void> {
   samples.push(summarise('board query (SQL)', size, await measure(15, () => board.all()), target(20)));
   const ctx = { settings: DEFAULT_PLANNER_SETTINGS, timeZone: 'America/New_York', now: NOW };
   samples.push(summarise('plan every action (read + plan, cold)', size, await measure(15, () => planAll(core.db, ctx)), target(50)));
+  // The pure planner alone, as the board and the reminders use it: the open actions of every card.
   const inputs = loadPlanInputs(core.db, 'all');
+  const open = { ...ctx, openOnly: true };
   samples.push(
-    summarise('planner only (every card, inputs in memory)', size, await measure(15, () => inputs.map((i) => planOpportunity(i, ctx)))),
+    summarise('planner only (every card, inputs in memory)', size, await measure(15, () => inputs.map((i) => planOpportunity(i, open)))),
   );
   if (inputs.length >= 10_000) {
     const tenThousand = inputs.slice(0, 10_000);
-    samples.push(summarise('planner only: 10,000 opportunities in memory', null, await measure(10, () => tenThousand.map((i) => planOpportunity(i, ctx)))));
+    samples.push(summarise('planner only: 10,000 opportunities in memory', null, await measure(10, () => tenThousand.map((i) => planOpportunity(i, open))), target(100, null)));
   }
   samples.push(summarise('board.get, cold (query + plan every card)', size, await measure(5, async () => {
     core.call('settings.update', { userName: `run ${Math.random()}` }); // clears the plan cache
@@ -237,7 +239,7 @@ async function main(): Promise<void> {
   }
   for (const note of notes) log(note);
   const missed = samples.filter((s) => s.targetMs !== undefined && (s.targetSize === null || s.targetSize === s.size) && s.medianMs >= s.targetMs);
-  log(missed.length === 0 ? 'all targets met' : `targets missed: ${missed.map((s) => `${s.name} at ${s.size}`).join('; ')}`);
+  log(missed.length === 0 ? 'all targets met' : `targets missed: ${missed.map((s) => (s.size === null ? s.name : `${s.name} at ${s.size}`)).join('; ')}`);
   log(`total ${((performance.now() - started) / 1000).toFixed(0)} s`);
 
   const out = path.join(ROOT, 'bench/results');
