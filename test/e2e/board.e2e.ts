@@ -51,8 +51,11 @@ test('cards move by mouse and by keyboard, the moves record their facts, and the
   const handle = page.getByRole('button', { name: 'Move Hooli, Product Designer' });
   await handle.focus();
   await page.keyboard.press('Space');
+  // Readiness signals, not sleeps: the card is lifted, then the screen reader hears where it is.
+  await expect(page.locator('.card.dragging')).toHaveCount(1);
   await page.keyboard.press('ArrowRight');
   await page.keyboard.press('ArrowRight');
+  await expect(page.getByText('Hooli, Product Designer is over Followed up.')).toBeAttached();
   await page.keyboard.press('Space');
   await expect(column(page, 'Followed up')).toContainText('Hooli');
 

@@ -292,8 +292,15 @@ export function createCore(options: CoreOptions): Core {
         notify,
         now,
       });
+      // Re-plan the timer after the call that changed the journal has answered, once per burst.
+      let pending: ReturnType<typeof setTimeout> | null = null;
       listeners.add((event) => {
-        if (event.type === 'journal.changed' || event.type === 'settings.changed') scheduler.reschedule();
+        if (event.type !== 'journal.changed' && event.type !== 'settings.changed') return;
+        if (pending) return;
+        pending = setTimeout(() => {
+          pending = null;
+          if (!closed) scheduler.reschedule();
+        }, 0);
       });
       stopReminders.push(() => scheduler.stop());
       scheduler.start();
