@@ -4,6 +4,7 @@
  * had seen committed is there.
  */
 import { execFileSync, spawn } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -13,6 +14,8 @@ import { tempDir } from './helpers';
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const KILLS = 50;
 const WRITER = path.join(ROOT, 'out/bench/crash-writer.mjs');
+// The project's own Node (24, from npm): better-sqlite3's prebuilt binary needs it.
+const NODE = fs.existsSync(path.join(ROOT, 'node_modules/.bin/node')) ? path.join(ROOT, 'node_modules/.bin/node') : process.execPath;
 
 // The writer is built like the app (a second's work) so each of the fifty starts is quick.
 beforeAll(() => {
@@ -21,7 +24,7 @@ beforeAll(() => {
 
 function runAndKill(dir: string, afterMs: number): Promise<number[]> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [WRITER, dir], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(NODE, [WRITER, dir], { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
     child.stdout.on('data', (c: Buffer) => {
