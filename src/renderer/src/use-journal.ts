@@ -21,7 +21,8 @@ export function useJournalQuery<T>(load: () => Promise<Result<T>>, deps: readonl
       do {
         again.current = false;
         const result = await reload();
-        setState(result.ok ? { value: result.value, loading: false } : { error: result.error.message, loading: false });
+        // A failed reload keeps the last good value: the screen stays, with the error beside it.
+        setState((prev) => (result.ok ? { value: result.value, loading: false } : { value: prev.value, error: result.error.message, loading: false }));
       } while (again.current);
     };
     pending.current = run().finally(() => (pending.current = null));

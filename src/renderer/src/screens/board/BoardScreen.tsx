@@ -127,7 +127,7 @@ export function BoardScreen({
     await new Promise((resolve) => requestAnimationFrame(resolve));
     performance.measure('afterword:move-saved', { start: started, end: performance.now() });
     setLast({ card, from, to, eventIds: result.value.eventIds, roundId: result.value.roundId });
-    setStatus(`Moved ${card.company} to ${BOARD_COLUMN_TITLES[to]}.`);
+    setStatus(`Saved: ${card.company} moved to ${BOARD_COLUMN_TITLES[to]}.`);
   }
 
   async function undo() {
@@ -163,7 +163,7 @@ export function BoardScreen({
     void move(card, to);
   }
 
-  if (board.error) {
+  if (board.error && !board.value) {
     return (
       <p role="alert" className="error">
         {board.error}
@@ -221,9 +221,9 @@ export function BoardScreen({
           </button>
         )}
       </div>
-      {error && (
+      {(error ?? board.error) && (
         <p role="alert" className="error">
-          {error}
+          {error ?? `The board could not be refreshed; it shows what it had. (${board.error})`}
         </p>
       )}
       <DndContext
