@@ -1,5 +1,5 @@
 /**
- * The board (PLAYBOOK §2): every opportunity in its column with what is due next, and moving a
+ * The board (docs/follow-up-rules.md "The board"): every opportunity in its column with what is due next, and moving a
  * card, which records the event the move means (dragging to Thanked records the thank-yous, to
  * Closed the outcome, ...). A move is one transaction and can be undone.
  */

@@ -1,4 +1,4 @@
-/** The three snoozes of PLAYBOOK §6, computed in the user's local time. */
+/** The three snoozes of docs/follow-up-rules.md "Reminders", computed in the user's local time. */
 export type SnoozeChoice = 'hour' | 'tomorrow' | 'next-working-day';
 
 export const SNOOZE_LABELS: Record<SnoozeChoice, string> = {

@@ -1,5 +1,5 @@
 /**
- * Dates in the user's time zone. Two kinds of arithmetic, as PLAYBOOK §3 asks: the thank-you,
+ * Dates in the user's time zone. Two kinds of arithmetic, as docs/follow-up-rules.md "The rules" asks: the thank-you,
  * reflection and LinkedIn windows count absolute hours (weekends included, and a daylight-saving
  * change does not stretch "24 hours"); contacting the employer lands on business days, on
  * calendar dates in the user's zone.

@@ -1,5 +1,5 @@
 /**
- * The reminder scheduler (PLAYBOOK §6): it knows the next moment an action becomes due and sets
+ * The reminder scheduler (docs/follow-up-rules.md "Reminders"): it knows the next moment an action becomes due and sets
  * one timer for it (no polling). When it fires, each action that came due is notified once, and
  * recorded so it never is again, also across restarts; during quiet hours the notification waits
  * for their end. After the app was closed while actions came due, one summary is sent instead of
