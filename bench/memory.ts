@@ -1,6 +1,6 @@
 /** Prints the peak resident memory (KiB) of a process that opens a journal and does the board's work. */
 import { createCore } from '../src/main/core/core';
-import { ReflectionStore } from '../src/main/core/reflection/reflection-store';
+import { ReflectionStore } from '../src/main/core/reflections/reflection-store';
 
 const dir = process.argv[2]!;
 const core = createCore({ dataDir: dir, transport: 'http', now: () => new Date('2026-11-20T15:00:00Z') });

@@ -2,18 +2,19 @@
  * `npm run bench`: how fast Afterword is, and how it grows. Generates journals of 100, 2,000 and
  * 20,000 opportunities (deterministic), runs every benchmark several times, prints a table with
  * median and spread, says which targets are met and how each benchmark grows, and writes it all
- * to bench/results/latest.json. `--quick` skips the 20,000 journal.
+ * to bench/results/latest.json. `--quick` skips the 20,000 journal. `--planner` times only the
+ * planner's benchmarks (2,000 and 20,000 journals, no browser), for changes to the planner.
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from '@playwright/test';
-import { BOARD_QUERY } from '../src/main/core/board';
+import { BOARD_QUERY } from '../src/main/core/board/board';
 import { createCore } from '../src/main/core/core';
 import { generateJournal } from '../src/main/core/demo/journal-generator';
 import { closeJournal, JOURNAL_FILE_NAME, openJournal } from '../src/main/core/journal/database';
-import { ReflectionStore } from '../src/main/core/reflection/reflection-store';
+import { ReflectionStore } from '../src/main/core/reflections/reflection-store';
 import { loadPlanInputs, planAll } from '../src/main/core/planner/plan-journal';
 import { planOpportunity } from '../src/main/core/planner/plan';
 import { startWebServer } from '../src/main/web/http-transport';
@@ -26,7 +27,8 @@ const ROOT = fs.existsSync(path.resolve(import.meta.dirname, '../package.json'))
   ? path.resolve(import.meta.dirname, '..')
   : path.resolve(import.meta.dirname, '../..');
 const quick = process.argv.includes('--quick');
-const SIZES = quick ? [100, 2_000] : [100, 2_000, 20_000];
+const plannerOnly = process.argv.includes('--planner');
+const SIZES = plannerOnly ? [2_000, 20_000] : quick ? [100, 2_000] : [100, 2_000, 20_000];
 const NOW = new Date('2026-11-20T15:00:00Z');
 const samples: Sample[] = [];
 const notes: string[] = [];
@@ -52,11 +54,11 @@ async function journalOf(size: number): Promise<string> {
 
 async function coreBenchmarks(size: number, dir: string): Promise<void> {
   const file = path.join(dir, JOURNAL_FILE_NAME);
-  samples.push(summarise('open journal (existing file, migrated)', size, await measure(15, () => closeJournal(openJournal(file).db)), target(100)));
+  if (!plannerOnly) samples.push(summarise('open journal (existing file, migrated)', size, await measure(15, () => closeJournal(openJournal(file).db)), target(100)));
 
   const core = createCore({ dataDir: dir, transport: 'http', now: () => NOW });
   const board = core.db.prepare(BOARD_QUERY);
-  samples.push(summarise('board query (SQL)', size, await measure(15, () => board.all()), target(20)));
+  if (!plannerOnly) samples.push(summarise('board query (SQL)', size, await measure(15, () => board.all()), target(20)));
   const ctx = { settings: DEFAULT_PLANNER_SETTINGS, timeZone: 'America/New_York', now: NOW };
   samples.push(summarise('plan every action (read + plan, cold)', size, await measure(15, () => planAll(core.db, ctx)), target(50)));
   // The pure planner alone, as the board and the reminders use it: the open actions of every card.
@@ -70,9 +72,10 @@ async function coreBenchmarks(size: number, dir: string): Promise<void> {
     samples.push(summarise('planner only: 10,000 opportunities in memory', null, await measure(10, () => tenThousand.map((i) => planOpportunity(i, open))), target(100, null)));
   }
   samples.push(summarise('board.get, cold (query + plan every card)', size, await measure(5, async () => {
-    core.call('settings.update', { userName: `run ${Math.random()}` }); // clears the plan cache
+    core.planner.invalidate(); // an empty plan cache
     await core.call('board.get', undefined);
   })));
+  if (plannerOnly) return core.close();
   const someone = (core.db.prepare("SELECT id FROM opportunities WHERE stage <> 'closed' LIMIT 1").pluck().get() as number | undefined) ?? 1;
   samples.push(
     summarise('board.get after one card changed (plan cache)', size, await measure(15, async () => {
@@ -218,17 +221,19 @@ async function main(): Promise<void> {
   const started = performance.now();
   fs.mkdirSync(path.join(ROOT, 'bench/results'), { recursive: true });
   log(`Afterword benchmarks on ${os.cpus()[0]?.model ?? 'unknown CPU'} (${os.cpus().length} cores), Node ${process.version}${quick ? ', quick' : ''}`);
-  samples.push(summarise('create + migrate a new journal', null, await openNewJournal()));
+  if (!plannerOnly) samples.push(summarise('create + migrate a new journal', null, await openNewJournal()));
   const dirs = new Map<number, string>();
   for (const size of SIZES) {
     const dir = await journalOf(size);
     dirs.set(size, dir);
     await coreBenchmarks(size, dir);
   }
-  for (const size of SIZES) await browserBenchmarks(size, dirs.get(size)!);
   const biggest = SIZES.at(-1)!;
-  const peakMb = (await peakMemory(dirs.get(biggest)!)) / 1024;
-  notes.push(`peak memory (max RSS) of a core process with the ${biggest.toLocaleString('en-US')} journal after board.get, planning and a search: ${peakMb.toFixed(0)} MB`);
+  if (!plannerOnly) {
+    for (const size of SIZES) await browserBenchmarks(size, dirs.get(size)!);
+    const peakMb = (await peakMemory(dirs.get(biggest)!)) / 1024;
+    notes.push(`peak memory (max RSS) of a core process with the ${biggest.toLocaleString('en-US')} journal after board.get, planning and a search: ${peakMb.toFixed(0)} MB`);
+  }
 
   log('');
   log(table(samples));
@@ -247,7 +252,7 @@ async function main(): Promise<void> {
     path.join(out, 'latest.json'),
     JSON.stringify({ at: new Date().toISOString(), machine: { cpu: os.cpus()[0]?.model, cores: os.cpus().length, memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version }, samples, notes }, null, 2),
   );
-  log(`written: bench/results/latest.json`);
+  log(`written: bench/results/${plannerOnly ? 'planner' : 'latest'}.json`);
   for (const dir of dirs.values()) fs.rmSync(dir, { recursive: true, force: true });
 }
 

@@ -1,7 +1,8 @@
 /**
  * The names of every call the renderer may make. Kept free of imports so the sandboxed preload
  * can bundle it without pulling in the validators: the preload exposes exactly these functions
- * and nothing else (no generic invoke, no ipcRenderer).
+ * and nothing else (no generic invoke, no ipcRenderer). A new call is named here and declared in
+ * its domain's file under `calls/` (`contract.ts` does not compile while one is missing).
  */
 export const CALL_NAMES = [
   'app.info',

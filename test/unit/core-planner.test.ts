@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BOARD_QUERY } from '../../src/main/core/board';
+import { BOARD_QUERY } from '../../src/main/core/board/board';
 import { createCore } from '../../src/main/core/core';
 import { closeJournal, openJournal } from '../../src/main/core/journal/database';
 import { MIGRATIONS } from '../../src/main/core/journal/migrations';

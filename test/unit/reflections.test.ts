@@ -3,8 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createCore } from '../../src/main/core/core';
-import { ftsQuery } from '../../src/main/core/reflection/reflection-store';
-import { mentionsOf, questionsOf, statedDecision } from '../../src/main/core/reflection/reflection-text';
+import { ftsQuery } from '../../src/main/core/reflections/reflection-store';
+import { mentionsOf, questionsOf, statedDecision } from '../../src/main/core/reflections/reflection-text';
 import { tempDir } from './helpers';
 
 const value = <T>(r: unknown): T => {

@@ -16,6 +16,12 @@ export type Handlers = {
   readonly [K in CallName]: (input: ValidInput<K>) => CallOutput<K> | Promise<CallOutput<K>>;
 };
 
+/**
+ * The handlers of one domain: exactly the calls its contract file declares
+ * (`HandlersOf<typeof lettersCalls>`), merged with the others into one `Handlers` by createCore.
+ */
+export type HandlersOf<Calls> = Pick<Handlers, keyof Calls & CallName>;
+
 const KNOWN = new Set<string>(CALL_NAMES);
 export const isCallName = (name: string): name is CallName => KNOWN.has(name);
 

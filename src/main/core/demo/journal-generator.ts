@@ -5,7 +5,9 @@
  */
 import type { Database } from 'better-sqlite3';
 import type { EventKind } from '../../../shared/domain';
-import { TimelineStore } from '../journal/timeline';
+import { ContactStore } from '../people/contact-store';
+import { NO_PLAN_CACHE } from '../planner/plan-cache';
+import { TimelineStore } from '../timeline/timeline';
 
 /** mulberry32: small, fast, and the same sequence everywhere for a seed. */
 export function prng(seed: number): () => number {
@@ -88,7 +90,9 @@ export function generateJournal(db: Database, options: GenerateOptions): Generat
   const reflectionShare = options.reflectionShare ?? 0.7;
   const iso = (t: number) => new Date(t).toISOString();
   const counts = { opportunities: 0, rounds: 0, contacts: 0, events: 0, reflections: 0, letters: 0 };
-  const timeline = new TimelineStore(db, () => new Date(now));
+  // Nothing plans this journal while it is written: no cache to keep in step.
+  const clock = () => new Date(now);
+  const timeline = new TimelineStore(db, clock, new ContactStore(db, clock, NO_PLAN_CACHE), NO_PLAN_CACHE);
 
   const insertContact = db.prepare(
     'INSERT INTO contacts (name, title, email, phone, linkedin_url, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)',

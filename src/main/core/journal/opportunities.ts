@@ -1,12 +1,15 @@
 /**
  * Opportunities and their rounds in the journal. Row types stay here; the rest of the core sees
- * the domain types of `src/shared/domain.ts`. Every write runs in a transaction.
+ * the domain types of `src/shared/domain.ts`. Every write runs in a transaction and forgets the
+ * plan of the card it changed (directly, or through the timeline's `refreshStage`).
  */
 import type { Database } from 'better-sqlite3';
 import type { Opportunity, OpportunityWithRounds, Round } from '../../../shared/domain';
 import type { ValidInput } from '../../../shared/contract';
 import { notFound } from '../errors';
-import type { TimelineStore } from './timeline';
+import type { ContactStore } from '../people/contact-store';
+import type { PlanInvalidation } from '../planner/plan-cache';
+import type { TimelineStore } from '../timeline/timeline';
 
 interface OpportunityRow {
   id: number;
@@ -120,6 +123,8 @@ export class OpportunityStore {
     private readonly db: Database,
     private readonly now: () => Date,
     private readonly timeline: TimelineStore,
+    private readonly people: ContactStore,
+    private readonly plans: PlanInvalidation,
   ) {}
 
   list(): OpportunityWithRounds[] {
@@ -159,7 +164,7 @@ export class OpportunityStore {
           at,
         });
       const opportunityId = Number(lastInsertRowid);
-      if (input.recruiterContactId !== null) this.timeline.requireContacts([input.recruiterContactId]);
+      if (input.recruiterContactId !== null) this.people.require([input.recruiterContactId]);
       if (input.firstRound) this.insertRound(opportunityId, input.firstRound, at);
       this.timeline.refreshStage(opportunityId);
       return opportunityId;
@@ -170,11 +175,12 @@ export class OpportunityStore {
   update(id: number, patch: OpportunityPatch): Opportunity {
     const { sql, params } = setClause(patch, OPPORTUNITY_COLUMNS);
     this.db.transaction(() => {
-      if (patch.recruiterContactId) this.timeline.requireContacts([patch.recruiterContactId]);
+      if (patch.recruiterContactId) this.people.require([patch.recruiterContactId]);
       const changes = this.db
         .prepare(`UPDATE opportunities SET ${sql}, updated_at = @updated_at WHERE id = @id`)
         .run({ ...params, updated_at: this.now().toISOString(), id }).changes;
       if (changes === 0) throw notFound('opportunity', id);
+      this.plans.invalidate(id);
     }).immediate();
     return this.get(id);
   }
@@ -182,7 +188,13 @@ export class OpportunityStore {
   delete(id: number): number {
     const changes = this.db.prepare('DELETE FROM opportunities WHERE id = ?').run(id).changes;
     if (changes === 0) throw notFound('opportunity', id);
+    this.plans.invalidate(id);
     return id;
+  }
+
+  /** The company's name, for a line that names the card (a reminder, the tray). */
+  companyOf(id: number): string {
+    return String(this.db.prepare('SELECT company FROM opportunities WHERE id = ?').pluck().get(id));
   }
 
   roundsOf(opportunityId: number): Round[] {
@@ -217,7 +229,7 @@ export class OpportunityStore {
     this.db.transaction(() => {
       const round = this.getRound(id);
       const contacts = [...(patch.interviewerIds ?? []), ...(patch.arrangedByContactId ? [patch.arrangedByContactId] : [])];
-      this.timeline.requireContacts(contacts);
+      this.people.require(contacts);
       this.db.prepare(`UPDATE rounds SET ${sql ? `${sql}, ` : ''}updated_at = @updated_at WHERE id = @id`).run({
         ...params,
         updated_at: this.now().toISOString(),
@@ -266,7 +278,7 @@ export class OpportunityStore {
         at,
       });
     const roundId = Number(lastInsertRowid);
-    this.timeline.requireContacts([...round.interviewerIds, ...(round.arrangedByContactId ? [round.arrangedByContactId] : [])]);
+    this.people.require([...round.interviewerIds, ...(round.arrangedByContactId ? [round.arrangedByContactId] : [])]);
     this.setInterviewers(roundId, round.interviewerIds);
     return roundId;
   }

@@ -9,9 +9,10 @@ import type { Finding, Letter, LetterKind, LetterTemplate } from '../../../share
 import { PER_INTERVIEWER } from '../../../shared/letters';
 import type { Settings } from '../../../shared/settings';
 import { CoreError, notFound } from '../errors';
-import type { TimelineStore } from '../journal/timeline';
-import { ReflectionStore } from '../reflection/reflection-store';
-import { mentionsOf } from '../reflection/reflection-text';
+import type { ContactStore } from '../people/contact-store';
+import type { TimelineStore } from '../timeline/timeline';
+import { ReflectionStore } from '../reflections/reflection-store';
+import { mentionsOf } from '../reflections/reflection-text';
 import { checkLetter } from './checks';
 import { exportDocx } from './docx-export';
 import type { ExportOptions } from './docx-export';
@@ -60,6 +61,7 @@ export class Letters {
   constructor(
     private readonly db: Database,
     private readonly timeline: TimelineStore,
+    private readonly people: ContactStore,
     private readonly settings: () => Settings,
     private readonly now: () => Date,
   ) {
@@ -145,7 +147,7 @@ export class Letters {
           .prepare('SELECT 1 FROM letters WHERE round_id = ? AND kind = ? AND contact_id IS ?')
           .get(roundId, kind, contactId);
         if (exists) return;
-        const contact = contactId === null ? undefined : this.timeline.getContact(contactId);
+        const contact = contactId === null ? undefined : this.people.get(contactId);
         // Different interviewers get different moments when the reflection marked several.
         const detail = mentions.length > 0 ? mentions[index % mentions.length]! : null;
         const data = {

@@ -6,7 +6,7 @@
 import type { Database } from 'better-sqlite3';
 import type { QuestionBankEntry, ReflectionView } from '../../../shared/contract';
 import { notFound } from '../errors';
-import type { TimelineStore } from '../journal/timeline';
+import type { TimelineStore } from '../timeline/timeline';
 import { markdownDocument, reflectionFileName, zip } from './markdown-export';
 import type { ExportFile } from './markdown-export';
 import { ReflectionStore } from './reflection-store';

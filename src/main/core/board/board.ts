@@ -4,12 +4,12 @@
  * Closed the outcome, ...). A move is one transaction and can be undone.
  */
 import type { Database } from 'better-sqlite3';
-import type { Board, BoardCard, ValidInput } from '../../shared/contract';
-import type { Action, BoardColumn, EventKind } from '../../shared/domain';
-import { CoreError } from './errors';
-import type { OpportunityStore } from './journal/opportunities';
-import type { NewEvent, TimelineStore } from './journal/timeline';
-import { nextAction } from './planner/plan';
+import type { Board, BoardCard, ValidInput } from '../../../shared/contract';
+import type { Action, BoardColumn, EventKind } from '../../../shared/domain';
+import { CoreError } from '../errors';
+import type { OpportunityStore } from '../journal/opportunities';
+import type { NewEvent, TimelineStore } from '../timeline/timeline';
+import { nextAction } from '../planner/plan';
 
 /** Every opportunity with its latest round, through indexes (asserted by a query-plan test). */
 export const BOARD_QUERY = `

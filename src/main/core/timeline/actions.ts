@@ -2,9 +2,9 @@
  * What the user does with an action: Done records the matching event in the timeline (so the
  * planner sees it and re-plans), Snooze and Skip record a state, Reopen takes either back.
  */
-import type { Action, ActionKind, Channel, EventKind } from '../../shared/domain';
-import { CoreError } from './errors';
-import type { NewEvent, TimelineStore } from './journal/timeline';
+import type { Action, ActionKind, Channel, EventKind } from '../../../shared/domain';
+import { CoreError } from '../errors';
+import type { NewEvent, TimelineStore } from './timeline';
 
 /** The timeline event that completing each kind of action records. */
 export const COMPLETION_EVENT: Record<ActionKind, EventKind> = {

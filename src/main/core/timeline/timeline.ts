@@ -1,22 +1,15 @@
 /**
- * Contacts, the timeline of events, and the states the user gave actions. Recording an event
- * also brings the opportunity's stored stage in step with its timeline (one transaction).
+ * The timeline of events on each card, and the states the user gave actions. Recording an event
+ * also brings the opportunity's stored stage in step with its timeline (one transaction), and
+ * every write here forgets the plan of the card it touched.
  */
 import type { Database } from 'better-sqlite3';
-import type { Channel, Contact, EventKind, TimelineEvent } from '../../../shared/domain';
+import type { Channel, EventKind, TimelineEvent } from '../../../shared/domain';
 import { notFound } from '../errors';
-import { deriveStage } from '../planner/stage';
+import type { ContactStore } from '../people/contact-store';
 import type { ActionState } from '../planner/plan';
-
-interface ContactRow {
-  id: number;
-  name: string;
-  title: string | null;
-  email: string | null;
-  phone: string | null;
-  linkedin_url: string | null;
-  last_contacted_at: string | null;
-}
+import type { PlanInvalidation } from '../planner/plan-cache';
+import { deriveStage } from '../planner/stage';
 
 export interface EventRow {
   id: number;
@@ -31,16 +24,6 @@ export interface EventRow {
   undone_at: string | null;
 }
 
-export const hydrateContact = (r: ContactRow): Contact => ({
-  id: r.id,
-  name: r.name,
-  title: r.title,
-  email: r.email,
-  phone: r.phone,
-  linkedinUrl: r.linkedin_url,
-  lastContactedAt: r.last_contacted_at,
-});
-
 export const hydrateEvent = (r: EventRow): TimelineEvent => ({
   id: r.id,
   opportunityId: r.opportunity_id,
@@ -53,14 +36,6 @@ export const hydrateEvent = (r: EventRow): TimelineEvent => ({
   createdAt: r.created_at,
   undoneAt: r.undone_at,
 });
-
-export interface ContactFields {
-  readonly name: string;
-  readonly title: string | null;
-  readonly email: string | null;
-  readonly phone: string | null;
-  readonly linkedinUrl: string | null;
-}
 
 export interface NewEvent {
   readonly opportunityId: number;
@@ -86,45 +61,9 @@ export class TimelineStore {
   constructor(
     private readonly db: Database,
     private readonly now: () => Date,
+    private readonly people: ContactStore,
+    private readonly plans: PlanInvalidation,
   ) {}
-
-  // ---- contacts ----
-
-  listContacts(): Contact[] {
-    return this.db.prepare<[], ContactRow>('SELECT * FROM contacts ORDER BY name COLLATE NOCASE, id').all().map(hydrateContact);
-  }
-
-  getContact(id: number): Contact {
-    const row = this.db.prepare<[number], ContactRow>('SELECT * FROM contacts WHERE id = ?').get(id);
-    if (!row) throw notFound('contact', id);
-    return hydrateContact(row);
-  }
-
-  createContact(fields: ContactFields): Contact {
-    const at = this.now().toISOString();
-    const { lastInsertRowid } = this.db
-      .prepare(
-        `INSERT INTO contacts (name, title, email, phone, linkedin_url, created_at, updated_at)
-         VALUES (@name, @title, @email, @phone, @linkedinUrl, @at, @at)`,
-      )
-      .run({ ...fields, at });
-    return this.getContact(Number(lastInsertRowid));
-  }
-
-  updateContact(id: number, patch: Partial<ContactFields>): Contact {
-    const current = this.getContact(id);
-    const next = { ...current, ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) };
-    this.db
-      .prepare(
-        `UPDATE contacts SET name = @name, title = @title, email = @email, phone = @phone, linkedin_url = @linkedinUrl, updated_at = @at WHERE id = @id`,
-      )
-      .run({ id, name: next.name, title: next.title, email: next.email, phone: next.phone, linkedinUrl: next.linkedinUrl, at: this.now().toISOString() });
-    return this.getContact(id);
-  }
-
-  requireContacts(ids: readonly number[]): void {
-    for (const id of ids) this.getContact(id);
-  }
 
   // ---- events ----
 
@@ -148,18 +87,15 @@ export class TimelineStore {
       `INSERT INTO events (opportunity_id, round_id, contact_id, kind, channel, occurred_at, note, created_at)
        VALUES (@opportunityId, @roundId, @contactId, @kind, @channel, @occurredAt, @note, @at)`,
     );
-    const touchContact = this.db.prepare(
-      'UPDATE contacts SET last_contacted_at = @at WHERE id = @id AND (last_contacted_at IS NULL OR last_contacted_at < @at)',
-    );
     const ids = this.db.transaction(() => {
       const out: number[] = [];
       const opportunities = new Set<number>();
       for (const event of events) {
         this.requireOpportunity(event.opportunityId);
         if (event.roundId !== null) this.requireRoundOf(event.roundId, event.opportunityId);
-        if (event.contactId !== null) this.getContact(event.contactId);
+        if (event.contactId !== null) this.people.get(event.contactId);
         out.push(Number(insert.run({ ...event, at }).lastInsertRowid));
-        if (event.contactId !== null && CONTACTING.has(event.kind)) touchContact.run({ id: event.contactId, at: event.occurredAt });
+        if (event.contactId !== null && CONTACTING.has(event.kind)) this.people.touch(event.contactId, event.occurredAt);
         opportunities.add(event.opportunityId);
       }
       for (const id of opportunities) this.refreshStage(id);
@@ -184,6 +120,7 @@ export class TimelineStore {
 
   /** Brings `opportunities.stage` in step with rounds and events. Call inside a transaction. */
   refreshStage(opportunityId: number): void {
+    this.plans.invalidate(opportunityId);
     const rounds = this.db
       .prepare<[number], { id: number; created_at: string; interviewers: string | null }>(
         `SELECT r.id, r.created_at, (SELECT group_concat(contact_id) FROM round_interviewers WHERE round_id = r.id) AS interviewers
@@ -218,10 +155,12 @@ export class TimelineStore {
          ON CONFLICT (action_key) DO UPDATE SET state = excluded.state, until = excluded.until, at = excluded.at`,
       )
       .run({ key, opportunityId, state, until, at: this.now().toISOString() });
+    this.plans.invalidate(opportunityId);
   }
 
   clearState(key: string): void {
-    this.db.prepare('DELETE FROM action_states WHERE action_key = ?').run(key);
+    const opportunityId = this.db.prepare('DELETE FROM action_states WHERE action_key = ? RETURNING opportunity_id').pluck().get(key) as number | undefined;
+    if (opportunityId !== undefined) this.plans.invalidate(opportunityId);
   }
 
   private requireOpportunity(id: number): void {

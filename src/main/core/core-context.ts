@@ -1,0 +1,71 @@
+/**
+ * What every domain's handlers are given: the open journal, the clock, the settings, the events,
+ * the planner, and the stores that read and write the journal's tables. Built once per core, in
+ * dependency order (the planner first: every store that writes what it reads keeps it in step).
+ */
+import path from 'node:path';
+import type { Database } from 'better-sqlite3';
+import { CoreEvents } from './core-events';
+import { preMigrationBackup } from './journal/backups';
+import { JOURNAL_FILE_NAME, openJournal } from './journal/database';
+import type { OpenedJournal } from './journal/database';
+import { OpportunityStore } from './journal/opportunities';
+import { Letters } from './letters/letters';
+import { ContactStore } from './people/contact-store';
+import { Planner } from './planner/planner';
+import { Reflections } from './reflections/reflections';
+import { SettingsStore } from './settings/settings-store';
+import { TimelineStore } from './timeline/timeline';
+
+export interface CoreOptions {
+  readonly dataDir: string;
+  readonly transport: 'ipc' | 'http';
+  /** The clock; tests and the demo journal pass their own. */
+  readonly now?: () => Date;
+  /** A backup a day while running (the shells turn it on; tests usually do not). */
+  readonly dailyBackups?: boolean;
+}
+
+export interface CoreContext {
+  readonly dataDir: string;
+  readonly transport: 'ipc' | 'http';
+  readonly journal: OpenedJournal;
+  readonly db: Database;
+  readonly now: () => Date;
+  readonly events: CoreEvents;
+  readonly settings: SettingsStore;
+  readonly planner: Planner;
+  readonly people: ContactStore;
+  readonly timeline: TimelineStore;
+  readonly opportunities: OpportunityStore;
+  readonly reflections: Reflections;
+  readonly letters: Letters;
+}
+
+/** Opens the journal (migrating it, with a backup first) and builds the stores around it. */
+export function openCoreContext(options: CoreOptions): CoreContext {
+  const now = options.now ?? (() => new Date());
+  const journal = openJournal(path.join(options.dataDir, JOURNAL_FILE_NAME), {
+    beforeMigrate: (db, _from, to) => preMigrationBackup(db, options.dataDir, to, now()),
+  });
+  const db = journal.db;
+  const settings = new SettingsStore(options.dataDir, now);
+  const planner = new Planner(db, () => settings.get(), now);
+  const people = new ContactStore(db, now, planner);
+  const timeline = new TimelineStore(db, now, people, planner);
+  return {
+    dataDir: options.dataDir,
+    transport: options.transport,
+    journal,
+    db,
+    now,
+    events: new CoreEvents(),
+    settings,
+    planner,
+    people,
+    timeline,
+    opportunities: new OpportunityStore(db, now, timeline, people, planner),
+    reflections: new Reflections(db, timeline, now),
+    letters: new Letters(db, timeline, people, () => settings.get(), now),
+  };
+}

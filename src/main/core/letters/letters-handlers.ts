@@ -1,0 +1,39 @@
+/** Letters: templates, drafts for a round, edits, marking sent, and printing as .docx. */
+import type { lettersCalls } from '../../../shared/calls/letters-calls';
+import type { CoreContext } from '../core-context';
+import type { HandlersOf } from '../handlers';
+
+export function createLettersHandlers({ letters, opportunities, planner, events }: CoreContext): HandlersOf<typeof lettersCalls> {
+  const progress = (done: number, total: number) => events.emit({ type: 'export.progress', done, total });
+  return {
+    'letters.templates': () => letters.templates(),
+    'letters.saveTemplate': (input) => letters.saveTemplate(input),
+    'letters.deleteTemplate': ({ id }) => {
+      letters.deleteTemplate(id);
+      return { deleted: id };
+    },
+    'letters.draft': async ({ roundId, kind, templateId }) => {
+      const drafted = letters.draftForRound(roundId, kind, templateId);
+      const all = await letters.list(drafted[0]?.opportunityId ?? 0);
+      return all.filter((l) => l.roundId === roundId && l.kind === kind);
+    },
+    'letters.list': ({ opportunityId }) => {
+      opportunities.get(opportunityId);
+      return letters.list(opportunityId);
+    },
+    'letters.update': ({ id, subject, body, detail }) => {
+      letters.update(id, { subject, body, detail });
+      return letters.get(id);
+    },
+    'letters.markSent': async ({ id }) => {
+      const opportunityId = letters.markSent(id);
+      events.emit({ type: 'journal.changed', entity: 'opportunity', id: opportunityId });
+      return letters.get(id);
+    },
+    'letters.export': ({ ids, size, layout, font }) => letters.export(ids, { size, layout, font }, progress),
+    'letters.exportDueCards': ({ size, layout, font }) => {
+      const open = [...planner.openActions().values()].flat().filter((a) => a.kind === 'thank-you-card');
+      return letters.export(letters.dueCardIds(open), { size, layout, font }, progress);
+    },
+  };
+}

@@ -1,0 +1,18 @@
+/**
+ * The user's settings. A change needs no cache cleared: plans belong to the settings they were
+ * made with (see planner/plan-cache.ts); the event tells the page and the reminder scheduler.
+ */
+import type { settingsCalls } from '../../../shared/calls/settings-calls';
+import type { CoreContext } from '../core-context';
+import type { HandlersOf } from '../handlers';
+
+export function createSettingsHandlers({ settings, events }: CoreContext): HandlersOf<typeof settingsCalls> {
+  return {
+    'settings.get': () => ({ settings: settings.get(), problems: settings.problems }),
+    'settings.update': (patch) => {
+      settings.update(patch);
+      events.emit({ type: 'settings.changed' });
+      return { settings: settings.get(), problems: settings.problems };
+    },
+  };
+}

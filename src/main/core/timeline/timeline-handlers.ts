@@ -1,0 +1,47 @@
+/** The timeline: recording and undoing events, and Done / Snooze / Skip / Reopen on an action. */
+import type { timelineCalls } from '../../../shared/calls/timeline-calls';
+import type { CoreContext } from '../core-context';
+import { CoreError } from '../errors';
+import type { HandlersOf } from '../handlers';
+import { complete, findAction, reopen } from './actions';
+
+export function createTimelineHandlers({ db, now, timeline, opportunities, planner, events }: CoreContext): HandlersOf<typeof timelineCalls> {
+  const transaction = <T>(work: () => T): T => db.transaction(work).immediate();
+  return {
+    'events.list': ({ opportunityId }) => {
+      opportunities.get(opportunityId);
+      return timeline.eventsOf(opportunityId);
+    },
+    'events.record': (input) => {
+      const [event] = timeline.record([{ ...input, occurredAt: input.occurredAt ?? now().toISOString() }]);
+      return events.changed(input.opportunityId, event!);
+    },
+    'events.undo': ({ ids }) => {
+      const undone = ids.map((id) => timeline.getEvent(id));
+      timeline.undo(ids);
+      for (const id of new Set(undone.map((e) => e.opportunityId))) events.emit({ type: 'journal.changed', entity: 'opportunity', id });
+      return { undone: ids };
+    },
+    'actions.complete': ({ opportunityId, key, occurredAt }) => {
+      transaction(() => complete(timeline, findAction(planner.actionsOf(opportunityId), key), occurredAt ?? now().toISOString()));
+      return events.changed(opportunityId, planner.actionsOf(opportunityId));
+    },
+    'actions.snooze': ({ opportunityId, key, until }) => {
+      const action = findAction(planner.actionsOf(opportunityId), key);
+      if (action.status === 'done' || action.status === 'skipped') throw new CoreError('conflict', 'Only an open action can be snoozed.');
+      if (Date.parse(until) <= now().getTime()) throw new CoreError('invalid_input', 'A snooze must end in the future.');
+      timeline.setState(opportunityId, key, 'snoozed', until);
+      return events.changed(opportunityId, planner.actionsOf(opportunityId));
+    },
+    'actions.skip': ({ opportunityId, key }) => {
+      const action = findAction(planner.actionsOf(opportunityId), key);
+      if (action.status === 'done') throw new CoreError('conflict', 'This action is already done.');
+      timeline.setState(opportunityId, key, 'skipped', null);
+      return events.changed(opportunityId, planner.actionsOf(opportunityId));
+    },
+    'actions.reopen': ({ opportunityId, key }) => {
+      transaction(() => reopen(timeline, findAction(planner.actionsOf(opportunityId), key)));
+      return events.changed(opportunityId, planner.actionsOf(opportunityId));
+    },
+  };
+}
