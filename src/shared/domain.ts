@@ -177,3 +177,6 @@ export interface Action {
   /** For a done or skipped action: when. */
   readonly settledAt: Instant | null;
 }
+
+/** When an action counts from: its snooze's end when snoozed, else its due time. */
+export const effectiveDue = (action: Pick<Action, 'snoozedUntil' | 'due'>): Instant => action.snoozedUntil ?? action.due;

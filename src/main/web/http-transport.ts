@@ -14,6 +14,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { originOf } from '../../shared/bridge';
 import type { CoreEvent } from '../../shared/events';
 import type { Result } from '../../shared/result';
 import { resolveStaticPath } from '../common/static-path';
@@ -23,7 +24,7 @@ export const API_EVENTS_PATH = '/api/events';
 export const MAX_BODY_BYTES = 1024 * 1024;
 
 export interface WebTransportCore {
-  call(name: string, input: unknown): Promise<Result<unknown>>;
+  call(name: string, input: unknown, origin?: string | null): Promise<Result<unknown>>;
   subscribe(listener: (event: CoreEvent) => void): () => void;
 }
 
@@ -147,7 +148,7 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
           return send(res, 400, refusal('invalid_input', 'The body is not valid JSON.'));
         }
         const name = decodeURIComponent(pathname.slice(API_CALL_PREFIX.length));
-        const result = await options.core.call(name, input);
+        const result = await options.core.call(name, input, originOf('http', req.headers['x-afterword-client']));
         // Errors are data: the status is 200 for every answered call, as over IPC.
         return send(res, 200, result);
       }

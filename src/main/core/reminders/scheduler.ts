@@ -8,7 +8,7 @@
 import type { Database } from 'better-sqlite3';
 import type { Action } from '../../../shared/domain';
 import type { ReminderNotice } from '../../../shared/events';
-import { ACTION_TITLES } from '../../../shared/domain';
+import { ACTION_TITLES, effectiveDue } from '../../../shared/domain';
 import type { Settings } from '../../../shared/settings';
 import { isQuiet, quietEnd } from './quiet-hours';
 
@@ -34,7 +34,6 @@ const MAX_WAIT_MS = 6 * 3_600_000;
 /** More actions than this at once become one summary rather than a stream of notifications. */
 const BURST = 3;
 
-export const effectiveDue = (a: Action): string => a.snoozedUntil ?? a.due;
 const noticeKey = (a: Action) => `${a.key}@${effectiveDue(a)}`;
 
 export class ReminderScheduler {

@@ -2,11 +2,10 @@ import type { FormEvent } from 'react';
 import type { ClosedReason } from '../../../../shared/domain';
 import { BOARD_COLUMN_TITLES, CLOSED_REASONS } from '../../../../shared/domain';
 import type { BoardCard } from '../../../../shared/contract';
-import { api } from '../../api/bridge';
 import { Checkbox, Radio } from '../../components/Choice';
 import { Dialog } from '../../components/Dialog';
 import { useDraft } from '../../dialog-drafts';
-import { useJournalQuery } from '../../use-journal';
+import { useFormat } from '../../format';
 import { emptyRound, roundInput, RoundFields } from '../opportunity/OpportunityForm';
 
 export type MoveFacts =
@@ -46,16 +45,15 @@ export function MoveDialog({
   onConfirm: (facts: MoveFacts) => void;
   onCancel: () => void;
 }) {
-  const opportunity = useJournalQuery(() => api['opportunities.get']({ id: card.id }), [card.id]);
-  const contacts = useJournalQuery(() => api['contacts.list'](undefined), []);
-  const round = opportunity.value?.rounds.at(-1);
+  // Everything the dialog asks about is on the card: it opens complete, with no call to wait for.
+  const format = useFormat();
   const [answers, update, clear] = useDraft<MoveAnswers>(`move:${card.id}:${to}`, () => ({ thanked: null, reason: null, nextRound: emptyRound(), error: null }));
   const { thanked, reason, nextRound, error } = answers;
   const setError = (message: string | null) => update((a) => ({ ...a, error: message }));
-  const interviewers = round?.interviewerIds ?? [];
+  const interviewers = (card.round?.interviewers ?? []).map((p) => p.id);
   const chosen: readonly number[] = thanked ?? interviewers;
-  const names = new Map((contacts.value ?? []).map((c) => [c.id, c.name]));
-  const ready = to === 'closed' ? reason !== null : to === 'thanked' ? opportunity.value !== undefined && (interviewers.length === 0 || chosen.length > 0) : true;
+  const names = new Map((card.round?.interviewers ?? []).map((p) => [p.id, p.name]));
+  const ready = to === 'closed' ? reason !== null : to === 'thanked' ? interviewers.length === 0 || chosen.length > 0 : true;
 
   function confirm(facts: MoveFacts) {
     clear();
@@ -76,7 +74,7 @@ export function MoveDialog({
       if (reason === null) return setError('Choose why the card is closed.');
       return confirm({ to, closedReason: reason });
     }
-    const input = roundInput(nextRound);
+    const input = roundInput(nextRound, format);
     if (!input) return setError('The next round needs a valid date and time.');
     confirm({ to, nextRound: input });
   }
