@@ -53,6 +53,15 @@ export const CALL_NAMES = [
   'recovery.status',
   'settings.get',
   'settings.update',
+  // Issue 16: the journal in and out (JSON, CSV, calendar); see contract-transfer.ts.
+  'transfer.exportJson',
+  'transfer.exportCsv',
+  'transfer.previewJson',
+  'transfer.importJson',
+  'transfer.previewCsv',
+  'transfer.importCsv',
+  'transfer.calendar',
+  'transfer.calendarFeed',
 ] as const;
 
 export type CallName = (typeof CALL_NAMES)[number];

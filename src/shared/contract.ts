@@ -12,6 +12,8 @@ import type { Result } from './result';
 import { CARD_FONTS, LETTER_KINDS, PAPER_SIZES } from './letters';
 import type { Letter, LetterTemplate } from './letters';
 import { settingsPatchSchema } from './settings';
+import { transferContract } from './contract-transfer';
+export type { Backup, RecoveryStatus } from './contract-transfer';
 import type { Settings } from './settings';
 
 // ---- field validators -------------------------------------------------------------------------
@@ -226,20 +228,6 @@ export interface QuestionBankEntry {
   readonly askedAt: string;
 }
 
-export interface Backup {
-  readonly name: string;
-  readonly at: string;
-  readonly kind: 'daily' | 'manual' | 'pre-migration';
-  readonly bytes: number;
-}
-
-export interface RecoveryStatus {
-  /** Why the journal could not be opened, or null when all is well. */
-  readonly problem: { readonly code: 'journal_corrupt' | 'journal_too_new'; readonly message: string } | null;
-  readonly journalFile: string;
-  readonly backups: readonly (Backup & { readonly ok: boolean; readonly schemaVersion: number | null })[];
-}
-
 export interface SettingsState {
   readonly settings: Settings;
   readonly problems: readonly string[];
@@ -320,16 +308,11 @@ export const contract = {
   'letters.markSent': call<Letter>()(byId),
   'letters.export': exportedFile(z.strictObject({ ids: z.array(id).min(1).max(500), ...exportOptions })),
   'letters.exportDueCards': exportedFile(z.strictObject(exportOptions)),
-  'backups.list': call<readonly Backup[]>()(none),
-  'backups.create': call<Backup>()(none),
-  'backups.restore': call<{ readonly restored: string; readonly keptAs: string | null }>()(
-    z.strictObject({ name: z.string().regex(/^journal-[\w-]+\.sqlite3$/, 'is not a backup of this journal').max(120) }),
-  ),
-  'recovery.status': call<RecoveryStatus>()(none),
   'settings.get': call<SettingsState>()(none),
   'settings.update': call<SettingsState>()(
     settingsPatchSchema.refine((p) => Object.keys(p).length > 0, { message: 'must change at least one setting' }),
   ),
+  ...transferContract,
 } satisfies { readonly [K in CallName]: CallSpec<z.ZodType, unknown> };
 
 export type Contract = typeof contract;

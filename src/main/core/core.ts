@@ -20,6 +20,7 @@ import { OpportunityStore } from './journal/opportunities';
 import { TimelineStore } from './journal/timeline';
 import type { PlanContext } from './planner/plan';
 import { PlanCache, planOne } from './planner/plan-journal';
+import { createTransferHandlers } from './transfer/transfer-handlers';
 import { Letters } from './letters/letters';
 import { Reflections } from './reflection/reflections';
 import { ReminderScheduler, effectiveDue } from './reminders/scheduler';
@@ -33,6 +34,8 @@ export interface CoreOptions {
   readonly now?: () => Date;
   /** A backup a day while running (the shells turn it on; tests usually do not). */
   readonly dailyBackups?: boolean;
+  /** Keep the subscribable calendar file in the data folder up to date (the shells turn it on). */
+  readonly calendarFeed?: boolean;
 }
 
 export const DAILY_BACKUP_MS = 24 * 3_600_000;
@@ -90,6 +93,8 @@ export function createCore(options: CoreOptions): Core {
   };
   const transaction = <T>(work: () => T): T => db.transaction(work).immediate();
 
+  let closed = false;
+  const stopReminders: (() => void)[] = [];
   const handlers: Handlers = {
     'app.info': () => ({
       version,
@@ -241,22 +246,37 @@ export function createCore(options: CoreOptions): Core {
       const open = [...plans.planAll(context()).values()].flat().filter((a) => a.kind === 'thank-you-card');
       return letters.export(letters.dueCardIds(open), { size, layout, font }, progress);
     },
-    'backups.list': () => listBackups(options.dataDir),
-    'backups.create': () => backupNow(db, options.dataDir, 'manual', now()),
-    'backups.restore': () => {
-      throw new CoreError('conflict', 'Restoring a backup replaces the open journal: the app host does it (see host.ts).');
-    },
-    'recovery.status': () => ({ problem: null, journalFile: journal.file, backups: [] }),
     'settings.get': () => ({ settings: settings.get(), problems: settings.problems }),
     'settings.update': (patch) => {
       settings.update(patch);
       emit({ type: 'settings.changed' });
       return { settings: settings.get(), problems: settings.problems };
     },
+    // Issue 16: backups, export, import and calendars (src/main/core/transfer).
+    ...createTransferHandlers({
+      db,
+      dataDir: options.dataDir,
+      journalFile: journal.file,
+      settings,
+      timeline,
+      now,
+      appVersion: version,
+      schemaVersion: journal.schemaVersion,
+      openActions: () => [...plans.planAll(context()).values()].flat(),
+      actionsOf,
+      changedEverything: () => {
+        plans.invalidate();
+        emit({ type: 'journal.changed', entity: 'opportunity', id: 0 });
+      },
+      subscribe: (listener) => {
+        listeners.add(listener);
+        return () => listeners.delete(listener);
+      },
+      onClose: (stop) => stopReminders.push(stop),
+      calendarFeed: options.calendarFeed,
+    }),
   };
 
-  let closed = false;
-  const stopReminders: (() => void)[] = [];
   // A backup a day while the app runs: the first soon after start if the newest is a day old.
   let backupTimer: ReturnType<typeof setTimeout> | null = null;
   const dailyBackup = (): void => {

@@ -215,13 +215,13 @@ export class TimelineStore {
     this.db
       .prepare(
         `INSERT INTO action_states (action_key, opportunity_id, state, until, at) VALUES (@key, @opportunityId, @state, @until, @at)
-         ON CONFLICT (action_key) DO UPDATE SET state = excluded.state, until = excluded.until, at = excluded.at`,
+         ON CONFLICT (opportunity_id, action_key) DO UPDATE SET state = excluded.state, until = excluded.until, at = excluded.at`,
       )
       .run({ key, opportunityId, state, until, at: this.now().toISOString() });
   }
 
-  clearState(key: string): void {
-    this.db.prepare('DELETE FROM action_states WHERE action_key = ?').run(key);
+  clearState(opportunityId: number, key: string): void {
+    this.db.prepare('DELETE FROM action_states WHERE opportunity_id = ? AND action_key = ?').run(opportunityId, key);
   }
 
   private requireOpportunity(id: number): void {
