@@ -176,7 +176,7 @@ function examine(bytes: Uint8Array, options: CsvOptions, timeZone: string): Exam
   const candidates: Candidate[] = [];
   if (column('company') < 0) problems.push({ row: 1, column: '(mapping)', message: 'no column is mapped to Company: choose which column holds the company' });
   if (column('role') < 0) problems.push({ row: 1, column: '(mapping)', message: 'no column is mapped to Role: choose which column holds the job title' });
-  if (problems.length > 0) return { decoded, parsed, mapping, order, candidates, problems };
+  if (problems.length > 0) return { decoded: { name: decoded.name, how: decoded.how }, parsed, mapping, order, candidates, problems };
 
   for (const record of parsed.records) {
     const rowProblems: RowProblem[] = [];
@@ -264,7 +264,7 @@ function examine(bytes: Uint8Array, options: CsvOptions, timeZone: string): Exam
       contact: contactName ? { name: contactName, email: email || null } : null,
     });
   }
-  return { decoded, parsed, mapping, order, candidates, problems };
+  return { decoded: { name: decoded.name, how: decoded.how }, parsed, mapping, order, candidates, problems };
 }
 
 const hm = (time: string): [number, number] => {
