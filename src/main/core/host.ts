@@ -101,19 +101,33 @@ export function openCoreHost(options: CoreOptions): CoreHost {
     }
 
     // 2. The open journal: everything in its -wal goes into the file, then it is closed.
+    const wasOpen = core !== null;
     if (core) {
-      core.db.pragma('wal_checkpoint(TRUNCATE)');
-      core.close();
+      try {
+        core.db.pragma('wal_checkpoint(TRUNCATE)');
+      } catch {
+        // SQLite answers "locked" when nothing was written since the file was opened: nothing to move.
+      }
+      core.close(); // the last connection's close checkpoints too, and removes the -wal
     }
     core = null;
     scheduler = null;
+    const wal = `${journalFile}-wal`;
+    if (wasOpen && fs.existsSync(wal) && fs.statSync(wal).size > 0) {
+      // Still something in the -wal of a healthy journal: move it into the file before going on.
+      const db = new BetterSqlite3(journalFile);
+      try {
+        db.pragma('wal_checkpoint(TRUNCATE)');
+      } finally {
+        db.close();
+      }
+    }
 
     // 3. Keep the current journal aside; it also stays in place until the rename below.
     let keptAs: string | null = null;
     if (fs.existsSync(journalFile)) {
       keptAs = keptAsideName(journalFile);
       linkOrCopy(journalFile, keptAs);
-      const wal = `${journalFile}-wal`;
       if (fs.existsSync(wal) && fs.statSync(wal).size > 0) linkOrCopy(wal, `${keptAs}-wal`);
       fsyncDir(options.dataDir);
     }
