@@ -97,7 +97,7 @@ export function moveCard(
     switch (input.to) {
       case 'upcoming': {
         if (input.nextRound) {
-          const created = opportunities.createRound({ ...input.nextRound, opportunityId: opportunity.id });
+          const created = opportunities.createRound({ ...input.nextRound, opportunityId: opportunity.id }, 'nextRound.');
           return { eventIds: [], roundId: created.id };
         }
         if (round && round.startsAt > occurredAt) return record([{ ...base, contactId: null, kind: 'reopened' }]);

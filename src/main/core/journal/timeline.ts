@@ -122,8 +122,10 @@ export class TimelineStore {
     return this.getContact(id);
   }
 
-  requireContacts(ids: readonly number[]): void {
-    for (const id of ids) this.getContact(id);
+  /** Every id must be a contact; the error names the field that referred to a missing one. */
+  requireContacts(ids: readonly number[], field?: string): void {
+    const exists = this.db.prepare('SELECT 1 FROM contacts WHERE id = ?');
+    for (const id of ids) if (!exists.get(id)) throw notFound('contact', id, field);
   }
 
   // ---- events ----
@@ -157,7 +159,7 @@ export class TimelineStore {
       for (const event of events) {
         this.requireOpportunity(event.opportunityId);
         if (event.roundId !== null) this.requireRoundOf(event.roundId, event.opportunityId);
-        if (event.contactId !== null) this.getContact(event.contactId);
+        if (event.contactId !== null) this.requireContacts([event.contactId], 'contactId');
         out.push(Number(insert.run({ ...event, at }).lastInsertRowid));
         if (event.contactId !== null && CONTACTING.has(event.kind)) touchContact.run({ id: event.contactId, at: event.occurredAt });
         opportunities.add(event.opportunityId);
@@ -225,11 +227,11 @@ export class TimelineStore {
   }
 
   private requireOpportunity(id: number): void {
-    if (!this.db.prepare('SELECT 1 FROM opportunities WHERE id = ?').get(id)) throw notFound('opportunity', id);
+    if (!this.db.prepare('SELECT 1 FROM opportunities WHERE id = ?').get(id)) throw notFound('opportunity', id, 'opportunityId');
   }
 
   private requireRoundOf(roundId: number, opportunityId: number): void {
     const row = this.db.prepare<[number], { opportunity_id: number }>('SELECT opportunity_id FROM rounds WHERE id = ?').get(roundId);
-    if (!row || row.opportunity_id !== opportunityId) throw notFound('round of this opportunity', roundId);
+    if (!row || row.opportunity_id !== opportunityId) throw notFound('round of this opportunity', roundId, 'roundId');
   }
 }
