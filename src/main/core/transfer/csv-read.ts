@@ -64,7 +64,11 @@ function bomOf(bytes: Uint8Array): { length: number; label: string; name: string
 function countZeros(bytes: Uint8Array): { odd: number; even: number } {
   let odd = 0;
   let even = 0;
-  for (let i = 0; i < bytes.length; i++) if (bytes[i] === 0) (i % 2 === 0 ? even++ : odd++);
+  for (let i = 0; i < bytes.length; i++) {
+    if (bytes[i] !== 0) continue;
+    if (i % 2 === 0) even++;
+    else odd++;
+  }
   return { odd, even };
 }
 

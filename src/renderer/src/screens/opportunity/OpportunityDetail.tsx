@@ -4,6 +4,7 @@ import { api } from '../../api/bridge';
 import { Dialog } from '../../components/Dialog';
 import { dateOnly, dateTime } from '../../format';
 import { useJournalQuery } from '../../use-journal';
+import { CalendarButton } from '../data/CalendarButton';
 import { LettersPanel } from '../letters/LettersPanel';
 import { ReflectionEditor } from '../reflection/ReflectionEditor';
 import { ActionList } from './ActionList';
@@ -189,7 +190,8 @@ export function OpportunityDetail({ id, onClose }: { id: number; onClose: () => 
             </ul>
             <button type="button" className="secondary" onClick={() => setEditing(true)}>
               Edit opportunity
-            </button>
+            </button>{' '}
+            <CalendarButton opportunityId={o.id} label="Add to calendar (.ics)" />
             {error && (
               <p role="alert" className="error">
                 {error}

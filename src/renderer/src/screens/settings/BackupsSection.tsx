@@ -1,16 +1,27 @@
 import { useState } from 'react';
+import type { Backup } from '../../../../shared/contract-transfer';
 import { api } from '../../api/bridge';
 import { dateTime } from '../../format';
 import { useJournalQuery } from '../../use-journal';
 
-/** Backups: one a day while Afterword runs and one before every update; make one now or restore one. */
+const KIND_NAMES: Record<Backup['kind'], string> = { daily: 'daily', manual: 'made by hand', 'pre-migration': 'before an update', 'pre-import': 'before an import' };
+
+/** What a backup holds, in words: "12 opportunities, 30 letters". */
+export function holds(b: { opportunities: number | null; letters: number | null }): string {
+  return `${b.opportunities ?? 0} opportunit${b.opportunities === 1 ? 'y' : 'ies'}, ${b.letters ?? 0} letter${b.letters === 1 ? '' : 's'}`;
+}
+
+/**
+ * Backups: one a day while Afterword runs, one before every update and every import; make one now
+ * or restore one. A file that is not a whole, readable journal is listed as refused, with why.
+ */
 export function BackupsSection() {
   const backups = useJournalQuery(() => api['backups.list'](undefined), []);
   const [message, setMessage] = useState<string | null>(null);
 
   async function backUp() {
     const result = await api['backups.create'](undefined);
-    setMessage(result.ok ? `Backed up: ${result.value.name}` : result.error.message);
+    setMessage(result.ok ? `Backed up: ${result.value.name} (${holds(result.value)})` : result.error.message);
     void backups.refresh();
   }
 
@@ -21,24 +32,37 @@ export function BackupsSection() {
     window.location.reload();
   }
 
+  const list = backups.value ?? [];
   return (
     <fieldset>
       <legend>Backups</legend>
-      <p className="hint">A backup is made every day while Afterword runs, and before every update of the journal. Older ones are thinned out: a week of days, a month of weeks, a year of months.</p>
+      <p className="hint">
+        A backup is made every day while Afterword runs, before every update of the journal and before every import. Older ones are thinned out: a week of days, a
+        month of weeks, a year of months.
+      </p>
       <div className="buttons">
         <button type="button" className="secondary" onClick={() => void backUp()}>
           Back up now
         </button>
         {message && <span role="status">{message}</span>}
       </div>
-      {(backups.value ?? []).length > 0 && (
-        <ul className="backups">
-          {(backups.value ?? []).slice(0, 10).map((b) => (
+      {list.length > 0 && (
+        <ul className="backups" aria-label="Backups">
+          {list.slice(0, 12).map((b) => (
             <li key={b.name}>
-              {dateTime.format(new Date(b.at))} ({b.kind === 'pre-migration' ? 'before an update' : b.kind}){' '}
-              <button type="button" className="secondary small" onClick={() => void restore(b.name)}>
-                Restore
-              </button>
+              {dateTime.format(new Date(b.at))} ({KIND_NAMES[b.kind]}){' '}
+              {b.ok ? (
+                <>
+                  : {holds(b)}
+                  <button type="button" className="secondary small" onClick={() => void restore(b.name)} aria-label={`Restore the backup of ${dateTime.format(new Date(b.at))}`}>
+                    Restore
+                  </button>
+                </>
+              ) : (
+                <span className="refused">
+                  <span aria-hidden="true">⚠ </span>refused: {b.problem}
+                </span>
+              )}
             </li>
           ))}
         </ul>
