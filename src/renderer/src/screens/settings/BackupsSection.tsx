@@ -50,10 +50,10 @@ export function BackupsSection() {
         <ul className="backups" aria-label="Backups">
           {list.slice(0, 12).map((b) => (
             <li key={b.name}>
-              {dateTime.format(new Date(b.at))} ({KIND_NAMES[b.kind]}){' '}
+              {dateTime.format(new Date(b.at))} ({KIND_NAMES[b.kind]}):{' '}
               {b.ok ? (
                 <>
-                  : {holds(b)}
+                  {holds(b)}
                   <button type="button" className="secondary small" onClick={() => void restore(b.name)} aria-label={`Restore the backup of ${dateTime.format(new Date(b.at))}`}>
                     Restore
                   </button>
