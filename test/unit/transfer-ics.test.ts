@@ -180,7 +180,7 @@ describe('the calendar file a calendar app subscribes to', () => {
     expect(renames).not.toHaveBeenCalled();
     await vi.advanceTimersByTimeAsync(1);
     expect(renames).toHaveBeenCalledTimes(1);
-    expect(renames.mock.calls[0]![0]).toMatch(/\.partial$/);
+    expect(renames.mock.calls[0]![0]).toMatch(/\.tmp$/);
     expect(renames.mock.calls[0]![1]).toBe(file);
     const parsed = parse(fs.readFileSync(file).toString('base64'));
     expect(parsed.events.filter((e) => e.categories.includes('Interview')).map((e) => e.summary)).toEqual([0, 1, 2, 3, 4].map((i) => `Interview: Burst ${i}, Dev (round 1)`));

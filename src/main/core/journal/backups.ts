@@ -116,9 +116,10 @@ export function backupsToDelete(backups: readonly { name: string; at: string; ki
  * see (it may be the only trace of something), and the count of good ones never drops below
  * what the rule keeps.
  */
-function prune(dataDir: string, now: Date): void {
+function prune(dataDir: string, now: Date, justMade: string): void {
   const dir = path.join(dataDir, BACKUP_DIR);
-  for (const name of backupsToDelete(usableBackups(dataDir), now)) fs.rmSync(path.join(dir, name), { force: true });
+  // The backup just made is never the one let go (a clock set back would make it look old).
+  for (const name of backupsToDelete(usableBackups(dataDir), now)) if (name !== justMade) fs.rmSync(path.join(dir, name), { force: true });
 }
 
 /** Temporary files left by a backup that a crash interrupted: never offered, removed here. */
@@ -142,7 +143,7 @@ export async function backupNow(db: Database, dataDir: string, kind: 'daily' | '
   } finally {
     fs.rmSync(temp, { force: true });
   }
-  prune(dataDir, now);
+  prune(dataDir, now, name);
   return listBackups(dataDir).find((b) => b.name === name)!;
 }
 
@@ -162,7 +163,7 @@ export function snapshotBackup(db: Database, dataDir: string, kind: 'pre-migrati
   } finally {
     fs.rmSync(temp, { force: true });
   }
-  prune(dataDir, now);
+  prune(dataDir, now, name);
   return name;
 }
 
@@ -321,12 +322,6 @@ function inspect(file: string, size: number): JournalFileCheck {
     const message = error instanceof Error ? error.message : String(error);
     return refused(`the file cannot be read (${message.slice(0, 160)})`);
   }
-}
-
-/** Kept for the callers that only need ok / schema / problem. */
-export function inspectBackup(file: string): { ok: boolean; schemaVersion: number | null; problem: string | null } {
-  const { ok, schemaVersion, problem } = checkJournalFile(file);
-  return { ok, schemaVersion, problem };
 }
 
 /** The journals earlier restores kept aside, checked like backups, newest first. */

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { CalendarFeed } from '../../../shared/contract-transfer';
 import { fsyncDir } from '../journal/backups';
+import { writeAtomically } from '../settings/settings-store';
 
 export const FEED_FILE_NAME = 'afterword-calendar.ics';
 export const FEED_DEBOUNCE_MS = 2_000;
@@ -58,16 +59,8 @@ export class CalendarFeedWriter {
     if (this.stopped) return;
     const { ics, events } = this.build();
     if (this.written && this.written.meaning === meaning(ics) && fs.existsSync(this.file)) return;
-    const temp = `${this.file}.${process.pid}.partial`;
-    const fd = fs.openSync(temp, 'w');
-    try {
-      fs.writeSync(fd, ics);
-      fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
-    }
-    fs.renameSync(temp, this.file);
-    fsyncDir(path.dirname(this.file));
+    writeAtomically(this.file, ics);
+    fsyncDir(path.dirname(this.file)); // the rename itself, flushed
     this.written = { at: this.now().toISOString(), events, meaning: meaning(ics) };
   }
 
