@@ -16,6 +16,7 @@ export default defineConfig({
         run: resolve(import.meta.dirname, 'bench/run.ts'),
         memory: resolve(import.meta.dirname, 'bench/memory.ts'),
         'crash-writer': resolve(import.meta.dirname, 'test/crash/writer.ts'),
+        'crash-backup-writer': resolve(import.meta.dirname, 'test/crash/backup-writer.ts'),
       },
       external: [...builtinModules, ...builtinModules.map((m) => `node:${m}`), /^[^./]/],
       output: { format: 'es', entryFileNames: '[name].mjs' },

@@ -107,7 +107,42 @@ async function coreBenchmarks(size: number, dir: string): Promise<void> {
   );
   await server.close();
   if (size === 2_000) await exportBenchmarks(core);
+  if (size === 2_000) await transferBenchmarks(core);
   core.close();
+}
+
+/**
+ * The journal as JSON (issue 16): export of the whole journal, and import of that file into a new
+ * empty journal (backup included, as the app does it); the export of the imported journal must be
+ * the same bytes.
+ */
+async function transferBenchmarks(core: ReturnType<typeof createCore>): Promise<void> {
+  const exportOnce = async () => {
+    const result = await core.call('transfer.exportJson', undefined);
+    if (!result.ok) throw new Error(result.error.message);
+    return (result.value as { base64: string }).base64;
+  };
+  samples.push(summarise('export the journal as JSON', 2_000, await measure(5, exportOnce), target(2_000)));
+  const base64 = await exportOnce();
+  const importTimes: number[] = [];
+  let identical = true;
+  for (let i = 0; i < 5; i++) {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'afterword-bench-import-'));
+    const target = createCore({ dataDir: dir, transport: 'http', now: () => NOW });
+    const started = performance.now();
+    const result = await target.call('transfer.importJson', { base64 });
+    importTimes.push(performance.now() - started);
+    if (!result.ok) throw new Error(result.error.message);
+    if (i === 0) {
+      const again = await target.call('transfer.exportJson', undefined);
+      identical = again.ok && (again.value as { base64: string }).base64 === base64;
+    }
+    target.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+  samples.push(summarise('import that JSON into an empty journal (backup included)', 2_000, importTimes, target(2_000)));
+  notes.push(`JSON round trip at 2,000: ${(Buffer.byteLength(base64, 'base64') / 1e6).toFixed(1)} MB exported; export -> import -> export ${identical ? 'gives the same bytes' : 'DIFFERS'}`);
+  if (!identical) throw new Error('the JSON round trip is not byte-identical');
 }
 
 /** Printing: one card, and 100 cards in one .docx (size-independent, measured on the 2,000 journal). */

@@ -56,6 +56,15 @@ export const CALL_NAMES = [
   'recovery.status',
   'settings.get',
   'settings.update',
+  // The journal in and out (JSON, CSV, calendar): calls/transfer-calls.ts.
+  'transfer.exportJson',
+  'transfer.exportCsv',
+  'transfer.previewJson',
+  'transfer.importJson',
+  'transfer.previewCsv',
+  'transfer.importCsv',
+  'transfer.calendar',
+  'transfer.calendarFeed',
 ] as const;
 
 export type CallName = (typeof CALL_NAMES)[number];

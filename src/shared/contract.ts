@@ -13,7 +13,6 @@ import type { z } from 'zod';
 import type { CallName } from './call-names';
 import type { Result } from './result';
 import { appCalls } from './calls/app-calls';
-import { backupsCalls } from './calls/backups-calls';
 import { boardCalls } from './calls/board-calls';
 import type { CallSpec } from './calls/fields';
 import { journalCalls } from './calls/journal-calls';
@@ -24,9 +23,10 @@ import { reflectionsCalls } from './calls/reflections-calls';
 import { remindersCalls } from './calls/reminders-calls';
 import { settingsCalls } from './calls/settings-calls';
 import { timelineCalls } from './calls/timeline-calls';
+import { transferCalls } from './calls/transfer-calls';
 
 export type { AppInfo } from './calls/app-calls';
-export type { Backup, RecoveryStatus } from './calls/backups-calls';
+export type { Backup, RecoveryStatus } from './calls/transfer-calls';
 export type { Board, BoardCard, BoardHint, BoardPatch } from './calls/board-calls';
 export type { CallSpec, ExportedFile } from './calls/fields';
 export type { QuestionBankEntry, ReflectionView } from './calls/reflections-calls';
@@ -45,8 +45,8 @@ export const contract = {
   ...boardCalls,
   ...reflectionsCalls,
   ...lettersCalls,
-  ...backupsCalls,
   ...settingsCalls,
+  ...transferCalls,
 } satisfies { readonly [K in CallName]: CallSpec<z.ZodType, unknown> };
 
 export type Contract = typeof contract;

@@ -76,3 +76,39 @@ test('browser mode refuses calls without the secret, from a foreign Host or Orig
     await server.stop();
   }
 });
+
+test('a malformed request target or an undecodable call name is a 400 with a reason, not a 500', async () => {
+  const server = await startServer(tempDataDir());
+  try {
+    const headers = { Host: `127.0.0.1:${server.port}`, 'Content-Type': 'application/json', Authorization: `Bearer ${server.token}` };
+    for (const target of ['/api/call/%E0%A4%A', '/api/call/%', '/api/call/opportunities.list%FF']) {
+      const response = await rawRequest(server.port, { method: 'POST', path: target, headers, body: '' });
+      expect(response.status, target).toBe(400);
+      expect(JSON.parse(response.body)).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringMatching(/percent-encoding/) } });
+    }
+    const malformed = await rawRequest(server.port, { method: 'GET', path: '//[oops', headers: { Host: `127.0.0.1:${server.port}` } });
+    expect(malformed.status).toBe(400);
+    expect(JSON.parse(malformed.body)).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringMatching(/not a valid address/) } });
+    // The server is still answering, and nothing was written.
+    expect(JSON.parse((await callApi(server.port, server.token, 'opportunities.list')).body)).toEqual({ ok: true, value: [] });
+  } finally {
+    await server.stop();
+  }
+});
+
+test('an import may carry a file larger than the 1 MiB every other call is held to', async () => {
+  const server = await startServer(tempDataDir());
+  try {
+    const rows = Array.from({ length: 30_000 }, (_, i) => `Company ${i},Engineer,2026-11-${String((i % 28) + 1).padStart(2, '0')},Applied`);
+    const csv = ['Company,Role,Date applied,Status', ...rows].join('\r\n');
+    const base64 = Buffer.from(csv).toString('base64');
+    expect(base64.length).toBeGreaterThan(1024 * 1024);
+    const preview = await callApi(server.port, server.token, 'transfer.previewCsv', { base64 });
+    expect(preview.status).toBe(200);
+    expect(JSON.parse(preview.body)).toMatchObject({ ok: true, value: { rows: 30_000, importable: 30_000, problems: [] } });
+    const other = await callApi(server.port, server.token, 'reflections.save', { roundId: 1, body: base64 });
+    expect(other.status).toBe(413);
+  } finally {
+    await server.stop();
+  }
+});

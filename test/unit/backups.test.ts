@@ -128,3 +128,16 @@ describe('a damaged journal', () => {
     host.close();
   });
 });
+
+describe('backups made in a burst, or with a clock set back', () => {
+  it('each one is made, whole, and answered: retention never takes the backup just made', async () => {
+    const core = createCore({ dataDir: tempDir(), transport: 'http', now: () => NOW });
+    for (let i = 0; i < 25; i++) {
+      const result = await core.call('backups.create', undefined);
+      expect(result, `backup ${i + 1}`).toMatchObject({ ok: true, value: { kind: 'manual', ok: true, problem: null } });
+    }
+    // Retention still applies to the others: the ten newest made by hand, and a few more.
+    expect(listBackups(core.dataDir).length).toBeLessThanOrEqual(14);
+    core.close();
+  });
+});

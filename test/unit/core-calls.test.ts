@@ -96,7 +96,7 @@ describe('the contract through the handler layer', () => {
     expect(await core.call('opportunities.get', { id: 42 })).toMatchObject({ ok: false, error: { code: 'not_found' } });
     expect(await core.call('rounds.create', { opportunityId: 42, startsAt: '2026-11-20T10:00:00Z', format: 'video' })).toMatchObject({
       ok: false,
-      error: { code: 'not_found', message: 'No opportunity with id 42.' },
+      error: { code: 'not_found', message: 'No opportunity with id 42 (opportunityId).' },
     });
     core.close();
   });

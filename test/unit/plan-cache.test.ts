@@ -48,7 +48,7 @@ describe('the plan cache', () => {
     const thanks = open().find((a) => a.kind === 'thank-you')!;
     timeline.setState(opportunityId, thanks.key, 'snoozed', '2026-11-21T12:00:00.000Z');
     expect(open().find((a) => a.key === thanks.key)!.snoozedUntil).toBe('2026-11-21T12:00:00.000Z');
-    timeline.clearState(thanks.key);
+    timeline.clearState(opportunityId, thanks.key);
     expect(open().find((a) => a.key === thanks.key)!.snoozedUntil).toBeNull();
     core.close();
   });

@@ -24,6 +24,8 @@ export interface CoreOptions {
   readonly now?: () => Date;
   /** A backup a day while running (the shells turn it on; tests usually do not). */
   readonly dailyBackups?: boolean;
+  /** Keep the subscribable calendar file in the data folder up to date (the shells turn it on). */
+  readonly calendarFeed?: boolean;
 }
 
 export interface CoreContext {

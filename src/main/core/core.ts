@@ -11,7 +11,6 @@ import type { Action } from '../../shared/domain';
 import type { CoreEvent, CoreEventListener } from '../../shared/events';
 import type { Result } from '../../shared/result';
 import { createAppHandlers } from './app/app-handlers';
-import { createBackupsHandlers } from './backups/backups-handlers';
 import { startDailyBackups } from './backups/daily-backups';
 import { createBoardHandlers, createBoardPatcher } from './board/board-handlers';
 import { openCoreContext } from './core-context';
@@ -31,6 +30,7 @@ import type { Notice, ReminderScheduler } from './reminders/scheduler';
 import { createSettingsHandlers } from './settings/settings-handlers';
 import type { SettingsStore } from './settings/settings-store';
 import { createTimelineHandlers } from './timeline/timeline-handlers';
+import { createTransferHandlers } from './transfer/transfer-handlers';
 
 export type { CoreOptions } from './core-context';
 export { DAILY_BACKUP_MS } from './backups/daily-backups';
@@ -59,6 +59,7 @@ export interface Core {
 
 export function createCore(options: CoreOptions): Core {
   const ctx = openCoreContext(options);
+  const stops: (() => void)[] = [];
   const handlers: Handlers = {
     ...createAppHandlers(ctx),
     ...createJournalHandlers(ctx),
@@ -69,8 +70,8 @@ export function createCore(options: CoreOptions): Core {
     ...createBoardHandlers(ctx),
     ...createReflectionsHandlers(ctx),
     ...createLettersHandlers(ctx),
-    ...createBackupsHandlers(ctx),
     ...createSettingsHandlers(ctx),
+    ...createTransferHandlers(ctx, { calendarFeed: options.calendarFeed, onClose: (stop) => stops.push(stop) }),
   };
   const patchBoard = createBoardPatcher(ctx);
   const call = async (name: string, input: unknown, origin: string | null = null): Promise<Result<unknown>> => {
@@ -78,7 +79,6 @@ export function createCore(options: CoreOptions): Core {
     if (!result.ok || !changes) return result;
     return { ...result, changes, patch: patchBoard(changes, version) };
   };
-  const stops: (() => void)[] = [];
   if (options.dailyBackups) stops.push(startDailyBackups(ctx));
   let closed = false;
   return {

@@ -11,4 +11,6 @@ export class CoreError extends Error {
   }
 }
 
-export const notFound = (what: string, id: number): CoreError => new CoreError('not_found', `No ${what} with id ${id}.`);
+/** A row that does not exist; `field` names the input that referred to it (a contact id, an opportunity id, ...). */
+export const notFound = (what: string, id: number, field?: string): CoreError =>
+  new CoreError('not_found', field ? `No ${what} with id ${id} (${field}).` : `No ${what} with id ${id}.`);

@@ -43,6 +43,8 @@ export async function dispatch(
     return ok(await handler(parsed.data));
   } catch (error) {
     if (error instanceof CoreError) return fail(error.code, error.message);
+    // A reference the handler did not check first: still the caller's missing row, not our fault.
+    if (isForeignKeyFailure(error)) return fail('not_found', `Something ${name} refers to does not exist (a contact, an opportunity, a round...); nothing was changed.`);
     log.error(`Call ${name} failed`, error);
     return fail('internal', `Something went wrong in ${name}; nothing was changed. (${describe(error)})`);
   }
@@ -56,5 +58,8 @@ function invalid(name: CallName, error: z.ZodError): Result<never> {
   const summary = issues.map((i) => `${i.path}: ${i.message}`).join('; ');
   return fail('invalid_input', `Invalid input for ${name}: ${summary}`, issues);
 }
+
+const isForeignKeyFailure = (error: unknown): boolean =>
+  error instanceof Error && (error as { code?: unknown }).code === 'SQLITE_CONSTRAINT_FOREIGNKEY';
 
 const describe = (error: unknown): string => (error instanceof Error ? error.message : String(error)).slice(0, 300);

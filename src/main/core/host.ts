@@ -1,20 +1,33 @@
 /**
  * The app's hold on its core. It opens the journal; if the file is damaged or from a newer
  * Afterword, it stays up in recovery mode (every call answers with the problem, and the recovery
- * calls list the backups) instead of crashing or "fixing" anything. Restoring a backup swaps the
- * journal: the current file is kept aside under a new name, never deleted or overwritten.
+ * calls list the backups) instead of crashing or "fixing" anything.
+ *
+ * Restoring swaps the journal without a moment where a crash could hurt it:
+ * 1. the chosen file (checked first) is copied beside the journal under a temporary name, by
+ *    SQLite (`VACUUM INTO`, which also reads through a -wal the source may have), and flushed;
+ * 2. the open journal is checkpointed (its -wal emptied into the file) and closed;
+ * 3. the current journal is kept aside under a new name by a hard link (the journal itself stays
+ *    in place), with its -wal if one is left (a damaged journal's), and the folder is flushed;
+ * 4. the journal's -wal and -shm are removed (they belong to the old file: left beside the new
+ *    one, SQLite would replay them into it), then the copy is renamed over the journal and the
+ *    folder flushed.
+ * A crash before step 4's rename leaves the old journal in place, whole; after it, the restored
+ * one. The file kept aside is never deleted and the recovery screen offers it.
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
 import type { CoreEvent, CoreEventListener } from '../../shared/events';
 import { contract } from '../../shared/contract';
-import type { RecoveryStatus } from '../../shared/contract';
+import type { RecoveryStatus } from '../../shared/calls/transfer-calls';
+import { BACKUP_FILE_NAME, KEPT_ASIDE_FILE_NAME } from '../../shared/calls/transfer-calls';
 import { fail, ok } from '../../shared/result';
 import type { Result } from '../../shared/result';
 import { createCore } from './core';
 import type { Core, CoreOptions } from './core';
 import { CoreError } from './errors';
-import { BACKUP_DIR, inspectBackup, listBackups } from './journal/backups';
+import { BACKUP_DIR, checkJournalFile, checkedBackups, fsyncDir, fsyncFile, keptAsideJournals, publish, removeUnfinishedBackups } from './journal/backups';
 import { JOURNAL_FILE_NAME } from './journal/database';
 import type { Notice } from './reminders/scheduler';
 
@@ -31,6 +44,8 @@ export interface CoreHost {
   close(): void;
 }
 
+const RESTORING = '.restoring-';
+
 export function openCoreHost(options: CoreOptions): CoreHost {
   const journalFile = path.join(options.dataDir, JOURNAL_FILE_NAME);
   const listeners = new Set<CoreEventListener>();
@@ -38,13 +53,17 @@ export function openCoreHost(options: CoreOptions): CoreHost {
   let problem: RecoveryStatus['problem'] = null;
   let notify: ((notice: Notice) => void) | null = null;
   let scheduler: ReturnType<Core['startReminders']> | null = null;
-  const publish = (event: CoreEvent) => listeners.forEach((l) => l(event));
+  const publishEvent = (event: CoreEvent) => listeners.forEach((l) => l(event));
+
+  // What a crash left half done is removed before anything can list it.
+  removeUnfinishedBackups(options.dataDir);
+  removeUnfinishedRestores(options.dataDir);
 
   const open = (): void => {
     try {
       core = createCore(options);
       problem = null;
-      core.subscribe(publish);
+      core.subscribe(publishEvent);
       if (notify) scheduler = core.startReminders(notify);
     } catch (error) {
       if (error instanceof CoreError && (error.code === 'journal_corrupt' || error.code === 'journal_too_new')) {
@@ -61,30 +80,65 @@ export function openCoreHost(options: CoreOptions): CoreHost {
   const status = (): RecoveryStatus => ({
     problem,
     journalFile,
-    backups: listBackups(options.dataDir).map((b) => ({ ...b, ...pick(inspectBackup(path.join(options.dataDir, BACKUP_DIR, b.name))) })),
+    backups: checkedBackups(options.dataDir),
+    keptAside: keptAsideJournals(options.dataDir),
   });
 
   function restore(name: string): { restored: string; keptAs: string | null } {
-    const backup = listBackups(options.dataDir).find((b) => b.name === name);
-    if (!backup) throw new CoreError('not_found', `There is no backup named ${name}.`);
-    const file = path.join(options.dataDir, BACKUP_DIR, backup.name);
-    const check = inspectBackup(file);
-    if (!check.ok) throw new CoreError('conflict', `That backup cannot be used: ${check.problem}.`);
-    core?.close();
+    const source = BACKUP_FILE_NAME.test(name) ? path.join(options.dataDir, BACKUP_DIR, name) : KEPT_ASIDE_FILE_NAME.test(name) ? path.join(options.dataDir, name) : null;
+    if (!source || !fs.existsSync(source)) throw new CoreError('not_found', `There is no backup named ${name}.`);
+    const check = checkJournalFile(source);
+    if (!check.ok) throw new CoreError('conflict', `That file cannot be restored: ${check.problem}.`);
+
+    // 1. The copy, beside the journal, flushed and checked before anything else is touched.
+    const temp = `${journalFile}${RESTORING}${process.pid}`;
+    fs.rmSync(temp, { force: true });
+    copyJournal(source, temp);
+    const copied = checkJournalFile(temp);
+    if (!copied.ok) {
+      fs.rmSync(temp, { force: true });
+      throw new CoreError('conflict', `The copy of that file did not check out (${copied.problem}); nothing was changed.`);
+    }
+
+    // 2. The open journal: everything in its -wal goes into the file, then it is closed.
+    const wasOpen = core !== null;
+    if (core) {
+      try {
+        core.db.pragma('wal_checkpoint(TRUNCATE)');
+      } catch {
+        // SQLite answers "locked" when nothing was written since the file was opened: nothing to move.
+      }
+      core.close(); // the last connection's close checkpoints too, and removes the -wal
+    }
     core = null;
     scheduler = null;
-    const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+    const wal = `${journalFile}-wal`;
+    if (wasOpen && fs.existsSync(wal) && fs.statSync(wal).size > 0) {
+      // Still something in the -wal of a healthy journal: move it into the file before going on.
+      const db = new BetterSqlite3(journalFile);
+      try {
+        db.pragma('wal_checkpoint(TRUNCATE)');
+      } finally {
+        db.close();
+      }
+    }
+
+    // 3. Keep the current journal aside; it also stays in place until the rename below.
     let keptAs: string | null = null;
     if (fs.existsSync(journalFile)) {
-      keptAs = `${journalFile}.before-restore-${stamp}`;
-      fs.renameSync(journalFile, keptAs);
-      for (const side of ['-wal', '-shm']) if (fs.existsSync(journalFile + side)) fs.renameSync(journalFile + side, keptAs + side);
+      keptAs = keptAsideName(journalFile);
+      linkOrCopy(journalFile, keptAs);
+      if (fs.existsSync(wal) && fs.statSync(wal).size > 0) linkOrCopy(wal, `${keptAs}-wal`);
+      fsyncDir(options.dataDir);
     }
-    fs.copyFileSync(file, journalFile); // the backup is a closed file: a plain copy is safe here
+    // 4. The old file's -wal and -shm must not meet the new file; then the swap itself.
+    for (const side of ['-wal', '-shm']) fs.rmSync(journalFile + side, { force: true });
+    publish(temp, journalFile);
+
     open();
     if (!core) throw new CoreError('journal_corrupt', `The restored journal could not be opened: ${problem?.message ?? 'unknown'}`);
     // Everything may differ now: the pages read it all again.
-    publish({ type: 'settings.changed', version: Date.now(), origin: null });
+    publishEvent({ type: 'settings.changed', version: Date.now(), origin: null });
     return { restored: name, keptAs: keptAs ? path.basename(keptAs) : null };
   }
 
@@ -99,10 +153,11 @@ export function openCoreHost(options: CoreOptions): CoreHost {
           return name === 'recovery.status' ? ok(status()) : ok(restore((parsed.data as { name: string }).name));
         } catch (error) {
           if (error instanceof CoreError) return fail(error.code, error.message);
-          return fail('internal', `The restore failed; the journal kept aside is untouched. (${String(error)})`);
+          console.error('Afterword: a restore failed', error);
+          return fail('internal', `The restore failed; your journal and the file kept aside are untouched. (${String(error)})`);
         }
       }
-      if (name === 'backups.list' && !core) return ok(listBackups(options.dataDir));
+      if (name === 'backups.list' && !core) return ok(checkedBackups(options.dataDir));
       if (!core) return fail(problem!.code, problem!.message);
       return core.call(name, input, origin);
     },
@@ -110,7 +165,7 @@ export function openCoreHost(options: CoreOptions): CoreHost {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    publish,
+    publish: publishEvent,
     startReminders(fn) {
       notify = fn;
       if (core) scheduler = core.startReminders(fn);
@@ -124,4 +179,36 @@ export function openCoreHost(options: CoreOptions): CoreHost {
   };
 }
 
-const pick = (c: { ok: boolean; schemaVersion: number | null }) => ({ ok: c.ok, schemaVersion: c.schemaVersion });
+/** A consistent, self-contained copy of a journal file (through its -wal if it has one), flushed. */
+function copyJournal(source: string, target: string): void {
+  const db = new BetterSqlite3(source, { readonly: true, fileMustExist: true });
+  try {
+    db.prepare('VACUUM INTO ?').run(target);
+  } finally {
+    db.close();
+  }
+  fsyncFile(target);
+}
+
+function keptAsideName(journalFile: string): string {
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  let name = `${journalFile}.before-restore-${stamp}`;
+  for (let n = 2; fs.existsSync(name); n++) name = `${journalFile}.before-restore-${stamp}-${n}`;
+  return name;
+}
+
+/** A second name for the same file (instant, and the journal stays where it is); a flushed copy where links are not possible. */
+function linkOrCopy(from: string, to: string): void {
+  try {
+    fs.linkSync(from, to);
+  } catch {
+    fs.copyFileSync(from, to);
+    fsyncFile(to);
+  }
+}
+
+/** Copies a crash left beside the journal during a restore: never the journal, removed. */
+function removeUnfinishedRestores(dataDir: string): void {
+  if (!fs.existsSync(dataDir)) return;
+  for (const name of fs.readdirSync(dataDir)) if (name.startsWith(`${JOURNAL_FILE_NAME}${RESTORING}`)) fs.rmSync(path.join(dataDir, name), { force: true });
+}

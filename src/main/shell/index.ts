@@ -106,7 +106,7 @@ if (!app.requestSingleInstanceLock()) {
     try {
       // A damaged journal does not stop the app: the host runs in recovery mode and the window
       // shows the recovery screen with the backups.
-      host = openCoreHost({ dataDir, transport: 'ipc', dailyBackups: true });
+      host = openCoreHost({ dataDir, transport: 'ipc', dailyBackups: true, calendarFeed: true });
     } catch (error) {
       dialog.showErrorBox('Afterword cannot start', error instanceof Error ? error.message : String(error));
       app.exit(1);

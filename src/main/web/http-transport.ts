@@ -18,10 +18,17 @@ import { originOf } from '../../shared/bridge';
 import type { CoreEvent } from '../../shared/events';
 import type { Result } from '../../shared/result';
 import { resolveStaticPath } from '../common/static-path';
+import { LARGE_BODY_CALLS, MAX_IMPORT_BYTES } from '../../shared/calls/transfer-calls';
 
 export const API_CALL_PREFIX = '/api/call/';
 export const API_EVENTS_PATH = '/api/events';
 export const MAX_BODY_BYTES = 1024 * 1024;
+/**
+ * An import carries a whole file (base64) in one call: the limit is raised for those calls only,
+ * and only after the secret was checked. One request keeps an import atomic with no upload state
+ * to keep or expire on the server; the limit still bounds what a call can make the server hold.
+ */
+export const MAX_IMPORT_BODY_BYTES = Math.ceil(MAX_IMPORT_BYTES / 3) * 4 + 64 * 1024;
 
 export interface WebTransportCore {
   call(name: string, input: unknown, origin?: string | null): Promise<Result<unknown>>;
@@ -118,8 +125,12 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
     if (!hostAllowed(req.headers.host, port)) {
       return send(res, 403, refusal('forbidden', 'This server answers only to 127.0.0.1 and localhost.'));
     }
-    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
-    const pathname = url.pathname;
+    let pathname: string;
+    try {
+      pathname = new URL(req.url ?? '/', `http://127.0.0.1:${port}`).pathname;
+    } catch {
+      return send(res, 400, refusal('invalid_input', 'The request target is not a valid address.'));
+    }
 
     if (pathname.startsWith('/api/')) {
       const origin = req.headers.origin;
@@ -139,15 +150,21 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
         if (!String(req.headers['content-type'] ?? '').startsWith('application/json')) {
           return send(res, 415, refusal('invalid_input', 'Calls are sent as application/json.'));
         }
-        const body = await readBody(req);
-        if (body === 'too-large') return send(res, 413, refusal('too_large', `A call may carry at most ${MAX_BODY_BYTES} bytes.`));
+        let name: string;
+        try {
+          name = decodeURIComponent(pathname.slice(API_CALL_PREFIX.length));
+        } catch {
+          return send(res, 400, refusal('invalid_input', 'The call name in the address is not valid percent-encoding.'));
+        }
+        const limit = LARGE_BODY_CALLS.has(name) ? MAX_IMPORT_BODY_BYTES : MAX_BODY_BYTES;
+        const body = await readBody(req, limit);
+        if (body === 'too-large') return send(res, 413, refusal('too_large', `This call may carry at most ${limit} bytes.`));
         let input: unknown;
         try {
           input = body.length === 0 ? undefined : JSON.parse(body);
         } catch {
           return send(res, 400, refusal('invalid_input', 'The body is not valid JSON.'));
         }
-        const name = decodeURIComponent(pathname.slice(API_CALL_PREFIX.length));
         const result = await options.core.call(name, input, originOf('http', req.headers['x-afterword-client']));
         // Errors are data: the status is 200 for every answered call, as over IPC.
         return send(res, 200, result);
@@ -250,10 +267,10 @@ function send(res: http.ServerResponse, status: number, body: unknown, extra: Re
   res.end(text);
 }
 
-function readBody(req: http.IncomingMessage): Promise<string | 'too-large'> {
+function readBody(req: http.IncomingMessage, limit: number): Promise<string | 'too-large'> {
   return new Promise((resolve, reject) => {
     const declared = Number(req.headers['content-length'] ?? 0);
-    if (declared > MAX_BODY_BYTES) {
+    if (declared > limit) {
       req.resume();
       return resolve('too-large');
     }
@@ -262,7 +279,7 @@ function readBody(req: http.IncomingMessage): Promise<string | 'too-large'> {
     let tooLarge = false;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
+      if (size > limit) {
         tooLarge = true;
         chunks.length = 0;
         return;

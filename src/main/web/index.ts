@@ -29,7 +29,7 @@ async function main(argv: readonly string[]): Promise<void> {
   const here = path.dirname(fileURLToPath(import.meta.url));
   const rendererDir = readOption(argv, 'renderer-dir') ?? path.resolve(here, '../renderer');
 
-  const core = openCoreHost({ dataDir, transport: 'http', dailyBackups: !demo });
+  const core = openCoreHost({ dataDir, transport: 'http', dailyBackups: !demo, calendarFeed: true });
   const journal = core.current();
   if (!journal) {
     const status = await core.call('recovery.status', undefined);

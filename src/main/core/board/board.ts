@@ -147,7 +147,7 @@ export function moveCard(
     switch (input.to) {
       case 'upcoming': {
         if (input.nextRound) {
-          const created = opportunities.createRound({ ...input.nextRound, opportunityId: opportunity.id });
+          const created = opportunities.createRound({ ...input.nextRound, opportunityId: opportunity.id }, 'nextRound.');
           return { eventIds: [], roundId: created.id };
         }
         if (upcomingNeedsDate(round?.startsAt ?? null, Date.parse(occurredAt))) {

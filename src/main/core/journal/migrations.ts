@@ -222,6 +222,43 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    // Stay-in-touch keys (`o:stay-in-touch:N`) are the same on every card, so a key alone cannot
+    // be the primary key: a snooze on one card overwrote another card's state, and two cards
+    // closed the same day shared one "already notified" row. A journal imported into another
+    // needs the same per-card keys to live side by side, so each key now belongs to
+    // its opportunity.
+    version: 7,
+    name: 'action states and notifications keyed per opportunity',
+    up: (db) => {
+      db.exec(`
+        CREATE TABLE action_states_v7 (
+          action_key      TEXT NOT NULL,
+          opportunity_id  INTEGER NOT NULL REFERENCES opportunities(id) ON DELETE CASCADE,
+          state           TEXT NOT NULL CHECK (state IN ('done', 'snoozed', 'skipped')),
+          until           TEXT,
+          at              TEXT NOT NULL,
+          PRIMARY KEY (opportunity_id, action_key)
+        ) STRICT, WITHOUT ROWID;
+        INSERT INTO action_states_v7 (action_key, opportunity_id, state, until, at)
+          SELECT action_key, opportunity_id, state, until, at FROM action_states;
+        DROP TABLE action_states;
+        ALTER TABLE action_states_v7 RENAME TO action_states;
+
+        CREATE TABLE notifications_v7 (
+          notification_key  TEXT NOT NULL,
+          action_key        TEXT NOT NULL,
+          opportunity_id    INTEGER NOT NULL REFERENCES opportunities(id) ON DELETE CASCADE,
+          notified_at       TEXT NOT NULL,
+          PRIMARY KEY (opportunity_id, notification_key)
+        ) STRICT, WITHOUT ROWID;
+        INSERT INTO notifications_v7 (notification_key, action_key, opportunity_id, notified_at)
+          SELECT notification_key, action_key, opportunity_id, notified_at FROM notifications;
+        DROP TABLE notifications;
+        ALTER TABLE notifications_v7 RENAME TO notifications;
+      `);
+    },
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);

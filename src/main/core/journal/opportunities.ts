@@ -148,6 +148,8 @@ export class OpportunityStore {
   create(input: ValidInput<'opportunities.create'>): OpportunityWithRounds {
     const at = this.now().toISOString();
     const id = this.db.transaction(() => {
+      // References first: a missing row is named, not left to fail as a foreign key.
+      if (input.recruiterContactId !== null) this.people.require([input.recruiterContactId], 'recruiterContactId');
       const { lastInsertRowid } = this.db
         .prepare(
           `INSERT INTO opportunities (company, role, job_url, location, source, salary_notes, recruiter_contact_id, created_at, updated_at)
@@ -164,8 +166,7 @@ export class OpportunityStore {
           at,
         });
       const opportunityId = Number(lastInsertRowid);
-      if (input.recruiterContactId !== null) this.people.require([input.recruiterContactId]);
-      if (input.firstRound) this.insertRound(opportunityId, input.firstRound, at);
+      if (input.firstRound) this.insertRound(opportunityId, input.firstRound, at, 'firstRound.');
       this.timeline.refreshStage(opportunityId);
       return opportunityId;
     }).immediate();
@@ -175,7 +176,7 @@ export class OpportunityStore {
   update(id: number, patch: OpportunityPatch): Opportunity {
     const { sql, params } = setClause(patch, OPPORTUNITY_COLUMNS);
     this.db.transaction(() => {
-      if (patch.recruiterContactId) this.people.require([patch.recruiterContactId]);
+      if (patch.recruiterContactId) this.people.require([patch.recruiterContactId], 'patch.recruiterContactId');
       const changes = this.db
         .prepare(`UPDATE opportunities SET ${sql}, updated_at = @updated_at WHERE id = @id`)
         .run({ ...params, updated_at: this.now().toISOString(), id }).changes;
@@ -210,13 +211,13 @@ export class OpportunityStore {
     return hydrateRound(row);
   }
 
-  createRound(input: ValidInput<'rounds.create'>): Round {
+  createRound(input: ValidInput<'rounds.create'>, field = ''): Round {
     const id = this.db.transaction(() => {
       const exists = this.db.prepare('SELECT 1 FROM opportunities WHERE id = ?').get(input.opportunityId);
-      if (!exists) throw notFound('opportunity', input.opportunityId);
+      if (!exists) throw notFound('opportunity', input.opportunityId, 'opportunityId');
       const at = this.now().toISOString();
       this.db.prepare('UPDATE opportunities SET updated_at = ? WHERE id = ?').run(at, input.opportunityId);
-      const roundId = this.insertRound(input.opportunityId, input, at);
+      const roundId = this.insertRound(input.opportunityId, input, at, field);
       // A new round moves the card back to Upcoming (docs/follow-up-rules.md "The board").
       this.timeline.refreshStage(input.opportunityId);
       return roundId;
@@ -228,8 +229,8 @@ export class OpportunityStore {
     const { sql, params } = setClause(patch, ROUND_COLUMNS);
     this.db.transaction(() => {
       const round = this.getRound(id);
-      const contacts = [...(patch.interviewerIds ?? []), ...(patch.arrangedByContactId ? [patch.arrangedByContactId] : [])];
-      this.people.require(contacts);
+      this.people.require(patch.interviewerIds ?? [], 'patch.interviewerIds');
+      if (patch.arrangedByContactId) this.people.require([patch.arrangedByContactId], 'patch.arrangedByContactId');
       this.db.prepare(`UPDATE rounds SET ${sql ? `${sql}, ` : ''}updated_at = @updated_at WHERE id = @id`).run({
         ...params,
         updated_at: this.now().toISOString(),
@@ -256,7 +257,10 @@ export class OpportunityStore {
     contactIds.forEach((contactId, position) => insert.run(roundId, contactId, position));
   }
 
-  private insertRound(opportunityId: number, round: RoundFields, at: string): number {
+  /** `field` prefixes the names of the fields in errors (`firstRound.`, `nextRound.`). */
+  private insertRound(opportunityId: number, round: RoundFields, at: string, field = ''): number {
+    this.people.require(round.interviewerIds, `${field}interviewerIds`);
+    if (round.arrangedByContactId) this.people.require([round.arrangedByContactId], `${field}arrangedByContactId`);
     const { next } = this.db
       .prepare<[number], { next: number }>('SELECT coalesce(max(number), 0) + 1 AS next FROM rounds WHERE opportunity_id = ?')
       .get(opportunityId)!;
@@ -278,7 +282,6 @@ export class OpportunityStore {
         at,
       });
     const roundId = Number(lastInsertRowid);
-    this.people.require([...round.interviewerIds, ...(round.arrangedByContactId ? [round.arrangedByContactId] : [])]);
     this.setInterviewers(roundId, round.interviewerIds);
     return roundId;
   }

@@ -125,7 +125,7 @@ export class Letters {
         ? this.db.prepare('SELECT * FROM letter_templates WHERE id = ? AND kind = ?').get(templateId, kind)
         : this.db.prepare('SELECT * FROM letter_templates WHERE kind = ? ORDER BY builtin, id LIMIT 1').get(kind)
     ) as { id: number; subject: string; body: string } | undefined;
-    if (!template) throw notFound('template', templateId ?? 0);
+    if (!template) throw notFound('template of this kind', templateId ?? 0, 'templateId');
 
     const interviewers = this.db.prepare('SELECT contact_id FROM round_interviewers WHERE round_id = ? ORDER BY position').pluck().all(roundId) as number[];
     const organiser = round.arranged_by_contact_id ?? round.recruiter_contact_id ?? interviewers[0] ?? null;

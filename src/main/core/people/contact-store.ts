@@ -77,8 +77,10 @@ export class ContactStore {
   }
 
   /** Throws "not found" for the first id that is not a contact. */
-  require(ids: readonly number[]): void {
-    for (const id of ids) this.get(id);
+  /** Refuses, naming the field, any id that is no contact: a missing reference is `not_found`, not a foreign-key failure. */
+  require(ids: readonly number[], field?: string): void {
+    const exists = this.db.prepare('SELECT 1 FROM contacts WHERE id = ?');
+    for (const id of ids) if (!exists.get(id)) throw notFound('contact', id, field);
   }
 
   /** Records that someone was contacted at a moment (never moves the date back). */

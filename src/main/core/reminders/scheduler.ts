@@ -35,6 +35,8 @@ const MAX_WAIT_MS = 6 * 3_600_000;
 const BURST = 3;
 
 const noticeKey = (a: Action) => `${a.key}@${effectiveDue(a)}`;
+/** A notification belongs to its card: stay-in-touch keys repeat from card to card. */
+const notifiedKey = (opportunityId: number, key: string) => `${opportunityId}/${key}`;
 
 export class ReminderScheduler {
   private timer: unknown = null;
@@ -89,7 +91,7 @@ export class ReminderScheduler {
     const notified = this.notifiedKeys();
     let next = Infinity;
     for (const a of this.deps.openActions()) {
-      if (notified.has(noticeKey(a))) continue;
+      if (notified.has(notifiedKey(a.opportunityId, noticeKey(a)))) continue;
       const at = Date.parse(effectiveDue(a));
       next = Math.min(next, Math.max(at, now));
     }
@@ -161,11 +163,12 @@ export class ReminderScheduler {
 
   private unnotifiedDue(): Action[] {
     const notified = this.notifiedKeys();
-    return this.dueNow().filter((a) => !notified.has(noticeKey(a)));
+    return this.dueNow().filter((a) => !notified.has(notifiedKey(a.opportunityId, noticeKey(a))));
   }
 
   private notifiedKeys(): Set<string> {
-    return new Set(this.deps.db.prepare('SELECT notification_key FROM notifications').pluck().all() as string[]);
+    const rows = this.deps.db.prepare('SELECT opportunity_id, notification_key FROM notifications').raw().all() as [number, string][];
+    return new Set(rows.map(([id, key]) => notifiedKey(id, key)));
   }
 
   private record(actions: readonly Action[]): void {

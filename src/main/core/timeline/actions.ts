@@ -39,13 +39,13 @@ export function completionEvent(action: Action, occurredAt: string): NewEvent {
 
 export function complete(timeline: TimelineStore, action: Action, occurredAt: string): void {
   if (action.status === 'done') throw new CoreError('conflict', 'This action is already done.');
-  timeline.clearState(action.key);
+  timeline.clearState(action.opportunityId, action.key);
   timeline.record([completionEvent(action, occurredAt)]);
 }
 
 /** Takes back a Done (undoing the event it recorded), a Skip or a Snooze. */
 export function reopen(timeline: TimelineStore, action: Action): void {
-  timeline.clearState(action.key);
+  timeline.clearState(action.opportunityId, action.key);
   if (action.status !== 'done') return;
   const kind = COMPLETION_EVENT[action.kind];
   const matching = timeline

@@ -93,7 +93,7 @@ export class TimelineStore {
       for (const event of events) {
         this.requireOpportunity(event.opportunityId);
         if (event.roundId !== null) this.requireRoundOf(event.roundId, event.opportunityId);
-        if (event.contactId !== null) this.people.get(event.contactId);
+        if (event.contactId !== null) this.people.require([event.contactId], 'contactId');
         out.push(Number(insert.run({ ...event, at }).lastInsertRowid));
         if (event.contactId !== null && CONTACTING.has(event.kind)) this.people.touch(event.contactId, event.occurredAt);
         opportunities.add(event.opportunityId);
@@ -152,23 +152,23 @@ export class TimelineStore {
     this.db
       .prepare(
         `INSERT INTO action_states (action_key, opportunity_id, state, until, at) VALUES (@key, @opportunityId, @state, @until, @at)
-         ON CONFLICT (action_key) DO UPDATE SET state = excluded.state, until = excluded.until, at = excluded.at`,
+         ON CONFLICT (opportunity_id, action_key) DO UPDATE SET state = excluded.state, until = excluded.until, at = excluded.at`,
       )
       .run({ key, opportunityId, state, until, at: this.now().toISOString() });
     this.plans.invalidate(opportunityId);
   }
 
-  clearState(key: string): void {
-    const opportunityId = this.db.prepare('DELETE FROM action_states WHERE action_key = ? RETURNING opportunity_id').pluck().get(key) as number | undefined;
-    if (opportunityId !== undefined) this.plans.invalidate(opportunityId);
+  clearState(opportunityId: number, key: string): void {
+    this.db.prepare('DELETE FROM action_states WHERE opportunity_id = ? AND action_key = ?').run(opportunityId, key);
+    this.plans.invalidate(opportunityId);
   }
 
   private requireOpportunity(id: number): void {
-    if (!this.db.prepare('SELECT 1 FROM opportunities WHERE id = ?').get(id)) throw notFound('opportunity', id);
+    if (!this.db.prepare('SELECT 1 FROM opportunities WHERE id = ?').get(id)) throw notFound('opportunity', id, 'opportunityId');
   }
 
   private requireRoundOf(roundId: number, opportunityId: number): void {
     const row = this.db.prepare<[number], { opportunity_id: number }>('SELECT opportunity_id FROM rounds WHERE id = ?').get(roundId);
-    if (!row || row.opportunity_id !== opportunityId) throw notFound('round of this opportunity', roundId);
+    if (!row || row.opportunity_id !== opportunityId) throw notFound('round of this opportunity', roundId, 'roundId');
   }
 }

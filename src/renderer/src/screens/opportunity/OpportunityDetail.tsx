@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { Contact, EventKind } from '../../../../shared/domain';
 import { Dialog } from '../../components/Dialog';
 import { useFormat } from '../../format';
+import { CalendarButton } from '../data/CalendarButton';
 import { LettersPanel } from '../letters/LettersPanel';
 import { ReflectionEditor } from '../reflection/ReflectionEditor';
 import { ActionList } from './ActionList';
@@ -190,7 +191,8 @@ export function OpportunityDetail({ id, onClose }: { id: number; onClose: () => 
             </ul>
             <button type="button" className="secondary" onClick={() => setEditing(true)}>
               Edit opportunity
-            </button>
+            </button>{' '}
+            <CalendarButton opportunityId={o.id} label="Add to calendar (.ics)" />
             {error && (
               <p role="alert" className="error">
                 {error}

@@ -1,26 +1,32 @@
 import { useState } from 'react';
-import type { RecoveryStatus } from '../../../../shared/contract';
+import type { JournalFileSummary, RecoveryStatus } from '../../../../shared/calls/transfer-calls';
 import { useFormat } from '../../format';
+import { holds } from '../settings/BackupsSection';
 import { call } from '../../data/calls';
 
 /**
  * Shown instead of the board when the journal cannot be opened. It explains, offers the newest
- * good backup, and says that the damaged file is kept, whatever the user chooses.
+ * good backup and the journals earlier restores kept aside, lists any file it refuses with why,
+ * and says that the damaged file is kept, whatever the user chooses.
  */
 export function RecoveryScreen({ status, onRestored }: { status: RecoveryStatus; onRestored: () => void }) {
   const format = useFormat();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const good = status.backups.filter((b) => b.ok);
+  const refused = [...status.backups, ...status.keptAside].filter((b) => !b.ok);
+  const kept = status.keptAside.filter((k) => k.ok);
 
   async function restore(name: string) {
-    if (!window.confirm(`Replace the journal with the backup ${name}? The current file is kept aside, not deleted.`)) return;
+    if (!window.confirm(`Replace the journal with ${name}? The current file is kept aside, not deleted.`)) return;
     setBusy(true);
     const result = await call('backups.restore', { name });
     setBusy(false);
     if (!result.ok) return setError(result.error.message);
     onRestored();
   }
+
+  const describe = (b: JournalFileSummary) => `${format.dateTime(b.at)}: ${holds(b)}, ${(b.bytes / 1024).toFixed(0)} KB`;
 
   return (
     <main className="recovery" aria-labelledby="recovery-title">
@@ -34,13 +40,13 @@ export function RecoveryScreen({ status, onRestored }: { status: RecoveryStatus;
             Your journal file is kept exactly as it is ({status.journalFile}). You can restore a backup: the damaged file is then kept beside it under a new name, so
             nothing is lost.
           </p>
-          {good.length === 0 ? (
+          {good.length === 0 && kept.length === 0 ? (
             <p>There is no usable backup. Keep the file and do not delete it: it may still be rescued.</p>
           ) : (
             <ul className="backups" aria-label="Backups">
               {good.map((b, i) => (
                 <li key={b.name}>
-                  {format.dateTime(b.at)} ({b.kind === 'pre-migration' ? 'before an update' : b.kind}, {(b.bytes / 1024).toFixed(0)} KB)
+                  {describe(b)}
                   {i === 0 ? ': the newest good backup ' : ' '}
                   <button type="button" disabled={busy} onClick={() => void restore(b.name)} className={i === 0 ? undefined : 'secondary'}>
                     Restore this backup
@@ -48,6 +54,34 @@ export function RecoveryScreen({ status, onRestored }: { status: RecoveryStatus;
                 </li>
               ))}
             </ul>
+          )}
+          {kept.length > 0 && (
+            <section aria-labelledby="kept-title">
+              <h2 id="kept-title">Journals kept aside by earlier restores</h2>
+              <ul className="backups" aria-label="Journals kept aside">
+                {kept.map((k) => (
+                  <li key={k.name}>
+                    {describe(k)} ({k.name}){' '}
+                    <button type="button" className="secondary" disabled={busy} onClick={() => void restore(k.name)}>
+                      Restore this journal
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
+          {refused.length > 0 && (
+            <section aria-labelledby="refused-title">
+              <h2 id="refused-title">Files that cannot be restored</h2>
+              <ul className="backups" aria-label="Files that cannot be restored">
+                {refused.map((b) => (
+                  <li key={b.name}>
+                    <span aria-hidden="true">⚠ </span>
+                    {b.name}: {b.problem}
+                  </li>
+                ))}
+              </ul>
+            </section>
           )}
         </>
       )}

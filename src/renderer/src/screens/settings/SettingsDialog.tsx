@@ -4,6 +4,7 @@ import type { PlannerSettings, Settings } from '../../../../shared/settings';
 import { PLANNER_PRESETS } from '../../../../shared/settings';
 import { Dialog } from '../../components/Dialog';
 import { BackupsSection } from './BackupsSection';
+import { YourDataDialog } from '../data/YourDataDialog';
 import { call } from '../../data/calls';
 
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
@@ -30,6 +31,7 @@ export function SettingsDialog({ onClose, inApp }: { onClose: () => void; inApp:
   const [settings, setSettings] = useState<Settings | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
+  const [yourData, setYourData] = useState(false);
 
   useEffect(() => {
     void call('settings.get', undefined).then((r) => (r.ok ? setSettings(r.value.settings) : setError(r.error.message)));
@@ -180,6 +182,15 @@ export function SettingsDialog({ onClose, inApp }: { onClose: () => void; inApp:
             <textarea rows={3} value={settings.signature} onChange={(e) => set('signature', e.target.value)} placeholder={'Best regards,\nYour Name'} />
           </label>
         </fieldset>
+        <fieldset>
+          <legend>Your data</legend>
+          <p className="hint">Export your journal (JSON, CSV, calendar), import one or a spreadsheet, and subscribe to your calendar.</p>
+          <div className="buttons">
+            <button type="button" className="secondary" onClick={() => setYourData(true)}>
+              Your data: export, import, calendar
+            </button>
+          </div>
+        </fieldset>
         <BackupsSection />
         {error && (
           <p role="alert" className="error">
@@ -191,6 +202,7 @@ export function SettingsDialog({ onClose, inApp }: { onClose: () => void; inApp:
           {saved && <span role="status">Saved.</span>}
         </div>
       </form>
+      {yourData && <YourDataDialog onClose={() => setYourData(false)} />}
     </Dialog>
   );
 }
