@@ -9,6 +9,7 @@
  * means them; only `==...==` itself, which no standard Markdown knows, is found in the text of
  * each paragraph.
  */
+import { isExists } from 'date-fns';
 import type { Nodes, Root, RootContent } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { gfmStrikethroughFromMarkdown } from 'mdast-util-gfm-strikethrough';
@@ -202,8 +203,7 @@ export function statedDecision(markdown: string, roundDate: string): { nextStep:
       let year = hit.year ? Number(hit.year) : Number(roundDate.slice(0, 4));
       const candidate = (y: number) => `${y}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
       if (!hit.year && candidate(year) < roundDate.slice(0, 10)) year++;
-      const date = new Date(Date.UTC(year, month - 1, day));
-      if (month > 0 && date.getUTCDate() === day) decisionDate = candidate(year);
+      if (month > 0 && isExists(year, month - 1, day)) decisionDate = candidate(year);
     }
   }
   return { nextStep: firstSentence ? firstSentence.slice(0, 300) : null, decisionDate };
