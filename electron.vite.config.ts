@@ -5,7 +5,8 @@ import react from '@vitejs/plugin-react';
 export default defineConfig({
   main: {
     build: {
-      // electron-store is ESM-only and imports electron: bundle it (TOOLCHAIN.md).
+      // electron-store is ESM-only and imports electron: bundle it (left external, the built main
+      // failed with "Store is not a constructor").
       externalizeDeps: { exclude: ['electron-store'] },
       rollupOptions: {
         input: {

@@ -1,6 +1,7 @@
-// Lint: TypeScript's recommended rules, plus the process boundaries (STYLE.md, Signal's
+// Lint: TypeScript's recommended rules, plus the process boundaries (after Signal Desktop's
 // file-suffix idea done with folders): the renderer never imports main code, and nothing outside
-// the shell and the preload imports electron (tests must never load it: TOOLCHAIN.md).
+// the shell and the preload imports electron (tests must never load it: in plain Node, requiring
+// electron tries to download its binary).
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 

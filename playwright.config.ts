@@ -7,9 +7,9 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,
-  workers: process.env.CI ? 2 : 2,
-  // One retry in CI: a test that passes only on its retry is reported as flaky in the summary
-  // line of scripts/test-all.mjs, not hidden.
+  workers: 2,
+  // One retry in CI, to tell a flaky test from a broken one in the log. It never turns a red run
+  // green: scripts/test-all.mjs counts a test that passed only on its retry as failed, by name.
   retries: process.env.CI ? 1 : 0,
   reporter: [['list']],
   use: {

@@ -70,9 +70,25 @@ counted('unit-planner-tz-kolkata', bin('vitest'), ['run', 'test/unit/planner', '
 
 const playwrightReport = path.join(reports, 'playwright.json');
 counted('e2e', bin('playwright'), ['test', '--reporter=list,json'], playwrightReport, (r) => {
-  if (r.stats.flaky > 0) lines.push(`e2e: ${r.stats.flaky} test(s) passed only on their retry (flaky): see the list above`);
-  return { passed: r.stats.expected + r.stats.flaky, failed: r.stats.unexpected, skipped: r.stats.skipped };
+  // A test that passed only on its retry failed once: it counts as failed, by name. The retry
+  // is there to tell a flaky test from a broken one, never to turn a red run green.
+  const flaky = playwrightTests(r).filter((t) => t.status === 'flaky');
+  for (const t of flaky) lines.push(`e2e: FLAKY (failed, then passed on its retry; counted as failed): ${t.title}`);
+  return { passed: r.stats.expected, failed: r.stats.unexpected + r.stats.flaky, skipped: r.stats.skipped };
 }, { PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightReport });
+
+/** Every test of a Playwright JSON report, with its file and title path, and its outcome. */
+function playwrightTests(report) {
+  const found = [];
+  const walk = (suite, titles) => {
+    for (const spec of suite.specs ?? []) {
+      for (const t of spec.tests ?? []) found.push({ title: `${spec.file}: ${[...titles, spec.title].join(' > ')}`, status: t.status });
+    }
+    for (const child of suite.suites ?? []) walk(child, child.title && !child.title.endsWith('.ts') ? [...titles, child.title] : titles);
+  };
+  for (const suite of report.suites ?? []) walk(suite, []);
+  return found;
+}
 
 console.log('\n=== summary');
 for (const line of lines) console.log(line);

@@ -9,12 +9,14 @@ import type { AfterwordBridge } from '../shared/bridge';
 import type { Api } from '../shared/contract';
 import type { CoreEvent } from '../shared/events';
 
+const clientId = crypto.randomUUID();
 const calls = Object.fromEntries(
-  CALL_NAMES.map((name) => [name, (input: unknown) => ipcRenderer.invoke(IPC_PREFIX + name, input)]),
+  CALL_NAMES.map((name) => [name, (input: unknown) => ipcRenderer.invoke(IPC_PREFIX + name, input, clientId)]),
 ) as unknown as Api;
 
 const bridge = {
   calls,
+  clientId,
   onEvent(listener: (event: CoreEvent) => void): () => void {
     const handler = (_event: unknown, coreEvent: CoreEvent): void => listener(coreEvent);
     ipcRenderer.on(IPC_EVENT_CHANNEL, handler);

@@ -27,7 +27,7 @@ import { timelineCalls } from './calls/timeline-calls';
 
 export type { AppInfo } from './calls/app-calls';
 export type { Backup, RecoveryStatus } from './calls/backups-calls';
-export type { Board, BoardCard } from './calls/board-calls';
+export type { Board, BoardCard, BoardHint, BoardPatch } from './calls/board-calls';
 export type { CallSpec, ExportedFile } from './calls/fields';
 export type { QuestionBankEntry, ReflectionView } from './calls/reflections-calls';
 export type { SettingsState } from './calls/settings-calls';

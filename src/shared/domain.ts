@@ -1,5 +1,5 @@
 /**
- * The journal's domain, in the playbook's vocabulary (PLAYBOOK §1). These are the shapes that
+ * The journal's domain, in the playbook's vocabulary (docs/follow-up-rules.md "Words"). These are the shapes that
  * cross the contract; the journal maps its rows to them.
  */
 
@@ -108,13 +108,13 @@ export interface TimelineEvent {
   readonly undoneAt: Instant | null;
 }
 
-// ---- stages (PLAYBOOK §2) ----------------------------------------------------------------------
+// ---- stages (docs/follow-up-rules.md "The board") ----------------------------------------------------------------------
 
 /** What the timeline leads to; `scheduled` shows as Upcoming or Interviewed depending on the time. */
 export const STORED_STAGES = ['scheduled', 'thanked', 'followed_up', 'offer', 'staying_in_touch', 'closed'] as const;
 export type StoredStage = (typeof STORED_STAGES)[number];
 
-/** The board's columns, left to right, named exactly as in PLAYBOOK §2. */
+/** The board's columns, left to right, named exactly as in docs/follow-up-rules.md "The board". */
 export const BOARD_COLUMNS = ['upcoming', 'interviewed', 'thanked', 'followed_up', 'offer', 'staying_in_touch', 'closed'] as const;
 export type BoardColumn = (typeof BOARD_COLUMNS)[number];
 export const BOARD_COLUMN_TITLES: Record<BoardColumn, string> = {
@@ -127,7 +127,7 @@ export const BOARD_COLUMN_TITLES: Record<BoardColumn, string> = {
   closed: 'Closed',
 };
 
-// ---- actions (PLAYBOOK §3) ---------------------------------------------------------------------
+// ---- actions (docs/follow-up-rules.md "The rules") ---------------------------------------------------------------------
 
 export const ACTION_KINDS = [
   'ask-next-steps',
@@ -177,3 +177,6 @@ export interface Action {
   /** For a done or skipped action: when. */
   readonly settledAt: Instant | null;
 }
+
+/** When an action counts from: its snooze's end when snoozed, else its due time. */
+export const effectiveDue = (action: Pick<Action, 'snoozedUntil' | 'due'>): Instant => action.snoozedUntil ?? action.due;

@@ -1,4 +1,4 @@
-/** Letters (PLAYBOOK §4, §5): kinds, what a check finds, and the printed card sizes. */
+/** Letters (docs/follow-up-rules.md "What a good letter holds", §5): kinds, what a check finds, and the printed card sizes. */
 
 export const LETTER_KINDS = [
   'thank-you-email',
@@ -64,7 +64,7 @@ export interface LetterTemplate {
   readonly builtin: boolean;
 }
 
-/** Card and page sizes, in inches (PLAYBOOK §5). ISO A6 is 105 x 148 mm, not the US "A6". */
+/** Card and page sizes, in inches (docs/follow-up-rules.md "Printed cards"). ISO A6 is 105 x 148 mm, not the US "A6". */
 export const PAPER_SIZES = {
   'a2-card': { title: 'A2 card, 4.25 x 5.5 in (envelope 4.375 x 5.75 in)', width: 4.25, height: 5.5 },
   'a7-card': { title: 'A7 card, 5 x 7 in (envelope 5.25 x 7.25 in)', width: 5, height: 7 },

@@ -1,7 +1,12 @@
 /**
  * Every call of the contract answers with a Result: an error is data the UI can show, never an
- * unhandled rejection crossing a process boundary.
+ * unhandled rejection crossing a process boundary. A call that changed the journal also says what
+ * it changed and carries the board's patch, so the page that made it updates in place with no
+ * second call.
  */
+import type { BoardPatch } from './calls/board-calls';
+import type { JournalChanges } from './events';
+
 export type ErrorCode =
   | 'invalid_input'
   | 'unknown_call'
@@ -12,6 +17,10 @@ export type ErrorCode =
   | 'too_large'
   | 'journal_too_new'
   | 'journal_corrupt'
+  /** A save based on an older revision than the journal's (another window saved in between). */
+  | 'stale_revision'
+  /** Browser mode is closing: the call was not run. */
+  | 'shutting_down'
   | 'internal';
 
 export interface CallError {
@@ -21,7 +30,14 @@ export interface CallError {
   readonly issues?: readonly { readonly path: string; readonly message: string }[];
 }
 
-export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: CallError };
+export interface CallEffects {
+  /** What the call changed, when it changed anything. */
+  readonly changes?: JournalChanges;
+  /** The changed cards as the board shows them now. */
+  readonly patch?: BoardPatch;
+}
+
+export type Result<T> = ({ readonly ok: true; readonly value: T } & CallEffects) | { readonly ok: false; readonly error: CallError };
 
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
 export const fail = (code: ErrorCode, message: string, issues?: CallError['issues']): Result<never> => ({

@@ -9,7 +9,7 @@ const weekday = z.number().int().min(0).max(6);
 
 export const plannerSettingsSchema = z.strictObject({
   preset: z.enum(['standard', 'patient', 'custom']),
-  /** Days the employer can be contacted on (PLAYBOOK §3: Monday to Friday unless changed). */
+  /** Days the employer can be contacted on (docs/follow-up-rules.md "The rules": Monday to Friday unless changed). */
   workingWeek: z.array(weekday).min(1).max(7),
   /** Business days to wait after the employer's decision date before the status check (0 to 7). */
   graceBusinessDays: z.number().int().min(0).max(7),

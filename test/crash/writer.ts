@@ -19,7 +19,8 @@ const write = async () => {
     });
     if (!result.ok) throw new Error(result.error.message);
     const id = (result.value as { id: number }).id;
-    await core.call('reflections.save', { roundId: (result.value as { rounds: { id: number }[] }).rounds[0]!.id, body: `Notes ${id} `.repeat(50) });
+    // A new round's reflection is at revision 0: this is its first save.
+    await core.call('reflections.save', { roundId: (result.value as { rounds: { id: number }[] }).rounds[0]!.id, body: `Notes ${id} `.repeat(50), revision: 0, session: `crash-writer-${process.pid}`, seq: id });
     process.stdout.write(`committed ${id}\n`);
   }
 };

@@ -45,7 +45,7 @@ test('cards move by mouse and by keyboard, the moves record their facts, and the
   await expect(who.getByLabel('Bob Ortiz')).toBeChecked();
   await who.getByRole('button', { name: 'Move to Thanked' }).click();
   await expect(column(page, 'Thanked')).toContainText('Initech');
-  await expect(page.getByRole('status', { name: 'Board changes' })).toContainText('Moved Initech to Thanked');
+  await expect(page.getByRole('status', { name: 'Board changes' })).toContainText('Saved: Initech moved to Thanked');
 
   // Keyboard: pick up Hooli's handle, arrow right three columns to Followed up... via Thanked.
   const handle = page.getByRole('button', { name: 'Move Hooli, Product Designer' });
@@ -69,6 +69,8 @@ test('cards move by mouse and by keyboard, the moves record their facts, and the
   await why.getByLabel('I withdrew').check();
   await why.getByRole('button', { name: 'Move to Closed' }).click();
   await expect(page.getByRole('button', { name: /^Closed\s*1$/ })).toBeVisible();
+  // The card moves at once; the restart waits for the journal's answer, not for the picture.
+  await expect(page.getByRole('status', { name: 'Board changes' })).toContainText('Saved: Hooli moved to Closed');
 
   const next = await restart();
   await page.goto(next.url);

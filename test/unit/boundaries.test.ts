@@ -14,7 +14,7 @@ const importsOf = (file: string): string[] =>
   [...fs.readFileSync(path.join(ROOT, file), 'utf8').matchAll(/(?:from|import)\s*\(?\s*['"]([^'"]+)['"]/g)].map((m) => m[1]!);
 
 describe('process boundaries', () => {
-  it('only the shell and the preload import electron (tests must never load it: TOOLCHAIN.md)', () => {
+  it('only the shell and the preload import electron (tests must never load it: requiring it in plain Node tries to download its binary)', () => {
     const offenders = [...sourceFiles('src'), ...sourceFiles('test'), ...sourceFiles('scripts')]
       .filter((f) => !f.startsWith('src/main/shell/') && !f.startsWith('src/preload/'))
       .filter((f) => importsOf(f).some((i) => i === 'electron' || i === 'electron-store'));

@@ -32,7 +32,7 @@ describe('the contract through the handler layer', () => {
       value: { role: 'Senior Engineer', location: null },
     });
     expect(await core.call('opportunities.get', { id })).toMatchObject({ ok: true, value: { rounds: [{ number: 1 }, { number: 2 }] } });
-    expect(await core.call('opportunities.delete', { id })).toEqual({ ok: true, value: { deleted: id } });
+    expect(await core.call('opportunities.delete', { id })).toMatchObject({ ok: true, value: { deleted: id }, patch: { cards: [], removed: [id] } });
     expect(await core.call('opportunities.list', undefined)).toEqual({ ok: true, value: [] });
     core.close();
   });
@@ -47,12 +47,14 @@ describe('the contract through the handler layer', () => {
     second.close();
   });
 
-  it('announces every change to subscribers', async () => {
+  it('announces every change to subscribers, once per call, with what changed', async () => {
     const core = openCore();
     const seen: unknown[] = [];
     core.subscribe((e) => seen.push(e));
     await core.call('opportunities.create', { company: 'Initech', role: 'TPS' });
-    expect(seen).toEqual([{ type: 'journal.changed', entity: 'opportunity', id: 1 }]);
+    expect(seen).toEqual([
+      { type: 'journal.changed', opportunityIds: [1], contactIds: [], reflectionRoundIds: [], templates: false, settings: false, version: expect.any(Number), origin: null },
+    ]);
     core.close();
   });
 

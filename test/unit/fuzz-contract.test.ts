@@ -85,7 +85,9 @@ describe('every call of the contract rejects bad input and changes nothing', () 
         } catch (error) {
           throw new Error(`${name} threw instead of answering: ${String(error)}`);
         }
-        expect(typeof result.ok).toBe('boolean');
+        // Every answer is a Result: a value, or an error with a code and a sentence for the user.
+        if (result.ok) expect(result).toHaveProperty('value');
+        else expect(result.error).toMatchObject({ code: expect.stringMatching(/^[a-z_]+$/), message: expect.stringMatching(/\S.{8,}/) });
         if (!valid) {
           tally.rejected++;
           expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input' } });

@@ -1,4 +1,4 @@
-/** Every check of PLAYBOOK §4, with texts that should and should not trigger it. */
+/** Every check of docs/follow-up-rules.md "What a good letter holds", with texts that should and should not trigger it. */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkLetter } from '../../src/main/core/letters/checks';
 import type { CheckContext } from '../../src/main/core/letters/checks';

@@ -8,7 +8,7 @@ import { pageGeometry } from '../../src/main/core/letters/docx-export';
 import type { Action } from '../../src/shared/domain';
 import type { Letter, PaperSize } from '../../src/shared/letters';
 import { PAPER_SIZES } from '../../src/shared/letters';
-import { tempDir } from './helpers';
+import { tempDir, saveReflection } from './helpers';
 
 const value = <T>(r: unknown): T => {
   expect(r).toMatchObject({ ok: true });
@@ -30,10 +30,7 @@ async function setup() {
   );
   const roundId = opp.rounds[0]!.id;
   value(
-    await core.call('reflections.save', {
-      roundId,
-      body: '## Moments to mention in the thank-you\n\n- ==The billing migration to event sourcing==\n- ==Their blameless post-mortems==\n',
-    }),
+    await saveReflection(core, roundId, '## Moments to mention in the thank-you\n\n- ==The billing migration to event sourcing==\n- ==Their blameless post-mortems==\n'),
   );
   return { core, dir, opportunityId: opp.id, roundId, ids };
 }
@@ -60,7 +57,7 @@ describe('letters', () => {
 
   it('a missing detail is a placeholder the checks flag, and choosing a passage fills it', async () => {
     const { core, roundId } = await setup();
-    value(await core.call('reflections.save', { roundId, body: 'No marked passages.' }));
+    value(await saveReflection(core, roundId, 'No marked passages.'));
     const [letter] = value<Letter[]>(await core.call('letters.draft', { roundId, kind: 'linkedin-note' }));
     expect(letter!.body).toContain('[a moment from your conversation]');
     expect(letter!.findings.map((f) => f.check)).toEqual(expect.arrayContaining(['placeholder', 'no-detail']));

@@ -1,5 +1,5 @@
 /**
- * The planner, straight from PLAYBOOK §3. Each scenario gives the facts of a round and what
+ * The planner, straight from docs/follow-up-rules.md "The rules". Each scenario gives the facts of a round and what
  * happened since, and the exact dates the playbook implies, in the user's local time. The whole
  * table runs in two time zones (and CI runs the suite under two TZ values as well).
  */
@@ -150,7 +150,8 @@ describe.each(ZONES)('the planner in %s', (tz) => {
     expect(thanks.latest).toBe(at('2026-11-22 16:00', tz));
     const tooLate = plan(tz, '2026-11-22 16:30', [round(tz, '2026-11-20 15:00')]);
     expect(find(tooLate, 'thank-you')).toBeUndefined();
-    expect(find(tooLate, 'status-check')).toBeDefined();
+    // The rest of the plan goes on: the status check a week after the round (no decision date).
+    expect(find(tooLate, 'status-check')!.due).toBe(at('2026-11-27 10:00', tz));
   });
 
   it('11. three interviewers: one thank-you and one LinkedIn note each, one status check', () => {
@@ -186,7 +187,7 @@ describe.each(ZONES)('the planner in %s', (tz) => {
     const actions = plan(tz, '2026-11-21 09:00', [round(tz, '2026-11-20 15:00')], { events: [event('reply_received', at('2026-11-21 08:00', tz), { roundId: null })] });
     expect(find(actions, 'status-check')).toBeUndefined();
     expect(find(actions, 'move-on')).toBeUndefined();
-    expect(find(actions, 'thank-you')).toBeDefined();
+    expect(find(actions, 'thank-you')).toMatchObject({ status: 'pending', due: at('2026-11-21 16:00', tz) });
   });
 
   it('16. an offer replaces the waiting actions', () => {

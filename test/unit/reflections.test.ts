@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { createCore } from '../../src/main/core/core';
 import { ftsQuery } from '../../src/main/core/reflections/reflection-store';
 import { mentionsOf, questionsOf, statedDecision } from '../../src/main/core/reflections/reflection-text';
-import { tempDir } from './helpers';
+import { tempDir, saveReflection } from './helpers';
 
 const value = <T>(r: unknown): T => {
   expect(r).toMatchObject({ ok: true });
@@ -62,15 +62,15 @@ describe('the reflection journal', () => {
   it('keeps earlier versions as the user writes over time, and restores one without losing the current text', async () => {
     const { core, create, tick } = await setup();
     const roundId = await create('Acme', 'Engineer');
-    value(await core.call('reflections.save', { roundId, body: 'First draft.' }));
+    value(await saveReflection(core, roundId, 'First draft.'));
     tick(1);
-    value(await core.call('reflections.save', { roundId, body: 'First draft, a bit more.' }));
+    value(await saveReflection(core, roundId, 'First draft, a bit more.'));
     expect(value<unknown[]>(await core.call('reflections.versions', { roundId }))).toHaveLength(1); // the very first text
     tick(2);
-    value(await core.call('reflections.save', { roundId, body: 'First draft, a bit more, and more.' }));
+    value(await saveReflection(core, roundId, 'First draft, a bit more, and more.'));
     expect(value<unknown[]>(await core.call('reflections.versions', { roundId }))).toHaveLength(1); // within five minutes: no new version
     tick(6);
-    value(await core.call('reflections.save', { roundId, body: 'A rewrite.' }));
+    value(await saveReflection(core, roundId, 'A rewrite.'));
     const versions = value<{ id: number; body: string }[]>(await core.call('reflections.versions', { roundId }));
     expect(versions.map((v) => v.body)).toEqual(['First draft, a bit more, and more.', 'First draft.']);
 
@@ -85,11 +85,11 @@ describe('the reflection journal', () => {
     const { core, create } = await setup();
     const roundId = await create('Acme', 'Engineer');
     const { REFLECTION_TEMPLATE } = await import('../../src/shared/reflection-prompts');
-    value(await core.call('reflections.save', { roundId, body: REFLECTION_TEMPLATE }));
+    value(await saveReflection(core, roundId, REFLECTION_TEMPLATE));
     const opportunityId = value<{ opportunityId: number }>(await core.call('reflections.get', { roundId })).opportunityId;
     expect(value<{ kind: string }[]>(await core.call('events.list', { opportunityId })).map((e) => e.kind)).not.toContain('reflection_written');
-    value(await core.call('reflections.save', { roundId, body: ACME }));
-    value(await core.call('reflections.save', { roundId, body: `${ACME}\nMore.` }));
+    value(await saveReflection(core, roundId, ACME));
+    value(await saveReflection(core, roundId, `${ACME}\nMore.`));
     expect(value<{ kind: string }[]>(await core.call('events.list', { opportunityId })).filter((e) => e.kind === 'reflection_written')).toHaveLength(1);
     const actions = value<{ kind: string; status: string }[]>(await core.call('actions.forOpportunity', { opportunityId }));
     expect(actions.find((a) => a.kind === 'write-reflection')?.status).toBe('done');
@@ -100,7 +100,7 @@ describe('the reflection journal', () => {
     const { core, create } = await setup();
     const roundId = await create('Acme', 'Engineer');
     const view = value<{ mentions: string[]; stated: { decisionDate: string | null; nextStep: string | null } }>(
-      await core.call('reflections.save', { roundId, body: ACME }),
+      await saveReflection(core, roundId, ACME),
     );
     expect(view.mentions).toEqual(['Their on-call rotation and blameless post-mortems']);
     expect(view.stated).toEqual({ decisionDate: '2026-12-04', nextStep: 'They will decide by December 4 after a panel with the team.' });
@@ -111,8 +111,8 @@ describe('the reflection journal', () => {
 
   it('builds a question bank across rounds, with the answers given, searchable', async () => {
     const { core, create } = await setup();
-    value(await core.call('reflections.save', { roundId: await create('Acme', 'Engineer'), body: ACME }));
-    value(await core.call('reflections.save', { roundId: await create('Globex', 'Analyst'), body: GLOBEX }));
+    value(await saveReflection(core, await create('Acme', 'Engineer'), ACME));
+    value(await saveReflection(core, await create('Globex', 'Analyst'), GLOBEX));
     const all = value<{ question: string; answer: string | null; company: string; roundNumber: number }[]>(await core.call('reflections.questions', {}));
     expect(all).toHaveLength(4);
     expect(all.find((q) => q.question.startsWith('Tell me about a time'))).toMatchObject({
@@ -129,9 +129,9 @@ describe('the reflection journal', () => {
 
   it('searches every reflection, best match first, with the matched words highlighted', async () => {
     const { core, create } = await setup();
-    value(await core.call('reflections.save', { roundId: await create('Acme', 'Engineer'), body: ACME }));
-    value(await core.call('reflections.save', { roundId: await create('Globex', 'Analyst'), body: GLOBEX }));
-    value(await core.call('reflections.save', { roundId: await create('Initech', 'Dev'), body: 'We talked about search: search relevance, search latency, and the search team.' }));
+    value(await saveReflection(core, await create('Acme', 'Engineer'), ACME));
+    value(await saveReflection(core, await create('Globex', 'Analyst'), GLOBEX));
+    value(await saveReflection(core, await create('Initech', 'Dev'), 'We talked about search: search relevance, search latency, and the search team.'));
     const hits = value<{ company: string; snippet: string }[]>(await core.call('reflections.search', { query: 'search' }));
     expect(hits.map((h) => h.company)).toEqual(['Initech', 'Globex']); // four mentions rank above one
     expect(hits[1]!.snippet).toContain('\u0002search\u0003');
@@ -145,8 +145,8 @@ describe('the reflection journal', () => {
   it('exports one reflection as Markdown, and all of them as a zip of Markdown files', async () => {
     const { core, create } = await setup();
     const acme = await create('Acme', 'Engineer');
-    value(await core.call('reflections.save', { roundId: acme, body: ACME }));
-    value(await core.call('reflections.save', { roundId: await create('Globex', 'Analyst'), body: GLOBEX }));
+    value(await saveReflection(core, acme, ACME));
+    value(await saveReflection(core, await create('Globex', 'Analyst'), GLOBEX));
     const one = value<{ fileName: string; base64: string }>(await core.call('reflections.export', { roundId: acme }));
     expect(one.fileName).toBe('2026-11-20-acme-engineer-round-1.md');
     expect(Buffer.from(one.base64, 'base64').toString('utf8')).toContain('==Their on-call rotation and blameless post-mortems==');

@@ -1,4 +1,4 @@
-/** The reminder scheduler, with fake timers and a fake clock (PLAYBOOK §6). */
+/** The reminder scheduler, with fake timers and a fake clock (docs/follow-up-rules.md "Reminders"). */
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';

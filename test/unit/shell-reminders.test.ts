@@ -61,13 +61,15 @@ describe('the tray', () => {
 describe('notifications', () => {
   const notice: Notice = { kind: 'action', title: 'Thank-you: Alice Ng', body: 'Acme, Engineer. Due within 24 hours.', opportunityId: 7, actionKey: 'r1:thank-you:c1', count: 1 };
 
-  it('carry the title and body; Done and Snooze as actions on macOS only', () => {
+  it('carry the title and body; Done and the three snoozes as actions on macOS only', () => {
     expect(notificationOptions(notice, 'darwin')).toMatchObject({
       title: 'Thank-you: Alice Ng',
       body: 'Acme, Engineer. Due within 24 hours.',
       actions: [
         { type: 'button', text: 'Done' },
-        { type: 'button', text: 'Snooze 1 hour' },
+        { type: 'button', text: 'Snooze: 1 hour' },
+        { type: 'button', text: 'Snooze: tomorrow morning' },
+        { type: 'button', text: 'Snooze: next working day' },
       ],
     });
     expect(notificationOptions(notice, 'linux')).not.toHaveProperty('actions');
@@ -83,7 +85,11 @@ describe('notifications', () => {
     shown.emit('action', {}, 0);
     expect(handlers.done).toHaveBeenCalledWith(7, 'r1:thank-you:c1');
     shown.emit('action', {}, 1);
-    expect(handlers.snooze).toHaveBeenCalledWith(7, 'r1:thank-you:c1');
+    expect(handlers.snooze).toHaveBeenLastCalledWith(7, 'r1:thank-you:c1', 'hour');
+    shown.emit('action', {}, 2);
+    expect(handlers.snooze).toHaveBeenLastCalledWith(7, 'r1:thank-you:c1', 'tomorrow-morning');
+    shown.emit('action', {}, 3);
+    expect(handlers.snooze).toHaveBeenLastCalledWith(7, 'r1:thank-you:c1', 'next-working-day');
   });
 });
 

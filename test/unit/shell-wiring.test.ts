@@ -59,8 +59,9 @@ describe('IPC wiring', () => {
   it('forwards core events to the window', () => {
     const window = new FakeBrowserWindow({});
     registerIpc(core, () => window.webContents as never);
-    listener?.({ type: 'journal.changed', entity: 'opportunity', id: 3 });
-    expect(window.webContents.sent).toEqual([[IPC_EVENT_CHANNEL, { type: 'journal.changed', entity: 'opportunity', id: 3 }]]);
+    const event = { type: 'journal.changed', opportunityIds: [3], contactIds: [], reflectionRoundIds: [], templates: false, settings: false, version: 1, origin: null } as const;
+    listener?.(event);
+    expect(window.webContents.sent).toEqual([[IPC_EVENT_CHANNEL, event]]);
   });
 
   it('trusts only the app origin', () => {

@@ -13,7 +13,7 @@ import type { Result } from '../../shared/result';
 import { createAppHandlers } from './app/app-handlers';
 import { createBackupsHandlers } from './backups/backups-handlers';
 import { startDailyBackups } from './backups/daily-backups';
-import { createBoardHandlers } from './board/board-handlers';
+import { createBoardHandlers, createBoardPatcher } from './board/board-handlers';
 import { openCoreContext } from './core-context';
 import type { CoreOptions } from './core-context';
 import { dispatch } from './handlers';
@@ -41,7 +41,12 @@ export interface Core {
   readonly handlers: Handlers;
   readonly settings: SettingsStore;
   readonly planner: Planner;
-  call(name: string, input: unknown): Promise<Result<unknown>>;
+  /**
+   * Runs a named call. `origin` names the page that made it (its events come back marked, so
+   * that page can skip them); a call that changed the journal answers with what it changed and
+   * the board's patch.
+   */
+  call(name: string, input: unknown, origin?: string | null): Promise<Result<unknown>>;
   subscribe(listener: CoreEventListener): () => void;
   /** Every open action of every card (the reminder scheduler's input). */
   planEverything(): Map<number, Action[]>;
@@ -67,6 +72,12 @@ export function createCore(options: CoreOptions): Core {
     ...createBackupsHandlers(ctx),
     ...createSettingsHandlers(ctx),
   };
+  const patchBoard = createBoardPatcher(ctx);
+  const call = async (name: string, input: unknown, origin: string | null = null): Promise<Result<unknown>> => {
+    const { value: result, changes, version } = await ctx.events.inCall(origin, () => dispatch(handlers, name, input));
+    if (!result.ok || !changes) return result;
+    return { ...result, changes, patch: patchBoard(changes, version) };
+  };
   const stops: (() => void)[] = [];
   if (options.dailyBackups) stops.push(startDailyBackups(ctx));
   let closed = false;
@@ -76,7 +87,7 @@ export function createCore(options: CoreOptions): Core {
     handlers,
     settings: ctx.settings,
     planner: ctx.planner,
-    call: (name, input) => dispatch(handlers, name, input),
+    call,
     subscribe: (listener) => ctx.events.subscribe(listener),
     planEverything: () => ctx.planner.openActions(),
     publish: (event) => ctx.events.emit(event),

@@ -22,7 +22,7 @@ export interface CoreHost {
   readonly dataDir: string;
   /** The open core, or null in recovery mode. */
   current(): Core | null;
-  call(name: string, input: unknown): Promise<Result<unknown>>;
+  call(name: string, input: unknown, origin?: string | null): Promise<Result<unknown>>;
   subscribe(listener: CoreEventListener): () => void;
   publish(event: CoreEvent): void;
   /** Reminders on the current core, and again on each core a restore opens. */
@@ -83,14 +83,15 @@ export function openCoreHost(options: CoreOptions): CoreHost {
     fs.copyFileSync(file, journalFile); // the backup is a closed file: a plain copy is safe here
     open();
     if (!core) throw new CoreError('journal_corrupt', `The restored journal could not be opened: ${problem?.message ?? 'unknown'}`);
-    publish({ type: 'journal.changed', entity: 'opportunity', id: 0 });
+    // Everything may differ now: the pages read it all again.
+    publish({ type: 'settings.changed', version: Date.now(), origin: null });
     return { restored: name, keptAs: keptAs ? path.basename(keptAs) : null };
   }
 
   return {
     dataDir: options.dataDir,
     current: () => core,
-    async call(name, input) {
+    async call(name, input, origin = null) {
       if (name === 'recovery.status' || name === 'backups.restore') {
         const parsed = contract[name].input.safeParse(input);
         if (!parsed.success) return fail('invalid_input', `Invalid input for ${name}: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
@@ -103,7 +104,7 @@ export function openCoreHost(options: CoreOptions): CoreHost {
       }
       if (name === 'backups.list' && !core) return ok(listBackups(options.dataDir));
       if (!core) return fail(problem!.code, problem!.message);
-      return core.call(name, input);
+      return core.call(name, input, origin);
     },
     subscribe(listener) {
       listeners.add(listener);

@@ -128,7 +128,7 @@ if (!app.requestSingleInstanceLock()) {
         {
           openCard,
           done: (opportunityId, key) => void live.call('actions.complete', { opportunityId, key }),
-          snooze: (opportunityId, key) => void live.call('actions.snooze', { opportunityId, key, until: new Date(Date.now() + 3_600_000).toISOString() }),
+          snooze: (opportunityId, key, choice) => void live.call('actions.snooze', { opportunityId, key, choice }),
         },
         path.join(resources, 'icons/256x256.png'),
       );

@@ -6,6 +6,7 @@
 import { ipcMain } from 'electron';
 import type { IpcMainInvokeEvent, WebContents } from 'electron';
 import { CALL_NAMES, IPC_EVENT_CHANNEL, IPC_PREFIX } from '../../shared/call-names';
+import { originOf } from '../../shared/bridge';
 import { fail } from '../../shared/result';
 import type { Core } from '../core/core';
 import { APP_ORIGIN } from './app-protocol';
@@ -22,9 +23,9 @@ export function isTrustedSender(event: Pick<IpcMainInvokeEvent, 'senderFrame'>):
 
 export function registerIpc(core: Pick<Core, 'call' | 'subscribe'>, getContents: () => WebContents | undefined): () => void {
   for (const name of CALL_NAMES) {
-    ipcMain.handle(IPC_PREFIX + name, (event, input: unknown) => {
+    ipcMain.handle(IPC_PREFIX + name, (event, input: unknown, clientId: unknown) => {
       if (!isTrustedSender(event)) return fail('forbidden', 'This call came from a page that is not Afterword.');
-      return core.call(name, input);
+      return core.call(name, input, originOf('ipc', clientId));
     });
   }
   const unsubscribe = core.subscribe((coreEvent) => {

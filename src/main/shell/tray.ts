@@ -1,5 +1,5 @@
 /**
- * The tray (PLAYBOOK §6): the count of due actions in the tooltip (and the title on macOS), a menu
+ * The tray (docs/follow-up-rules.md "Reminders"): the count of due actions in the tooltip (and the title on macOS), a menu
  * listing them (a click opens the card), Snooze all for an hour, Open Afterword, Quit.
  */
 import { Menu, nativeImage, nativeTheme, Tray } from 'electron';

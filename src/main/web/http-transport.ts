@@ -14,6 +14,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { originOf } from '../../shared/bridge';
 import type { CoreEvent } from '../../shared/events';
 import type { Result } from '../../shared/result';
 import { resolveStaticPath } from '../common/static-path';
@@ -23,7 +24,7 @@ export const API_EVENTS_PATH = '/api/events';
 export const MAX_BODY_BYTES = 1024 * 1024;
 
 export interface WebTransportCore {
-  call(name: string, input: unknown): Promise<Result<unknown>>;
+  call(name: string, input: unknown, origin?: string | null): Promise<Result<unknown>>;
   subscribe(listener: (event: CoreEvent) => void): () => void;
 }
 
@@ -41,8 +42,16 @@ export interface WebServer {
   readonly secret: string;
   /** The address to open, secret included (in the fragment, so it never reaches a log or a Referer). */
   readonly url: string;
+  /**
+   * Stops taking calls and finishes the ones in flight before it resolves (a write the page was
+   * told about is a write in the journal): new calls are refused, then the answers of the calls
+   * already running are sent, then the connections close.
+   */
   close(): Promise<void>;
 }
+
+/** How long `close` waits for calls in flight before it closes their connections anyway. */
+export const DRAIN_TIMEOUT_MS = 10_000;
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -89,14 +98,18 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
   const secret = options.secret ?? crypto.randomBytes(32).toString('base64url');
   const rendererDir = path.resolve(options.rendererDir);
   const streams = new Set<http.ServerResponse>();
+  const inFlight = new Set<Promise<void>>();
+  let draining = false;
   let port = 0;
 
   const server = http.createServer((req, res) => {
-    handle(req, res).catch((error: unknown) => {
+    const work = handle(req, res).catch((error: unknown) => {
       console.error('Browser mode: a request failed', error);
       if (!res.headersSent) send(res, 500, { ok: false, error: { code: 'internal', message: 'Internal error.' } });
       else res.destroy();
     });
+    inFlight.add(work);
+    void work.finally(() => inFlight.delete(work));
   });
   server.headersTimeout = 10_000;
   server.requestTimeout = 30_000;
@@ -119,6 +132,7 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
       if (!secretMatches(bearer(req.headers.authorization), secret)) {
         return send(res, 401, refusal('unauthorized', 'This call needs the secret printed when browser mode started.'));
       }
+      if (draining) return send(res, 503, refusal('shutting_down', 'Afterword is closing; this call was not run.'), { Connection: 'close' });
       if (pathname === API_EVENTS_PATH && req.method === 'GET') return openEventStream(res);
       if (pathname.startsWith(API_CALL_PREFIX)) {
         if (req.method !== 'POST') return send(res, 405, refusal('invalid_input', 'Calls are made with POST.'), { Allow: 'POST' });
@@ -134,7 +148,7 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
           return send(res, 400, refusal('invalid_input', 'The body is not valid JSON.'));
         }
         const name = decodeURIComponent(pathname.slice(API_CALL_PREFIX.length));
-        const result = await options.core.call(name, input);
+        const result = await options.core.call(name, input, originOf('http', req.headers['x-afterword-client']));
         // Errors are data: the status is 200 for every answered call, as over IPC.
         return send(res, 200, result);
       }
@@ -190,13 +204,19 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
         port,
         secret,
         url: `http://127.0.0.1:${port}/#token=${secret}`,
-        close: () =>
-          new Promise<void>((done) => {
-            unsubscribe();
-            for (const stream of streams) stream.end();
-            server.close(() => done());
-            server.closeAllConnections();
-          }),
+        async close() {
+          draining = true;
+          unsubscribe();
+          for (const stream of streams) stream.end();
+          const closed = new Promise<void>((done) => server.close(() => done()));
+          server.closeIdleConnections();
+          let timer: ReturnType<typeof setTimeout> | undefined;
+          const timeout = new Promise<void>((done) => (timer = setTimeout(done, DRAIN_TIMEOUT_MS)));
+          await Promise.race([Promise.allSettled([...inFlight]), timeout]);
+          clearTimeout(timer);
+          server.closeAllConnections();
+          await closed;
+        },
       });
     });
   });

@@ -1,4 +1,5 @@
-import { useEffect, useRef, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useDeferredValue, useEffect, useRef, useState } from 'react';
 import { BoardScreen } from './screens/board/BoardScreen';
 import { OpportunityDetail } from './screens/opportunity/OpportunityDetail';
 import { OpportunityForm } from './screens/opportunity/OpportunityForm';
@@ -6,9 +7,11 @@ import { QuickAdd } from './screens/board/QuickAdd';
 import { Highlighted } from './screens/reflection/Highlighted';
 import { QuestionBank } from './screens/reflection/QuestionBank';
 import { DueCardsDialog } from './screens/letters/DueCardsDialog';
-import { api, bridge } from './api/bridge';
 import { SettingsDialog } from './screens/settings/SettingsDialog';
-import { useJournalQuery } from './use-journal';
+import { BackgroundNotice } from './components/BackgroundNotice';
+import { connectCoreEvents } from './data/core-events';
+import { useCall } from './data/hooks';
+import { TimeZoneProvider } from './format';
 
 const typing = (target: EventTarget | null) =>
   target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
@@ -23,14 +26,16 @@ export function App() {
   const [reminders, setReminders] = useState<readonly { title: string; body: string; opportunityId: number | null }[]>([]);
   const inApp = Boolean(window.afterword);
   const [permission, setPermission] = useState(() => (!inApp && 'Notification' in window ? Notification.permission : 'unsupported'));
-  const settingsState = useJournalQuery(() => api['settings.get'](undefined), []);
+  const settingsState = useCall('settings.get', undefined);
   const [problemsDismissed, setProblemsDismissed] = useState(false);
+  const client = useQueryClient();
 
-  // Reminders pushed by the core's scheduler; the app shows OS notifications itself, browser mode
-  // uses the Web Notifications API when allowed. A card to open arrives the same way.
+  // The core's events keep the cache in step (core-events.ts). Reminders pushed by the core's
+  // scheduler: the app shows OS notifications itself, browser mode uses the Web Notifications API
+  // when allowed. A card to open arrives the same way.
   useEffect(
     () =>
-      bridge.onEvent((event) => {
+      connectCoreEvents(client, (event) => {
         if (event.type === 'open-card') setOpenId(event.opportunityId);
         if (event.type !== 'reminder') return;
         const { title, body, opportunityId } = event.notice;
@@ -43,19 +48,15 @@ export function App() {
           };
         }
       }),
-    [inApp],
+    [client, inApp],
   );
-  const [hits, setHits] = useState<readonly { roundId: number; opportunityId: number; company: string; roundNumber: number; snippet: string }[]>([]);
   const search = useRef<HTMLInputElement>(null);
 
-  // The board's search also looks into every reflection (full-text, in the core).
-  useEffect(() => {
-    if (query.trim().length < 2) return setHits([]);
-    const timer = setTimeout(() => {
-      void api['reflections.search']({ query, limit: 50 }).then((r) => setHits(r.ok ? r.value : []));
-    }, 150);
-    return () => clearTimeout(timer);
-  }, [query]);
+  // The board's search also looks into every reflection (full-text, in the core), one query per
+  // settled search text.
+  const searched = useDeferredValue(query.trim());
+  const found = useCall('reflections.search', { query: searched, limit: 50 }, { enabled: searched.length >= 2 });
+  const hits = searched.length >= 2 ? (found.data ?? []) : [];
   const hitIds = new Set(hits.map((h) => h.opportunityId));
 
   useEffect(() => {
@@ -74,6 +75,7 @@ export function App() {
   }, []);
 
   return (
+    <TimeZoneProvider value={settingsState.data?.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone}>
     <div className="app">
       <header className="app-header">
         <h1 className="brand">Afterword</h1>
@@ -103,9 +105,10 @@ export function App() {
         </div>
       </header>
       <main className="app-main">
-        {!problemsDismissed && (settingsState.value?.problems.length ?? 0) > 0 && (
+        <BackgroundNotice />
+        {!problemsDismissed && (settingsState.data?.problems.length ?? 0) > 0 && (
           <div role="alert" className="banner">
-            {settingsState.value!.problems.map((p) => (
+            {settingsState.data!.problems.map((p) => (
               <p key={p}>{p}</p>
             ))}
             <button type="button" className="secondary small" onClick={() => setProblemsDismissed(true)}>
@@ -164,5 +167,6 @@ export function App() {
       {printing && <DueCardsDialog onClose={() => setPrinting(false)} />}
       {creating && <OpportunityForm onClose={() => setCreating(false)} onSaved={(id) => setOpenId(id)} />}
     </div>
+    </TimeZoneProvider>
   );
 }

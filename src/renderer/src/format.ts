@@ -1,23 +1,25 @@
-/** How dates and countdowns read to the user, in their locale and time zone. */
+/**
+ * How dates and countdowns read to the user: in their locale, and in the journal's time zone, the
+ * zone the planner used (not the browser's: with the journal in New York on a machine in UTC, the
+ * reflection "due the same evening" must read as the evening). A date outside the current year
+ * shows its year. Date inputs are read and written in the same zone.
+ */
+import { TZDate } from '@date-fns/tz';
+import { createContext, useContext, useMemo } from 'react';
 import type { Action } from '../../shared/domain';
-import { ACTION_TITLES } from '../../shared/domain';
+import { ACTION_TITLES, effectiveDue } from '../../shared/domain';
+
+export { effectiveDue };
+
+export const isOverdue = (action: Action, now: number): boolean => action.status === 'pending' && Date.parse(effectiveDue(action)) < now;
 
 const relative = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
-export const dateTime = new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short', hour: 'numeric', minute: '2-digit' });
-export const dateOnly = new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' });
-
-/** When the action counts from: its snooze end when snoozed, else its due time. */
-export const effectiveDue = (action: Action): string => action.snoozedUntil ?? action.due;
-
-export const isOverdue = (action: Action, now: number): boolean =>
-  action.status === 'pending' && Date.parse(effectiveDue(action)) < now;
 
 /** "in 5 hours", "tomorrow", "2 days ago". */
 export function countdown(iso: string, now: number): string {
   const diff = Date.parse(iso) - now;
   const abs = Math.abs(diff);
-  const minutes = Math.round(diff / 60_000);
-  if (abs < 3_600_000) return relative.format(minutes, 'minute');
+  if (abs < 3_600_000) return relative.format(Math.round(diff / 60_000), 'minute');
   if (abs < 36 * 3_600_000) return relative.format(Math.round(diff / 3_600_000), 'hour');
   return relative.format(Math.round(diff / 86_400_000), 'day');
 }
@@ -27,14 +29,63 @@ export function actionLabel(action: Action): string {
   return action.recipient ? `${title}: ${action.recipient.name}` : title;
 }
 
-/** Local `YYYY-MM-DDTHH:mm` for a datetime-local input. */
-export function toLocalInput(date: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
+export interface Format {
+  readonly timeZone: string;
+  /** "Mon, 23 Nov, 14:00" (with the year when it is not this year's). */
+  dateTime(iso: string): string;
+  /** A calendar date, `YYYY-MM-DD`: "Mon, 23 Nov" (with the year when it is not this year's). */
+  date(calendarDate: string): string;
+  /** A day of an instant: "Mon, 23 Nov". */
+  day(iso: string): string;
+  /** The `YYYY-MM-DDTHH:mm` of an instant in the journal's zone, for a datetime-local input. */
+  toInput(iso: string): string;
+  /** The instant a datetime-local input names in the journal's zone, or null. */
+  fromInput(value: string): string | null;
 }
 
-export function fromLocalInput(value: string): string | null {
-  if (!value) return null;
-  const date = new Date(value);
-  return Number.isNaN(date.getTime()) ? null : date.toISOString();
+const pad = (n: number) => String(n).padStart(2, '0');
+
+export function formatIn(timeZone: string, now: () => Date = () => new Date()): Format {
+  const yearOf = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric' });
+  const withTime = (year: boolean) =>
+    new Intl.DateTimeFormat(undefined, { timeZone, weekday: 'short', day: 'numeric', month: 'short', hour: 'numeric', minute: '2-digit', ...(year ? { year: 'numeric' } : {}) });
+  const dayOnly = (year: boolean, zone: string) => new Intl.DateTimeFormat(undefined, { timeZone: zone, weekday: 'short', day: 'numeric', month: 'short', ...(year ? { year: 'numeric' } : {}) });
+  const formats = { time: withTime(false), timeYear: withTime(true), day: dayOnly(false, timeZone), dayYear: dayOnly(true, timeZone), date: dayOnly(false, 'UTC'), dateYear: dayOnly(true, 'UTC') };
+  const thisYear = () => yearOf.format(now());
+  return {
+    timeZone,
+    dateTime: (iso) => {
+      const d = new Date(iso);
+      return (yearOf.format(d) === thisYear() ? formats.time : formats.timeYear).format(d);
+    },
+    day: (iso) => {
+      const d = new Date(iso);
+      return (yearOf.format(d) === thisYear() ? formats.day : formats.dayYear).format(d);
+    },
+    date: (calendarDate) => {
+      // A calendar date has no zone: noon UTC of that day, written in UTC, is that day everywhere.
+      const d = new Date(`${calendarDate}T12:00:00Z`);
+      return (calendarDate.slice(0, 4) === thisYear() ? formats.date : formats.dateYear).format(d);
+    },
+    toInput: (iso) => {
+      const d = new TZDate(Date.parse(iso), timeZone);
+      return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+    },
+    fromInput: (value) => {
+      const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(value);
+      if (!m) return null;
+      const d = new TZDate(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]), 0, timeZone);
+      return Number.isNaN(d.getTime()) ? null : new Date(d.getTime()).toISOString();
+    },
+  };
+}
+
+const browserZone = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+const TimeZoneContext = createContext<string>(browserZone);
+export const TimeZoneProvider = TimeZoneContext.Provider;
+
+/** The formats of the journal's time zone (from the settings; the browser's until they are read). */
+export function useFormat(): Format {
+  const zone = useContext(TimeZoneContext);
+  return useMemo(() => formatIn(zone), [zone]);
 }

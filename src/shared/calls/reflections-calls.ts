@@ -12,6 +12,8 @@ export interface ReflectionView {
   readonly startsAt: string;
   readonly body: string;
   readonly updatedAt: string | null;
+  /** The revision of this text: a save names it as its base (see reflection-store.ts). */
+  readonly revision: number;
   /** Passages marked "mention in the thank-you". */
   readonly mentions: readonly string[];
   /** A next step / decision date written in the notes that differs from the round's. */
@@ -31,7 +33,20 @@ export interface QuestionBankEntry {
 
 export const reflectionsCalls = {
   'reflections.get': call<ReflectionView>()(z.strictObject({ roundId: id })),
-  'reflections.save': call<ReflectionView>()(z.strictObject({ roundId: id, body: z.string().max(200_000) })),
+  /**
+   * Saves a reflection. `revision`: the revision the editor last knew; `session`: the editor's
+   * random id; `seq`: this save's number in that editor. A save that would put older text over
+   * newer answers `stale_revision` (see reflection-store.ts).
+   */
+  'reflections.save': call<ReflectionView>()(
+    z.strictObject({
+      roundId: id,
+      body: z.string().max(200_000),
+      revision: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+      session: z.string().regex(/^[A-Za-z0-9-]{8,64}$/, 'must be an editor id'),
+      seq: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER),
+    }),
+  ),
   'reflections.versions': call<readonly { readonly id: number; readonly body: string; readonly savedAt: string }[]>()(z.strictObject({ roundId: id })),
   'reflections.restore': call<ReflectionView>()(z.strictObject({ versionId: id })),
   'reflections.search': call<

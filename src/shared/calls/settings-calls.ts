@@ -6,6 +6,8 @@ import { call, none } from './fields';
 export interface SettingsState {
   readonly settings: Settings;
   readonly problems: readonly string[];
+  /** The time zone the planner uses now (the system's when the setting says so): every time shown is in it. */
+  readonly timeZone: string;
 }
 
 export const settingsCalls = {

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { CHANNELS, EVENT_KINDS } from '../domain';
 import type { Action, TimelineEvent } from '../domain';
+import { SNOOZE_CHOICES } from '../snooze';
 import { call, id, instant, optionalText } from './fields';
 
 export const eventRecord = z.strictObject({
@@ -25,7 +26,12 @@ export const timelineCalls = {
   'events.record': call<TimelineEvent>()(eventRecord),
   'events.undo': call<{ readonly undone: readonly number[] }>()(z.strictObject({ ids: z.array(id).min(1).max(50) })),
   'actions.complete': call<readonly Action[]>()(actionRef.extend({ occurredAt: instant.optional() })),
-  'actions.snooze': call<readonly Action[]>()(actionRef.extend({ until: instant })),
+  /** Until a time, or for one of the three snoozes (computed in the journal's time zone). */
+  'actions.snooze': call<readonly Action[]>()(
+    actionRef
+      .extend({ until: instant.optional(), choice: z.enum(SNOOZE_CHOICES).optional() })
+      .refine((s) => (s.until === undefined) !== (s.choice === undefined), { message: 'needs either until or choice, not both' }),
+  ),
   'actions.skip': call<readonly Action[]>()(actionRef),
   'actions.reopen': call<readonly Action[]>()(actionRef),
 };

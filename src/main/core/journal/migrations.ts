@@ -206,6 +206,22 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 6,
+    name: 'a revision per reflection, so a save based on older text is refused',
+    up: (db) => {
+      db.exec(`
+        -- Each save that changes the text adds one to the revision and records which editor made
+        -- it (a random session id) and that editor's save number. A save is taken when it comes
+        -- from the editor that made the stored text with a later number, or from another editor
+        -- that had the stored revision; anything else is refused (see reflection-store.ts), so
+        -- older text never overwrites newer, whatever order the saves arrive in.
+        ALTER TABLE reflections ADD COLUMN revision INTEGER NOT NULL DEFAULT 1 CHECK (revision >= 1);
+        ALTER TABLE reflections ADD COLUMN saved_by TEXT;
+        ALTER TABLE reflections ADD COLUMN saved_seq INTEGER NOT NULL DEFAULT 0;
+      `);
+    },
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);

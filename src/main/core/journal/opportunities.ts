@@ -217,7 +217,7 @@ export class OpportunityStore {
       const at = this.now().toISOString();
       this.db.prepare('UPDATE opportunities SET updated_at = ? WHERE id = ?').run(at, input.opportunityId);
       const roundId = this.insertRound(input.opportunityId, input, at);
-      // A new round moves the card back to Upcoming (PLAYBOOK §2).
+      // A new round moves the card back to Upcoming (docs/follow-up-rules.md "The board").
       this.timeline.refreshStage(input.opportunityId);
       return roundId;
     }).immediate();

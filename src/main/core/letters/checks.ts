@@ -1,5 +1,5 @@
 /**
- * The checks a letter gets before it is sent or printed (PLAYBOOK §4). Each finding says what
+ * The checks a letter gets before it is sent or printed (docs/follow-up-rules.md "What a good letter holds"). Each finding says what
  * and where, with a short reason; none blocks the user.
  */
 import type { Finding, LetterKind } from '../../../shared/letters';

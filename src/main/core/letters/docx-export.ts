@@ -1,5 +1,5 @@
 /**
- * Printed thank-you cards and letters as .docx (PLAYBOOK §5): the exact card sizes, flat or the
+ * Printed thank-you cards and letters as .docx (docs/follow-up-rules.md "Printed cards"): the exact card sizes, flat or the
  * inside-right panel of a folded card, margins of at least 0.25 in, one card per page.
  */
 import { Document, Packer, PageOrientation, Paragraph, TextRun } from 'docx';

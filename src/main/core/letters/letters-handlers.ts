@@ -7,27 +7,35 @@ export function createLettersHandlers({ letters, opportunities, planner, events 
   const progress = (done: number, total: number) => events.emit({ type: 'export.progress', done, total });
   return {
     'letters.templates': () => letters.templates(),
-    'letters.saveTemplate': (input) => letters.saveTemplate(input),
+    'letters.saveTemplate': (input) => {
+      const template = letters.saveTemplate(input);
+      events.note({ templates: true });
+      return template;
+    },
     'letters.deleteTemplate': ({ id }) => {
       letters.deleteTemplate(id);
+      events.note({ templates: true });
       return { deleted: id };
     },
     'letters.draft': async ({ roundId, kind, templateId }) => {
       const drafted = letters.draftForRound(roundId, kind, templateId);
-      const all = await letters.list(drafted[0]?.opportunityId ?? 0);
+      const opportunityId = drafted[0]?.opportunityId ?? opportunities.getRound(roundId).opportunityId;
+      events.changed(opportunityId, null);
+      const all = await letters.list(opportunityId);
       return all.filter((l) => l.roundId === roundId && l.kind === kind);
     },
     'letters.list': ({ opportunityId }) => {
       opportunities.get(opportunityId);
       return letters.list(opportunityId);
     },
-    'letters.update': ({ id, subject, body, detail }) => {
+    'letters.update': async ({ id, subject, body, detail }) => {
       letters.update(id, { subject, body, detail });
-      return letters.get(id);
+      const letter = await letters.get(id);
+      return events.changed(letter.opportunityId, letter);
     },
     'letters.markSent': async ({ id }) => {
       const opportunityId = letters.markSent(id);
-      events.emit({ type: 'journal.changed', entity: 'opportunity', id: opportunityId });
+      events.note({ opportunityIds: [opportunityId] });
       return letters.get(id);
     },
     'letters.export': ({ ids, size, layout, font }) => letters.export(ids, { size, layout, font }, progress),

@@ -1,5 +1,5 @@
 /**
- * The default templates, written for Afterword from the playbook (PLAYBOOK §4; seeds 000-004):
+ * The default templates, written for Afterword from the playbook (docs/follow-up-rules.md "What a good letter holds"; seeds 000-004):
  * gratitude, the role and company, one specific detail, why you fit, renewed interest; a status
  * check framed as eagerness, not impatience. Merge fields in {{double braces}}; the user edits
  * them or adds their own, and they live in the journal.

@@ -6,10 +6,14 @@ import type { HandlersOf } from '../handlers';
 export function createPeopleHandlers({ people, events }: CoreContext): HandlersOf<typeof peopleCalls> {
   return {
     'contacts.list': () => people.list(),
-    'contacts.create': (input) => people.create(input),
+    'contacts.create': (input) => {
+      const contact = people.create(input);
+      events.note({ contactIds: [contact.id] });
+      return contact;
+    },
     'contacts.update': ({ id, patch }) => {
       const contact = people.update(id, patch);
-      events.emit({ type: 'journal.changed', entity: 'contact', id });
+      events.note({ contactIds: [id] });
       return contact;
     },
   };

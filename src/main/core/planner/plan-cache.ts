@@ -35,6 +35,13 @@ export class PlanCache implements PlanInvalidation {
     else this.plans.delete(opportunityId);
   }
 
+  /** The first moment a cached plan runs out (time alone changes it), or null with none cached. */
+  nextExpiry(): number | null {
+    let first: number | null = null;
+    for (const { validUntil } of this.plans.values()) if (first === null || validUntil < first) first = validUntil;
+    return first;
+  }
+
   planAll(ctx: Omit<PlanContext, 'openOnly'>): Map<number, Action[]> {
     const settings = `${ctx.timeZone} ${JSON.stringify(ctx.settings)}`;
     if (settings !== this.plannedWith) {

@@ -1,6 +1,6 @@
 /**
  * The follow-up planner: from what happened in an opportunity's rounds to what the candidate
- * should do next, when, by which channel, and why (PLAYBOOK §3). Pure: no I/O, and no clock of its
+ * should do next, when, by which channel, and why (docs/follow-up-rules.md "The rules"). Pure: no I/O, and no clock of its
  * own (`now` is an argument), so the same input always gives the same plan.
  */
 import type {
@@ -262,7 +262,7 @@ function waitingActions(input: PlanInput, round: PlanRound, events: readonly Tim
   const week = settings.workingWeek;
   const roundDay = localDate(new Date(round.startsAt), timeZone);
 
-  // A reply from the employer since the round ends the waiting (PLAYBOOK §3).
+  // A reply from the employer since the round ends the waiting (docs/follow-up-rules.md "The rules").
   const afterRound = (e: TimelineEvent) => e.roundId === round.id || (e.roundId === null && e.occurredAt >= round.startsAt);
   if (firstEvent(events, 'reply_received', afterRound)) return [];
 

@@ -3,7 +3,7 @@ import type { plannerCalls } from '../../../shared/calls/planner-calls';
 import type { Action } from '../../../shared/domain';
 import type { CoreContext } from '../core-context';
 import type { HandlersOf } from '../handlers';
-import { effectiveDue } from '../reminders/scheduler';
+import { effectiveDue } from '../../../shared/domain';
 
 export function createPlannerHandlers({ planner }: CoreContext): HandlersOf<typeof plannerCalls> {
   return {

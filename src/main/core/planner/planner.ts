@@ -38,6 +38,22 @@ export class Planner implements PlanInvalidation {
     return planOne(this.db, opportunityId, this.context());
   }
 
+  /**
+   * The next moment time alone changes the board: a plan runs out (a window closes, a snooze
+   * ends, or the cache's quarter of an hour), or a scheduled round starts (its card moves from
+   * Upcoming to Interviewed).
+   */
+  nextChange(): string | null {
+    const now = this.now().toISOString();
+    const start = this.db
+      .prepare("SELECT min(r.starts_at) FROM rounds r JOIN opportunities o ON o.id = r.opportunity_id WHERE o.stage = 'scheduled' AND r.starts_at > ?")
+      .pluck()
+      .get(now) as string | null;
+    const expiry = this.cache.nextExpiry();
+    const candidates = [start ? Date.parse(start) : null, expiry].filter((t): t is number => t !== null);
+    return candidates.length > 0 ? new Date(Math.min(...candidates)).toISOString() : null;
+  }
+
   invalidate(opportunityId?: number): void {
     this.cache.invalidate(opportunityId);
   }

@@ -1,5 +1,5 @@
 /**
- * The stage a card is in (PLAYBOOK §2), from its timeline. Pure: the event store calls it after
+ * The stage a card is in (docs/follow-up-rules.md "The board"), from its timeline. Pure: the event store calls it after
  * every change and keeps the result in `opportunities.stage` for the board's indexed query.
  */
 import type { ClosedReason, StoredStage, TimelineEvent } from '../../../shared/domain';

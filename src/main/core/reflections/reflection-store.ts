@@ -3,12 +3,14 @@
  * search over all of them (SQLite FTS5, kept in step by triggers).
  */
 import type { Database } from 'better-sqlite3';
-import { notFound } from '../errors';
+import { CoreError, notFound } from '../errors';
 
 export interface Reflection {
   readonly roundId: number;
   readonly body: string;
   readonly updatedAt: string | null;
+  /** 0 before the first save; each save that changes the text adds one. */
+  readonly revision: number;
 }
 
 export interface ReflectionVersion {
@@ -57,16 +59,38 @@ export class ReflectionStore {
 
   get(roundId: number): Reflection {
     this.requireRound(roundId);
-    const row = this.db.prepare<[number], { body: string; updated_at: string }>('SELECT body, updated_at FROM reflections WHERE round_id = ?').get(roundId);
-    return { roundId, body: row?.body ?? '', updatedAt: row?.updated_at ?? null };
+    const row = this.db
+      .prepare<[number], { body: string; updated_at: string; revision: number }>('SELECT body, updated_at, revision FROM reflections WHERE round_id = ?')
+      .get(roundId);
+    return { roundId, body: row?.body ?? '', updatedAt: row?.updated_at ?? null, revision: row?.revision ?? 0 };
   }
 
-  /** Saves the body; keeps the previous one as a version when the last kept version is old enough. */
-  save(roundId: number, body: string): Reflection {
+  /**
+   * Saves the body; keeps the previous text as a version when the last kept version is old enough.
+   *
+   * Older text never overwrites newer. Each save says which editor sent it (`session`, random per
+   * editor), its number in that editor (`seq`, growing) and the revision the editor last knew
+   * (`baseRevision`). When the stored text came from the same editor, only a later number is
+   * taken (a save that arrives after a newer one is refused); from anyone else, only a save based
+   * on the stored revision (another window saved in between: refused). Refused saves answer
+   * `stale_revision` and change nothing. Saving the text that is already there is never refused.
+   */
+  save(roundId: number, body: string, save: { readonly baseRevision: number; readonly session: string; readonly seq: number }): Reflection {
     const at = this.now().toISOString();
     this.db.transaction(() => {
       const current = this.get(roundId);
       if (current.body === body) return;
+      const stored = this.db.prepare<[number], { saved_by: string | null; saved_seq: number }>('SELECT saved_by, saved_seq FROM reflections WHERE round_id = ?').get(roundId);
+      if (stored && stored.saved_by === save.session) {
+        if (save.seq <= stored.saved_seq) {
+          throw new CoreError('stale_revision', 'A newer save from this editor is already stored; this older one was not saved.');
+        }
+      } else if (current.revision !== save.baseRevision) {
+        throw new CoreError(
+          'stale_revision',
+          `This reflection was changed elsewhere since your copy (revision ${current.revision}; yours was based on ${save.baseRevision}); nothing was saved.`,
+        );
+      }
       if (current.body.trim() !== '') {
         const last = this.db
           .prepare<[number], { saved_at: string }>('SELECT saved_at FROM reflection_versions WHERE round_id = ? ORDER BY saved_at DESC, id DESC LIMIT 1')
@@ -76,8 +100,12 @@ export class ReflectionStore {
         }
       }
       this.db
-        .prepare('INSERT INTO reflections (round_id, body, updated_at) VALUES (?, ?, ?) ON CONFLICT (round_id) DO UPDATE SET body = excluded.body, updated_at = excluded.updated_at')
-        .run(roundId, body, at);
+        .prepare(
+          `INSERT INTO reflections (round_id, body, updated_at, revision, saved_by, saved_seq) VALUES (?, ?, ?, 1, ?, ?)
+           ON CONFLICT (round_id) DO UPDATE SET body = excluded.body, updated_at = excluded.updated_at, revision = revision + 1,
+             saved_by = excluded.saved_by, saved_seq = excluded.saved_seq`,
+        )
+        .run(roundId, body, at, save.session, save.seq);
     }).immediate();
     return this.get(roundId);
   }
@@ -103,7 +131,10 @@ export class ReflectionStore {
         this.db.prepare('INSERT INTO reflection_versions (round_id, body, saved_at) VALUES (?, ?, ?)').run(version.round_id, current.body, at);
       }
       this.db
-        .prepare('INSERT INTO reflections (round_id, body, updated_at) VALUES (?, ?, ?) ON CONFLICT (round_id) DO UPDATE SET body = excluded.body, updated_at = excluded.updated_at')
+        .prepare(
+          `INSERT INTO reflections (round_id, body, updated_at, revision) VALUES (?, ?, ?, 1)
+           ON CONFLICT (round_id) DO UPDATE SET body = excluded.body, updated_at = excluded.updated_at, revision = revision + 1, saved_by = NULL, saved_seq = 0`,
+        )
         .run(version.round_id, version.body, at);
     }).immediate();
     return this.get(version.round_id);

@@ -6,14 +6,17 @@ import type { HandlersOf } from '../handlers';
 export function createReflectionsHandlers({ reflections, events }: CoreContext): HandlersOf<typeof reflectionsCalls> {
   return {
     'reflections.get': ({ roundId }) => reflections.view(roundId),
-    'reflections.save': ({ roundId, body }) => {
-      const view = reflections.save(roundId, body);
-      return events.changed(view.opportunityId, view);
+    'reflections.save': ({ roundId, body, revision, session, seq }) => {
+      const { view, planChanged } = reflections.save(roundId, body, { baseRevision: revision, session, seq });
+      // An autosave changes the reflection only; the card changes when it first counts as written.
+      events.note({ reflectionRoundIds: [roundId], opportunityIds: planChanged ? [view.opportunityId] : [] });
+      return view;
     },
     'reflections.versions': ({ roundId }) => reflections.store.versions(roundId),
     'reflections.restore': ({ versionId }) => {
       const restored = reflections.store.restore(versionId);
       const view = reflections.view(restored.roundId);
+      events.note({ reflectionRoundIds: [restored.roundId] });
       return events.changed(view.opportunityId, view);
     },
     'reflections.search': ({ query, limit }) => reflections.store.search(query, limit),

@@ -52,7 +52,7 @@ export class Reflections {
 
   view(roundId: number): ReflectionView {
     const info = this.round(roundId);
-    const { body, updatedAt } = this.store.get(roundId);
+    const { body, updatedAt, revision } = this.store.get(roundId);
     const stated = statedDecision(body, info.starts_at);
     return {
       roundId,
@@ -63,6 +63,7 @@ export class Reflections {
       startsAt: info.starts_at,
       body,
       updatedAt,
+      revision,
       mentions: mentionsOf(body),
       // Offer only what would change the round.
       stated: {
@@ -72,20 +73,23 @@ export class Reflections {
     };
   }
 
-  save(roundId: number, body: string): ReflectionView {
+  /** Saves (see ReflectionStore.save); says whether the card's plan changed (its reflection counted as written). */
+  save(roundId: number, body: string, save: Parameters<ReflectionStore['save']>[2]): { view: ReflectionView; planChanged: boolean } {
     const info = this.round(roundId);
+    let planChanged = false;
     this.db.transaction(() => {
-      this.store.save(roundId, body);
+      this.store.save(roundId, body, save);
       if (hasOwnWords(body)) {
         const written = this.db.prepare("SELECT 1 FROM events WHERE round_id = ? AND kind = 'reflection_written' AND undone_at IS NULL").get(roundId);
         if (!written) {
           this.timeline.record([
             { opportunityId: info.opportunity_id, roundId, contactId: null, kind: 'reflection_written', channel: 'app', occurredAt: new Date().toISOString(), note: null },
           ]);
+          planChanged = true;
         }
       }
     }).immediate();
-    return this.view(roundId);
+    return { view: this.view(roundId), planChanged };
   }
 
   /**

@@ -1,4 +1,4 @@
-/** Quiet hours (PLAYBOOK §6: default 21:00 to 08:00, in the user's time zone). Pure. */
+/** Quiet hours (docs/follow-up-rules.md "Reminders": default 21:00 to 08:00, in the user's time zone). Pure. */
 import { addDays, atLocalTime, localDate, localHour } from '../planner/calendar';
 
 export interface QuietHours {

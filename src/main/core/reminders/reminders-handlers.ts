@@ -3,7 +3,7 @@ import { addMinutes } from 'date-fns';
 import type { remindersCalls } from '../../../shared/calls/reminders-calls';
 import type { CoreContext } from '../core-context';
 import type { HandlersOf } from '../handlers';
-import { effectiveDue } from './scheduler';
+import { effectiveDue } from '../../../shared/domain';
 
 export function createRemindersHandlers({ db, now, planner, timeline, opportunities, events }: CoreContext): HandlersOf<typeof remindersCalls> {
   return {
@@ -12,7 +12,7 @@ export function createRemindersHandlers({ db, now, planner, timeline, opportunit
       const until = addMinutes(at, minutes).toISOString();
       const due = [...planner.openActions().values()].flat().filter((a) => effectiveDue(a) <= at.toISOString());
       db.transaction(() => due.forEach((a) => timeline.setState(a.opportunityId, a.key, 'snoozed', until))).immediate();
-      for (const id of new Set(due.map((a) => a.opportunityId))) events.emit({ type: 'journal.changed', entity: 'opportunity', id });
+      events.note({ opportunityIds: [...new Set(due.map((a) => a.opportunityId))] });
       return { snoozed: due.length };
     },
     'reminders.due': () => {

@@ -1,5 +1,5 @@
 /**
- * The reminder scheduler (PLAYBOOK §6): it knows the next moment an action becomes due and sets
+ * The reminder scheduler (docs/follow-up-rules.md "Reminders"): it knows the next moment an action becomes due and sets
  * one timer for it (no polling). When it fires, each action that came due is notified once, and
  * recorded so it never is again, also across restarts; during quiet hours the notification waits
  * for their end. After the app was closed while actions came due, one summary is sent instead of
@@ -8,7 +8,7 @@
 import type { Database } from 'better-sqlite3';
 import type { Action } from '../../../shared/domain';
 import type { ReminderNotice } from '../../../shared/events';
-import { ACTION_TITLES } from '../../../shared/domain';
+import { ACTION_TITLES, effectiveDue } from '../../../shared/domain';
 import type { Settings } from '../../../shared/settings';
 import { isQuiet, quietEnd } from './quiet-hours';
 
@@ -34,7 +34,6 @@ const MAX_WAIT_MS = 6 * 3_600_000;
 /** More actions than this at once become one summary rather than a stream of notifications. */
 const BURST = 3;
 
-export const effectiveDue = (a: Action): string => a.snoozedUntil ?? a.due;
 const noticeKey = (a: Action) => `${a.key}@${effectiveDue(a)}`;
 
 export class ReminderScheduler {

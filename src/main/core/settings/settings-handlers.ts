@@ -8,11 +8,11 @@ import type { HandlersOf } from '../handlers';
 
 export function createSettingsHandlers({ settings, events }: CoreContext): HandlersOf<typeof settingsCalls> {
   return {
-    'settings.get': () => ({ settings: settings.get(), problems: settings.problems }),
+    'settings.get': () => ({ settings: settings.get(), problems: settings.problems, timeZone: settings.get().timeZone }),
     'settings.update': (patch) => {
       settings.update(patch);
-      events.emit({ type: 'settings.changed' });
-      return { settings: settings.get(), problems: settings.problems };
+      events.note({ settings: true });
+      return { settings: settings.get(), problems: settings.problems, timeZone: settings.get().timeZone };
     },
   };
 }

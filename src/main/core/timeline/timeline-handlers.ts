@@ -4,6 +4,7 @@ import type { CoreContext } from '../core-context';
 import { CoreError } from '../errors';
 import type { HandlersOf } from '../handlers';
 import { complete, findAction, reopen } from './actions';
+import { snoozeUntil } from './snooze';
 
 export function createTimelineHandlers({ db, now, timeline, opportunities, planner, events }: CoreContext): HandlersOf<typeof timelineCalls> {
   const transaction = <T>(work: () => T): T => db.transaction(work).immediate();
@@ -19,18 +20,20 @@ export function createTimelineHandlers({ db, now, timeline, opportunities, plann
     'events.undo': ({ ids }) => {
       const undone = ids.map((id) => timeline.getEvent(id));
       timeline.undo(ids);
-      for (const id of new Set(undone.map((e) => e.opportunityId))) events.emit({ type: 'journal.changed', entity: 'opportunity', id });
+      events.note({ opportunityIds: [...new Set(undone.map((e) => e.opportunityId))] });
       return { undone: ids };
     },
     'actions.complete': ({ opportunityId, key, occurredAt }) => {
       transaction(() => complete(timeline, findAction(planner.actionsOf(opportunityId), key), occurredAt ?? now().toISOString()));
       return events.changed(opportunityId, planner.actionsOf(opportunityId));
     },
-    'actions.snooze': ({ opportunityId, key, until }) => {
+    'actions.snooze': ({ opportunityId, key, until, choice }) => {
       const action = findAction(planner.actionsOf(opportunityId), key);
       if (action.status === 'done' || action.status === 'skipped') throw new CoreError('conflict', 'Only an open action can be snoozed.');
-      if (Date.parse(until) <= now().getTime()) throw new CoreError('invalid_input', 'A snooze must end in the future.');
-      timeline.setState(opportunityId, key, 'snoozed', until);
+      const { timeZone, settings } = planner.context();
+      const end = choice ? snoozeUntil(choice, now(), timeZone, settings.workingWeek).toISOString() : until!;
+      if (Date.parse(end) <= now().getTime()) throw new CoreError('invalid_input', 'A snooze must end in the future.');
+      timeline.setState(opportunityId, key, 'snoozed', end);
       return events.changed(opportunityId, planner.actionsOf(opportunityId));
     },
     'actions.skip': ({ opportunityId, key }) => {

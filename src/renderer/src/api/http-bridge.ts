@@ -21,8 +21,10 @@ export function takeToken(): string | null {
 }
 
 export function createHttpBridge(token: string | null): AfterwordBridge {
+  const clientId = crypto.randomUUID();
   const headers = (): Record<string, string> => ({
     'Content-Type': 'application/json',
+    'X-Afterword-Client': clientId,
     ...(token ? { Authorization: `Bearer ${token}` } : {}),
   });
 
@@ -53,6 +55,7 @@ export function createHttpBridge(token: string | null): AfterwordBridge {
   let controller: AbortController | null = null;
   return {
     calls,
+    clientId,
     onEvent(listener) {
       listeners.add(listener);
       if (!controller) {

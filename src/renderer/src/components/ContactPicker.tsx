@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import type { Contact } from '../../../shared/domain';
-import { api } from '../api/bridge';
+import { call } from '../data/calls';
 
 /**
  * Picks contacts from the journal or creates them inline: type a name; an existing contact is
@@ -34,7 +34,7 @@ export function ContactPicker({
     if (!name.trim()) return;
     let contact = existing;
     if (!contact) {
-      const result = await api['contacts.create']({ name, title: title || null, email: email || null });
+      const result = await call('contacts.create', { name, title: title || null, email: email || null });
       if (!result.ok) return setError(result.error.message);
       contact = result.value;
       onCreated?.(contact);

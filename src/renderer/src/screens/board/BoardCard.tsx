@@ -2,13 +2,14 @@ import { useDraggable } from '@dnd-kit/core';
 import { memo } from 'react';
 import type { KeyboardEventHandler, PointerEventHandler } from 'react';
 import type { BoardCard as Card } from '../../../../shared/contract';
-import { actionLabel, countdown, dateTime, effectiveDue, isOverdue } from '../../format';
+import { actionLabel, countdown, effectiveDue, isOverdue, useFormat } from '../../format';
 import { FORMAT_LABELS } from '../opportunity/OpportunityForm';
 
 const CLOSED_LABELS = { rejected: 'Rejected', moved_on: 'Moved on', withdrawn: 'Withdrawn', accepted_elsewhere: 'Accepted elsewhere' } as const;
 
 /** What a card shows: company, role, the round, the next action and its countdown. */
 export function CardFace({ card, now }: { card: Card; now: number }) {
+  const format = useFormat();
   const action = card.nextAction;
   const overdue = action ? isOverdue(action, now) : false;
   return (
@@ -19,7 +20,7 @@ export function CardFace({ card, now }: { card: Card; now: number }) {
       </div>
       {card.round && (
         <div className="card-round">
-          Round {card.round.number} · {FORMAT_LABELS[card.round.format]} · {dateTime.format(new Date(card.round.startsAt))}
+          Round {card.round.number} · {FORMAT_LABELS[card.round.format]} · {format.dateTime(card.round.startsAt)}
         </div>
       )}
       {card.closedReason && <div className="card-round">{CLOSED_LABELS[card.closedReason]}</div>}

@@ -1,20 +1,21 @@
 import { DndContext, DragOverlay, KeyboardSensor, PointerSensor, useSensor, useSensors } from '@dnd-kit/core';
 import type { DragEndEvent, DragStartEvent } from '@dnd-kit/core';
+import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { BoardCard as Card } from '../../../../shared/contract';
 import type { BoardColumn as Column } from '../../../../shared/domain';
 import { BOARD_COLUMN_TITLES, BOARD_COLUMNS } from '../../../../shared/domain';
-import { api } from '../../api/bridge';
+import { moveQuestion } from '../../../../shared/board-rules';
+import type { MoveQuestion } from '../../../../shared/board-rules';
+import { keyOf } from '../../data/calls';
+import { useBoard, useMoveCard, useWrite } from '../../data/hooks';
 import { isOverdue } from '../../format';
-import { useJournalQuery } from '../../use-journal';
 import { announcements, collisions, columnJump, keyboardHeading, resetKeyboardHeading, screenReaderInstructions } from './board-dnd';
 import { CardFace } from './BoardCard';
 import { BoardColumn } from './BoardColumn';
 import { DueStrip } from './DueStrip';
 import { MoveDialog } from './MoveDialog';
 import type { MoveFacts } from './MoveDialog';
-
-const WAITING_KINDS = new Set(['status-check', 'phone-call', 'move-on']);
 
 interface PendingMove {
   readonly card: Card;
@@ -23,16 +24,19 @@ interface PendingMove {
 interface LastMove {
   readonly card: Card;
   readonly from: Column;
-  readonly to: Column;
   readonly eventIds: readonly number[];
   readonly roundId: number | null;
 }
+
+const DIALOG_FOR: Record<MoveQuestion, PendingMove['to']> = { 'who-was-thanked': 'thanked', 'why-closed': 'closed', 'next-round-date': 'upcoming' };
 
 /** Which cards a search matches: company, role, interviewers, and (from the core) reflection text. */
 function matches(card: Card, words: readonly string[]): boolean {
   const text = `${card.company} ${card.role} ${card.people}`.toLowerCase();
   return words.every((w) => text.includes(w));
 }
+
+const EMPTY: readonly Card[] = [];
 
 export function BoardScreen({
   query,
@@ -46,12 +50,14 @@ export function BoardScreen({
   /** Ids of cards whose reflections match the query (full-text search in the core). */
   searchHits?: ReadonlySet<number>;
 }) {
-  const board = useJournalQuery(() => api['board.get'](undefined), []);
+  const board = useBoard();
+  const client = useQueryClient();
+  const moveCard = useMoveCard();
+  const undoMove = useWrite('board.undoMove');
   const [now, setNow] = useState(() => Date.now());
   const [showClosed, setShowClosed] = useState(false);
   const [stageFilter, setStageFilter] = useState<Column | 'all'>('all');
   const [overdueOnly, setOverdueOnly] = useState(false);
-  const [moved, setMoved] = useState<ReadonlyMap<number, Column>>(new Map());
   const [dragging, setDragging] = useState<Card | null>(null);
   const [pending, setPending] = useState<PendingMove | null>(null);
   const [last, setLast] = useState<LastMove | null>(null);
@@ -68,20 +74,23 @@ export function BoardScreen({
     return () => clearInterval(timer);
   }, []);
 
-  // The board's own data is the truth; a move shows at once and is forgotten when the core agrees.
+  // Time alone changes the board at known moments (a round starts, a window closes): read it then.
+  const refreshAt = board.data?.refreshAt;
   useEffect(() => {
-    setMoved(new Map());
-    setNow(Date.now());
-  }, [board.value]);
+    if (!refreshAt) return;
+    const wait = Math.max(1_000, Date.parse(refreshAt) - Date.now() + 1_000);
+    const timer = setTimeout(() => void client.invalidateQueries({ queryKey: keyOf('board.get') }), Math.min(wait, 2 ** 31 - 1));
+    return () => clearTimeout(timer);
+  }, [client, refreshAt]);
 
   useEffect(() => {
-    if (board.value && firstRender.current) {
+    if (board.data && firstRender.current) {
       firstRender.current = false;
       performance.mark('afterword:board-rendered');
     }
-  }, [board.value]);
+  }, [board.data]);
 
-  const cards = useMemo(() => (board.value?.cards ?? []).map((c) => (moved.has(c.id) ? { ...c, column: moved.get(c.id)! } : c)), [board.value, moved]);
+  const cards = board.data?.cards ?? EMPTY;
   const words = useMemo(() => query.toLowerCase().split(/\s+/).filter(Boolean), [query]);
   const visible = useMemo(
     () =>
@@ -99,50 +108,41 @@ export function BoardScreen({
     return map;
   }, [visible]);
 
-  const open = cards.filter((c) => c.column !== 'closed' && c.column !== 'staying_in_touch' && c.column !== 'offer');
-  const onlyWaiting = open.length > 0 && open.every((c) => !c.nextAction || WAITING_KINDS.has(c.nextAction.kind) || Date.parse(c.nextAction.due) > now + 2 * 86_400_000);
-
-  async function move(card: Card, to: Column, facts?: MoveFacts) {
+  function move(card: Card, to: Column, facts?: MoveFacts) {
     setError(null);
     const from = card.column;
-    setMoved((m) => new Map(m).set(card.id, to));
     const started = performance.now();
-    const result = await api['board.move']({
+    const input = {
       opportunityId: card.id,
       to,
       ...(facts?.to === 'thanked' ? { interviewerIds: facts.interviewerIds } : {}),
       ...(facts?.to === 'closed' ? { closedReason: facts.closedReason } : {}),
       ...(facts?.to === 'upcoming' ? { nextRound: facts.nextRound } : {}),
-    });
-    if (!result.ok) {
-      setMoved((m) => {
-        const next = new Map(m);
-        next.delete(card.id);
-        return next;
-      });
-      setError(result.error.message);
-      return;
-    }
-    // The benchmark reads this: from the drop to the change saved and the card painted in its column.
-    await new Promise((resolve) => requestAnimationFrame(resolve));
-    performance.measure('afterword:move-saved', { start: started, end: performance.now() });
-    setLast({ card, from, to, eventIds: result.value.eventIds, roundId: result.value.roundId });
-    setStatus(`Moved ${card.company} to ${BOARD_COLUMN_TITLES[to]}.`);
+    };
+    moveCard.mutate(
+      { card, to, input },
+      {
+        onSuccess: (value) => {
+          // The benchmark reads this: from the drop to the change saved and the card painted in its column.
+          requestAnimationFrame(() => performance.measure('afterword:move-saved', { start: started, end: performance.now() }));
+          setLast({ card, from, eventIds: value.eventIds, roundId: value.roundId });
+          setStatus(`Saved: ${card.company} moved to ${BOARD_COLUMN_TITLES[to]}.`);
+        },
+        onError: (failure) => setError(`${card.company} stays in ${BOARD_COLUMN_TITLES[from]}: ${failure.message}`),
+      },
+    );
   }
 
   async function undo() {
     if (!last) return;
     setError(null);
-    if (last.eventIds.length > 0) {
-      const result = await api['events.undo']({ ids: [...last.eventIds] });
-      if (!result.ok) return setError(result.error.message);
+    try {
+      await undoMove.run({ opportunityId: last.card.id, eventIds: [...last.eventIds], roundId: last.roundId });
+      setStatus(`Undone: ${last.card.company} is back in ${BOARD_COLUMN_TITLES[last.from]}.`);
+      setLast(null);
+    } catch (failure) {
+      setError(failure instanceof Error ? failure.message : String(failure));
     }
-    if (last.roundId !== null) {
-      const result = await api['rounds.delete']({ id: last.roundId });
-      if (!result.ok) return setError(result.error.message);
-    }
-    setStatus(`Undone: ${last.card.company} is back in ${BOARD_COLUMN_TITLES[last.from]}.`);
-    setLast(null);
   }
 
   function onDragStart(event: DragStartEvent) {
@@ -156,21 +156,24 @@ export function BoardScreen({
     const to = keyboardHeading() ?? (event.over?.data.current as { column?: Column } | undefined)?.column;
     resetKeyboardHeading();
     if (!card || !to || to === card.column) return;
-    if (to === 'thanked' || to === 'closed' || (to === 'upcoming' && (!card.round || Date.parse(card.round.startsAt) <= Date.now()))) {
-      setPending({ card, to });
-      return;
-    }
-    void move(card, to);
+    const question = moveQuestion(card, to, Date.now());
+    if (question) return setPending({ card, to: DIALOG_FOR[question] });
+    move(card, to);
   }
 
-  if (board.error) {
-    return (
-      <p role="alert" className="error">
-        {board.error}
-      </p>
-    );
+  if (!board.data) {
+    if (board.error) {
+      return (
+        <p role="alert" className="error">
+          The board could not be read: {board.error.message}{' '}
+          <button type="button" className="secondary small" onClick={board.refetch}>
+            Try again
+          </button>
+        </p>
+      );
+    }
+    return <p className="muted">Loading the board…</p>;
   }
-  if (!board.value) return <p className="muted">Loading the board…</p>;
 
   if (cards.length === 0) {
     return (
@@ -208,15 +211,15 @@ export function BoardScreen({
           {visible.length === cards.length ? `${cards.length} cards` : `${visible.length} of ${cards.length} cards`}
         </span>
       </div>
-      {onlyWaiting && (
+      {board.data.hint && (
         <p className="hint keep-searching" role="note">
-          Every open card is waiting on an employer. A good moment to keep applying elsewhere: it keeps your momentum and your options open (seed 004, step 4).
+          {board.data.hint.text} <span className="source">(From “{board.data.hint.source}”.)</span>
         </p>
       )}
       <div className="status-line" role="status" aria-live="polite" aria-label="Board changes">
         {status}
         {last && (
-          <button type="button" className="secondary small" onClick={() => void undo()}>
+          <button type="button" className="secondary small" onClick={() => void undo()} disabled={undoMove.pending}>
             Undo
           </button>
         )}
@@ -259,7 +262,7 @@ export function BoardScreen({
           onCancel={() => setPending(null)}
           onConfirm={(facts) => {
             setPending(null);
-            void move(pending.card, pending.to, facts);
+            move(pending.card, pending.to, facts);
           }}
         />
       )}

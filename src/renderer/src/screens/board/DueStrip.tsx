@@ -1,21 +1,22 @@
 import type { Action } from '../../../../shared/domain';
-import { api } from '../../api/bridge';
-import { actionLabel, countdown, effectiveDue, isOverdue } from '../../format';
-import { useJournalQuery } from '../../use-journal';
+import { TZDate } from '@date-fns/tz';
+import { endOfDay } from 'date-fns';
+import { useMemo } from 'react';
+import { useCall } from '../../data/hooks';
+import { actionLabel, countdown, effectiveDue, isOverdue, useFormat } from '../../format';
 
-const endOfToday = () => {
-  const d = new Date();
-  d.setHours(23, 59, 59, 999);
-  return d;
-};
+/** The end of today in the journal's zone, and sixty days back: the due strip's window (one query key per day). */
+function window(timeZone: string, now: number): { from: string; to: string } {
+  const end = endOfDay(new TZDate(now, timeZone));
+  return { from: new Date(end.getTime() - 61 * 86_400_000 + 1).toISOString(), to: new Date(end.getTime()).toISOString() };
+}
 
 /** What is due today (and anything overdue), above the board; a click opens the card. */
 export function DueStrip({ onOpen, now: tick }: { onOpen: (id: number) => void; now: number }) {
-  const due = useJournalQuery(
-    () => api['actions.inRange']({ from: new Date(Date.now() - 60 * 86_400_000).toISOString(), to: endOfToday().toISOString() }),
-    [],
-  );
-  const actions: readonly Action[] = due.value ?? [];
+  const { timeZone } = useFormat();
+  const day = useMemo(() => window(timeZone, tick), [timeZone, tick]);
+  const due = useCall('actions.inRange', day);
+  const actions: readonly Action[] = due.data ?? [];
   // Fresh at every render: the list reloads when something comes due, between the board's ticks.
   const now = Math.max(tick, Date.now());
   return (

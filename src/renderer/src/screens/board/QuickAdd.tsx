@@ -1,11 +1,12 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import type { RoundFormat } from '../../../../shared/domain';
-import { api } from '../../api/bridge';
-import { fromLocalInput } from '../../format';
+import { useFormat } from '../../format';
+import { call } from '../../data/calls';
 
 /** The quick-add line for the common case: company, role, when, and how. */
 export function QuickAdd() {
+  const zone = useFormat();
   const [company, setCompany] = useState('');
   const [role, setRole] = useState('');
   const [startsAt, setStartsAt] = useState('');
@@ -15,9 +16,9 @@ export function QuickAdd() {
   async function submit(event: FormEvent) {
     event.preventDefault();
     setError(null);
-    const when = fromLocalInput(startsAt);
+    const when = zone.fromInput(startsAt);
     if (startsAt && !when) return setError('That date and time is not valid.');
-    const result = await api['opportunities.create']({ company, role, ...(when ? { firstRound: { startsAt: when, format } } : {}) });
+    const result = await call('opportunities.create', { company, role, ...(when ? { firstRound: { startsAt: when, format } } : {}) });
     if (!result.ok) return setError(result.error.message);
     setCompany('');
     setRole('');

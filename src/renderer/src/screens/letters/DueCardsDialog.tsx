@@ -1,9 +1,9 @@
 import { useState } from 'react';
-import { api } from '../../api/bridge';
 import { Dialog } from '../../components/Dialog';
 import { downloadBase64 } from '../../download';
 import { PrintOptions, useExportProgress } from './LettersPanel';
 import type { PrintChoice } from './LettersPanel';
+import { call } from '../../data/calls';
 
 /** Every thank-you card that is due, in one .docx, a card per page. */
 export function DueCardsDialog({ onClose }: { onClose: () => void }) {
@@ -16,7 +16,7 @@ export function DueCardsDialog({ onClose }: { onClose: () => void }) {
     setBusy(true);
     setMessage(null);
     setProgress(null);
-    const result = await api['letters.exportDueCards'](print);
+    const result = await call('letters.exportDueCards', print);
     setBusy(false);
     if (!result.ok) return setMessage(result.error.message);
     downloadBase64(result.value);

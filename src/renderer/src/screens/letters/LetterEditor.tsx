@@ -1,6 +1,7 @@
+import type { QueryKey } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import type { Letter } from '../../../../shared/letters';
-import { api } from '../../api/bridge';
+import { call } from '../../data/calls';
 
 const WORD_LIMITS: Partial<Record<Letter['kind'], number>> = { 'thank-you-email': 150, 'thank-you-card': 110, 'status-check-email': 150 };
 const words = (text: string) => (text.match(/[\p{L}\p{N}'’-]+/gu) ?? []).length;
@@ -11,31 +12,47 @@ export function mailtoUrl(letter: Pick<Letter, 'recipientEmail' | 'subject' | 'b
 }
 
 /** One letter: its text (autosaved), a live length counter, the checks' findings, and sending. */
-export function LetterEditor({ letter, linkedinPremium, onChanged }: { letter: Letter; linkedinPremium: boolean; onChanged: (l: Letter) => void }) {
+export function LetterEditor({
+  letter,
+  linkedinPremium,
+  listKey,
+  onChanged,
+}: {
+  letter: Letter;
+  linkedinPremium: boolean;
+  /** The cached list this letter is in: its own answers update it, so it is not asked again. */
+  listKey: QueryKey;
+  onChanged: (l: Letter) => void;
+}) {
   const [body, setBody] = useState(letter.body);
   const [subject, setSubject] = useState(letter.subject);
+  /** What the journal has, as far as this editor knows: text typed since is never replaced. */
+  const stored = useRef({ body: letter.body, subject: letter.subject });
   const [status, setStatus] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const area = useRef<HTMLTextAreaElement>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const label = `${letter.recipientName ?? 'Letter'}`;
 
+  // A change from elsewhere (another window, a new detail) shows here unless the user has typed
+  // since the last save: their text wins until it is saved.
   useEffect(() => {
-    setBody(letter.body);
-    setSubject(letter.subject);
-  }, [letter.id, letter.body, letter.subject]);
+    setBody((current) => (current === stored.current.body ? letter.body : current));
+    setSubject((current) => (current === stored.current.subject ? letter.subject : current));
+    stored.current = { body: letter.body, subject: letter.subject };
+  }, [letter.body, letter.subject]);
 
   function schedule(next: { body?: string; subject?: string }) {
     if (timer.current) clearTimeout(timer.current);
     timer.current = setTimeout(async () => {
-      const result = await api['letters.update']({ id: letter.id, ...next });
+      const result = await call('letters.update', { id: letter.id, ...next }, { keep: [listKey] });
       if (result.ok) onChanged(result.value);
       else setError(result.error.message);
     }, 400);
   }
 
   async function chooseDetail(detail: string) {
-    const result = await api['letters.update']({ id: letter.id, detail });
+    const result = await call('letters.update', { id: letter.id, detail }, { keep: [listKey] });
     if (result.ok) onChanged(result.value);
     else setError(result.error.message);
   }
@@ -51,7 +68,7 @@ export function LetterEditor({ letter, linkedinPremium, onChanged }: { letter: L
   }
 
   async function markSent() {
-    const result = await api['letters.markSent']({ id: letter.id });
+    const result = await call('letters.markSent', { id: letter.id }, { keep: [listKey] });
     if (result.ok) {
       onChanged(result.value);
       setStatus('Marked as sent: recorded in the timeline.');

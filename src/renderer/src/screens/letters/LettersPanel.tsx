@@ -1,10 +1,12 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import type { Letter, LetterKind, CardFont, PaperSize } from '../../../../shared/letters';
 import { CARD_FONTS, LETTER_KIND_TITLES, LETTER_KINDS, PAPER_SIZES } from '../../../../shared/letters';
-import { api, bridge } from '../../api/bridge';
+import { bridge } from '../../api/bridge';
 import { downloadBase64 } from '../../download';
-import { useJournalQuery } from '../../use-journal';
 import { LetterEditor } from './LetterEditor';
+import { useCall } from '../../data/hooks';
+import { call, keyOf } from '../../data/calls';
 
 export interface PrintChoice {
   size: PaperSize;
@@ -56,31 +58,32 @@ export function useExportProgress() {
 /** The letters of one round: draft them from a template, edit, check, send, print. */
 export function LettersPanel({ roundId, opportunityId }: { roundId: number; opportunityId: number }) {
   const [kind, setKind] = useState<LetterKind>('thank-you-email');
-  const all = useJournalQuery(() => api['letters.list']({ opportunityId }), [opportunityId]);
-  const settings = useJournalQuery(() => api['settings.get'](undefined), []);
-  const [local, setLocal] = useState<ReadonlyMap<number, Letter>>(new Map());
+  const all = useCall('letters.list', { opportunityId });
+  const settings = useCall('settings.get', undefined);
+  const client = useQueryClient();
   const [print, setPrint] = useState<PrintChoice>({ size: 'a2-card', layout: 'flat', font: 'Georgia' });
   const [error, setError] = useState<string | null>(null);
   const [progress] = useExportProgress();
-  const letters = (all.value ?? []).filter((l) => l.roundId === roundId && l.kind === kind).map((l) => local.get(l.id) ?? l);
-
-  useEffect(() => setLocal(new Map()), [all.value]);
+  const letters = (all.data ?? []).filter((l) => l.roundId === roundId && l.kind === kind);
+  const listKey = keyOf('letters.list', { opportunityId });
+  /** A letter's own answer replaces it in the cached list (its editor keeps the text being typed). */
+  const changed = (next: Letter) => client.setQueryData<readonly Letter[]>(listKey, (list) => list?.map((l) => (l.id === next.id ? next : l)));
   // Cards print on card stock; other letters on the user's paper (US Letter or A4 by locale).
   useEffect(() => {
-    const paper = settings.value?.settings.paperSize;
+    const paper = settings.data?.settings.paperSize;
     const page = !paper || paper === 'auto' ? defaultPaper() : paper;
     setPrint((p) => ({ ...p, size: kind === 'thank-you-card' ? 'a2-card' : page }));
-  }, [kind, settings.value]);
+  }, [kind, settings.data]);
 
   async function draft() {
     setError(null);
-    const result = await api['letters.draft']({ roundId, kind });
+    // The new drafts reach the list through the answer's effects (the list is asked again).
+    const result = await call('letters.draft', { roundId, kind });
     if (!result.ok) return setError(result.error.message);
-    await all.refresh();
   }
 
   async function exportDocx() {
-    const result = await api['letters.export']({ ids: letters.map((l) => l.id), ...print });
+    const result = await call('letters.export', { ids: letters.map((l) => l.id), ...print });
     if (result.ok) downloadBase64(result.value);
     else setError(result.error.message);
   }
@@ -106,8 +109,9 @@ export function LettersPanel({ roundId, opportunityId }: { roundId: number; oppo
         <LetterEditor
           key={l.id}
           letter={l}
-          linkedinPremium={settings.value?.settings.linkedinPremium ?? false}
-          onChanged={(next) => setLocal((m) => new Map(m).set(next.id, next))}
+          linkedinPremium={settings.data?.settings.linkedinPremium ?? false}
+          listKey={listKey}
+          onChanged={changed}
         />
       ))}
       {letters.length > 0 && (

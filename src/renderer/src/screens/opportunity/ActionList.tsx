@@ -1,9 +1,12 @@
 import { useState } from 'react';
 import type { Action } from '../../../../shared/domain';
-import { api } from '../../api/bridge';
-import { actionLabel, countdown, dateTime, effectiveDue, isOverdue } from '../../format';
-import { SNOOZE_LABELS, snoozeUntil } from '../../snooze';
-import type { SnoozeChoice } from '../../snooze';
+import { actionLabel, countdown, effectiveDue, isOverdue, useFormat } from '../../format';
+import { SNOOZE_CHOICES, SNOOZE_LABELS } from '../../../../shared/snooze';
+import type { SnoozeChoice } from '../../../../shared/snooze';
+import type { CallInput } from '../../../../shared/contract';
+import { useQueryClient } from '@tanstack/react-query';
+import { keyOf } from '../../data/calls';
+import { call } from '../../data/calls';
 
 const CHANNEL_LABELS: Record<Action['channel'], string> = {
   email: 'by email',
@@ -15,26 +18,20 @@ const CHANNEL_LABELS: Record<Action['channel'], string> = {
 };
 
 /** Every action of a card with its "why this date", and Done / Snooze / Skip (or Reopen). */
-export function ActionList({
-  actions,
-  onChanged,
-  workingWeek,
-  onWriteReflection,
-}: {
-  actions: readonly Action[];
-  onChanged: (a: readonly Action[]) => void;
-  workingWeek?: readonly number[];
-  onWriteReflection?: (roundId: number) => void;
-}) {
+export function ActionList({ actions, onWriteReflection }: { actions: readonly Action[]; onWriteReflection?: (roundId: number) => void }) {
+  const format = useFormat();
+  const client = useQueryClient();
   const [error, setError] = useState<string | null>(null);
   const now = Date.now();
   const open = actions.filter((a) => a.status === 'pending' || a.status === 'snoozed');
   const settled = actions.filter((a) => a.status === 'done' || a.status === 'skipped');
 
-  async function run(promise: Promise<{ ok: true; value: readonly Action[] } | { ok: false; error: { message: string } }>) {
+  /** Runs Done / Snooze / Skip / Reopen: the card's actions come back in the answer, the board is patched. */
+  async function act<K extends 'actions.complete' | 'actions.snooze' | 'actions.skip' | 'actions.reopen'>(name: K, input: CallInput<K>) {
     setError(null);
-    const result = await promise;
-    if (result.ok) onChanged(result.value);
+    const key = keyOf('actions.forOpportunity', { opportunityId: input.opportunityId });
+    const result = await call(name, input, { keep: [key] });
+    if (result.ok) client.setQueryData(key, result.value);
     else setError(result.error.message);
   }
 
@@ -50,13 +47,13 @@ export function ActionList({
               <span aria-hidden="true">⚠</span> Overdue
             </span>
           )}
-          {a.status === 'snoozed' && <span className="badge">Snoozed until {dateTime.format(new Date(a.snoozedUntil!))}</span>}
-          {a.status === 'done' && <span className="badge done-badge">✓ Done {a.settledAt ? dateTime.format(new Date(a.settledAt)) : ''}</span>}
+          {a.status === 'snoozed' && <span className="badge">Snoozed until {format.dateTime(a.snoozedUntil!)}</span>}
+          {a.status === 'done' && <span className="badge done-badge">✓ Done {a.settledAt ? format.dateTime(a.settledAt) : ''}</span>}
           {a.status === 'skipped' && <span className="badge">Skipped</span>}
         </div>
         {(a.status === 'pending' || a.status === 'snoozed') && (
           <p className="when">
-            Due {dateTime.format(new Date(a.due))} ({countdown(effectiveDue(a), now)}), open until {dateTime.format(new Date(a.latest))}
+            Due {format.dateTime(a.due)} ({countdown(effectiveDue(a), now)}), open until {format.dateTime(a.latest)}
           </p>
         )}
         <p className="why">
@@ -71,7 +68,7 @@ export function ActionList({
                   Write it
                 </button>
               )}
-              <button type="button" onClick={() => void run(api['actions.complete']({ opportunityId: a.opportunityId, key: a.key }))} aria-label={`Done: ${label}`}>
+              <button type="button" onClick={() => void act('actions.complete', { opportunityId: a.opportunityId, key: a.key })} aria-label={`Done: ${label}`}>
                 Done
               </button>
               <label className="inline snooze">
@@ -82,23 +79,23 @@ export function ActionList({
                   onChange={(e) => {
                     const choice = e.target.value as SnoozeChoice;
                     if (!choice) return;
-                    void run(api['actions.snooze']({ opportunityId: a.opportunityId, key: a.key, until: snoozeUntil(choice, new Date(), workingWeek).toISOString() }));
+                    void act('actions.snooze', { opportunityId: a.opportunityId, key: a.key, choice });
                   }}
                 >
                   <option value="">Snooze…</option>
-                  {(Object.keys(SNOOZE_LABELS) as SnoozeChoice[]).map((c) => (
+                  {SNOOZE_CHOICES.map((c) => (
                     <option key={c} value={c}>
                       {SNOOZE_LABELS[c]}
                     </option>
                   ))}
                 </select>
               </label>
-              <button type="button" className="secondary" onClick={() => void run(api['actions.skip']({ opportunityId: a.opportunityId, key: a.key }))} aria-label={`Skip: ${label}`}>
+              <button type="button" className="secondary" onClick={() => void act('actions.skip', { opportunityId: a.opportunityId, key: a.key })} aria-label={`Skip: ${label}`}>
                 Skip
               </button>
             </>
           ) : (
-            <button type="button" className="secondary" onClick={() => void run(api['actions.reopen']({ opportunityId: a.opportunityId, key: a.key }))} aria-label={`Reopen: ${label}`}>
+            <button type="button" className="secondary" onClick={() => void act('actions.reopen', { opportunityId: a.opportunityId, key: a.key })} aria-label={`Reopen: ${label}`}>
               Reopen
             </button>
           )}

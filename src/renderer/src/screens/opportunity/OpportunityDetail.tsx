@@ -1,14 +1,14 @@
 import { useState } from 'react';
-import type { Action, Contact, EventKind } from '../../../../shared/domain';
-import { api } from '../../api/bridge';
+import type { Contact, EventKind } from '../../../../shared/domain';
 import { Dialog } from '../../components/Dialog';
-import { dateOnly, dateTime } from '../../format';
-import { useJournalQuery } from '../../use-journal';
+import { useFormat } from '../../format';
 import { LettersPanel } from '../letters/LettersPanel';
 import { ReflectionEditor } from '../reflection/ReflectionEditor';
 import { ActionList } from './ActionList';
 import { draftOf, emptyRound, FORMAT_LABELS, OpportunityForm, roundInput, RoundFields } from './OpportunityForm';
 import type { RoundDraft } from './OpportunityForm';
+import { useCall } from '../../data/hooks';
+import { call } from '../../data/calls';
 
 export const EVENT_LABELS: Record<EventKind, string> = {
   next_steps_asked: 'Asked about next steps',
@@ -32,39 +32,40 @@ export const EVENT_LABELS: Record<EventKind, string> = {
 
 /** The card's detail: rounds and people, the actions with their why, and the timeline. */
 export function OpportunityDetail({ id, onClose }: { id: number; onClose: () => void }) {
-  const opportunity = useJournalQuery(() => api['opportunities.get']({ id }), [id]);
-  const actions = useJournalQuery(() => api['actions.forOpportunity']({ opportunityId: id }), [id]);
-  const events = useJournalQuery(() => api['events.list']({ opportunityId: id }), [id]);
-  const contacts = useJournalQuery(() => api['contacts.list'](undefined), []);
+  const format = useFormat();
+  const opportunity = useCall('opportunities.get', { id });
+  const actions = useCall('actions.forOpportunity', { opportunityId: id });
+  const events = useCall('events.list', { opportunityId: id });
+  const contacts = useCall('contacts.list', undefined);
   const [editing, setEditing] = useState(false);
   const [addingRound, setAddingRound] = useState<RoundDraft | null>(null);
   const [editingRound, setEditingRound] = useState<{ id: number; draft: RoundDraft } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [reflecting, setReflecting] = useState<number | null>(null);
   const [lettersFor, setLettersFor] = useState<number | null>(null);
-  const byId = new Map<number, Contact>((contacts.value ?? []).map((c) => [c.id, c]));
-  const o = opportunity.value;
+  const byId = new Map<number, Contact>((contacts.data ?? []).map((c) => [c.id, c]));
+  const o = opportunity.data;
 
   async function addRound() {
     if (!addingRound) return;
-    const input = roundInput(addingRound);
+    const input = roundInput(addingRound, format);
     if (!input) return setError('The round needs a valid date and time.');
-    const result = await api['rounds.create']({ opportunityId: id, ...input });
+    const result = await call('rounds.create', { opportunityId: id, ...input });
     if (!result.ok) return setError(result.error.message);
     setAddingRound(null);
   }
 
   async function saveRound() {
     if (!editingRound) return;
-    const input = roundInput(editingRound.draft);
+    const input = roundInput(editingRound.draft, format);
     if (!input) return setError('The round needs a valid date and time.');
-    const result = await api['rounds.update']({ id: editingRound.id, patch: input });
+    const result = await call('rounds.update', { id: editingRound.id, patch: input });
     if (!result.ok) return setError(result.error.message);
     setEditingRound(null);
   }
 
   async function record(kind: EventKind) {
-    const result = await api['events.record']({ opportunityId: id, kind, roundId: o?.rounds.at(-1)?.id ?? null });
+    const result = await call('events.record', { opportunityId: id, kind, roundId: o?.rounds.at(-1)?.id ?? null });
     if (!result.ok) setError(result.error.message);
   }
 
@@ -72,7 +73,7 @@ export function OpportunityDetail({ id, onClose }: { id: number; onClose: () => 
     <Dialog title={o ? `${o.company}: ${o.role}` : 'Opportunity'} onClose={onClose} wide>
       {opportunity.error && (
         <p role="alert" className="error">
-          {opportunity.error}
+          {opportunity.error?.message}
         </p>
       )}
       {o && (
@@ -90,15 +91,15 @@ export function OpportunityDetail({ id, onClose }: { id: number; onClose: () => 
               </>
             )}
             <h3>What to do</h3>
-            <ActionList actions={actions.value ?? []} onChanged={(a: readonly Action[]) => actions.setValue(a)} onWriteReflection={setReflecting} />
+            <ActionList actions={actions.data ?? []} onWriteReflection={setReflecting} />
             <h3>Timeline</h3>
-            {(events.value ?? []).length === 0 ? (
+            {(events.data ?? []).length === 0 ? (
               <p className="muted">Nothing recorded yet.</p>
             ) : (
               <ol className="timeline" aria-label="Timeline">
-                {(events.value ?? []).map((e) => (
+                {(events.data ?? []).map((e) => (
                   <li key={e.id} className={e.undoneAt ? 'undone' : undefined}>
-                    <time dateTime={e.occurredAt}>{dateTime.format(new Date(e.occurredAt))}</time> {EVENT_LABELS[e.kind]}
+                    <time dateTime={e.occurredAt}>{format.dateTime(e.occurredAt)}</time> {EVENT_LABELS[e.kind]}
                     {e.contactId && byId.get(e.contactId) ? ` to ${byId.get(e.contactId)!.name}` : ''}
                     {e.channel ? ` (${e.channel})` : ''}
                     {e.undoneAt ? ' (undone)' : ''}
@@ -120,14 +121,14 @@ export function OpportunityDetail({ id, onClose }: { id: number; onClose: () => 
             <ol className="rounds">
               {o.rounds.map((r) => (
                 <li key={r.id}>
-                  <strong>Round {r.number}</strong>: {dateTime.format(new Date(r.startsAt))}, {FORMAT_LABELS[r.format]}, {r.durationMinutes} min
+                  <strong>Round {r.number}</strong>: {format.dateTime(r.startsAt)}, {FORMAT_LABELS[r.format]}, {r.durationMinutes} min
                   {r.interviewerIds.length > 0 && (
                     <div>
                       With {r.interviewerIds.map((cid) => byId.get(cid)?.name ?? `#${cid}`).join(', ')}
                     </div>
                   )}
                   {r.nextStep && <div>Next step: {r.nextStep}</div>}
-                  {r.decisionDate && <div>Decision by {dateOnly.format(new Date(`${r.decisionDate}T12:00:00`))}</div>}
+                  {r.decisionDate && <div>Decision by {format.date(r.decisionDate)}</div>}
                   <div className="buttons">
                     <button type="button" className="secondary small" onClick={() => setReflecting(r.id)} aria-label={`Reflection on round ${r.number}`}>
                       Reflection
@@ -135,7 +136,7 @@ export function OpportunityDetail({ id, onClose }: { id: number; onClose: () => 
                     <button type="button" className="secondary small" onClick={() => setLettersFor(r.id)} aria-label={`Letters for round ${r.number}`}>
                       Letters
                     </button>
-                    <button type="button" className="secondary small" onClick={() => setEditingRound({ id: r.id, draft: draftOf(r) })} aria-label={`Edit round ${r.number}`}>
+                    <button type="button" className="secondary small" onClick={() => setEditingRound({ id: r.id, draft: draftOf(r, format) })} aria-label={`Edit round ${r.number}`}>
                       Edit
                     </button>
                   </div>
@@ -182,7 +183,7 @@ export function OpportunityDetail({ id, onClose }: { id: number; onClose: () => 
                     <strong>{c.name}</strong>
                     {c.title ? `, ${c.title}` : ''}
                     {c.email && <div>{c.email}</div>}
-                    {c.lastContactedAt && <div className="muted">Last contacted {dateTime.format(new Date(c.lastContactedAt))}</div>}
+                    {c.lastContactedAt && <div className="muted">Last contacted {format.dateTime(c.lastContactedAt)}</div>}
                   </li>
                 );
               })}

@@ -2,11 +2,12 @@ import { useState } from 'react';
 import type { FormEvent } from 'react';
 import type { OpportunityWithRounds, Round, RoundFormat } from '../../../../shared/domain';
 import { ROUND_FORMATS } from '../../../../shared/domain';
-import { api } from '../../api/bridge';
 import { ContactPicker } from '../../components/ContactPicker';
 import { Dialog } from '../../components/Dialog';
-import { fromLocalInput, toLocalInput } from '../../format';
-import { useJournalQuery } from '../../use-journal';
+import { useFormat } from '../../format';
+import type { Format } from '../../format';
+import { useCall } from '../../data/hooks';
+import { call } from '../../data/calls';
 
 export const FORMAT_LABELS: Record<RoundFormat, string> = { video: 'Video', phone: 'Phone', 'in-person': 'In person' };
 
@@ -34,7 +35,7 @@ export const emptyRound = (): RoundDraft => ({
 
 /** The fields of a round: when, how, with whom, and what the employer said comes next. */
 export function RoundFields({ round, onChange }: { round: RoundDraft; onChange: (r: RoundDraft) => void }) {
-  const contacts = useJournalQuery(() => api['contacts.list'](undefined), []);
+  const contacts = useCall('contacts.list', undefined);
   const set = <K extends keyof RoundDraft>(key: K, value: RoundDraft[K]) => onChange({ ...round, [key]: value });
   return (
     <>
@@ -67,18 +68,18 @@ export function RoundFields({ round, onChange }: { round: RoundDraft; onChange: 
       </div>
       <ContactPicker
         label="Interviewers"
-        contacts={contacts.value ?? []}
+        contacts={contacts.data ?? []}
         selected={round.interviewerIds}
         onChange={(ids) => set('interviewerIds', ids)}
-        onCreated={() => void contacts.refresh()}
+        onCreated={() => void contacts.refetch()}
       />
       <ContactPicker
         label="Arranged by (recruiter or coordinator)"
         single
-        contacts={contacts.value ?? []}
+        contacts={contacts.data ?? []}
         selected={round.arrangedByContactId ? [round.arrangedByContactId] : []}
         onChange={(ids) => set('arrangedByContactId', ids[0] ?? null)}
-        onCreated={() => void contacts.refresh()}
+        onCreated={() => void contacts.refetch()}
       />
       <div className="fields">
         <label className="grow">
@@ -94,9 +95,9 @@ export function RoundFields({ round, onChange }: { round: RoundDraft; onChange: 
   );
 }
 
-/** The form's draft of an existing round (times shown in the user's zone). */
-export const draftOf = (r: Round): RoundDraft => ({
-  startsAt: toLocalInput(new Date(r.startsAt)),
+/** The form's draft of an existing round (times in the journal's zone). */
+export const draftOf = (r: Round, format: Format): RoundDraft => ({
+  startsAt: format.toInput(r.startsAt),
   durationMinutes: r.durationMinutes,
   format: r.format,
   arrangedChannel: r.arrangedChannel,
@@ -106,8 +107,8 @@ export const draftOf = (r: Round): RoundDraft => ({
   decisionDate: r.decisionDate ?? '',
 });
 
-export const roundInput = (r: RoundDraft) => {
-  const startsAt = fromLocalInput(r.startsAt);
+export const roundInput = (r: RoundDraft, format: Format) => {
+  const startsAt = format.fromInput(r.startsAt);
   if (!startsAt) return null;
   return {
     startsAt,
@@ -128,16 +129,17 @@ export function OpportunityForm({ existing, onClose, onSaved }: { existing?: Opp
   const [jobUrl, setJobUrl] = useState(existing?.jobUrl ?? '');
   const [location, setLocation] = useState(existing?.location ?? '');
   const [recruiter, setRecruiter] = useState<number | null>(existing?.recruiterContactId ?? null);
-  const contacts = useJournalQuery(() => api['contacts.list'](undefined), []);
+  const contacts = useCall('contacts.list', undefined);
   const [withRound, setWithRound] = useState(!existing);
-  const [round, setRound] = useState<RoundDraft>(() => ({ ...emptyRound(), startsAt: toLocalInput(new Date(Date.now() + 86_400_000)).slice(0, 11) + '10:00' }));
+  const format = useFormat();
+  const [round, setRound] = useState<RoundDraft>(() => ({ ...emptyRound(), startsAt: format.toInput(new Date(Date.now() + 86_400_000).toISOString()).slice(0, 11) + '10:00' }));
   const [error, setError] = useState<string | null>(null);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     setError(null);
     if (existing) {
-      const result = await api['opportunities.update']({
+      const result = await call('opportunities.update', {
         id: existing.id,
         patch: { company, role, jobUrl: jobUrl || null, location: location || null, recruiterContactId: recruiter },
       });
@@ -145,9 +147,9 @@ export function OpportunityForm({ existing, onClose, onSaved }: { existing?: Opp
       onSaved?.(existing.id);
       return onClose();
     }
-    const first = withRound ? roundInput(round) : null;
+    const first = withRound ? roundInput(round, format) : null;
     if (withRound && !first) return setError('The round needs a valid date and time.');
-    const result = await api['opportunities.create']({
+    const result = await call('opportunities.create', {
       company,
       role,
       jobUrl: jobUrl || null,
@@ -184,10 +186,10 @@ export function OpportunityForm({ existing, onClose, onSaved }: { existing?: Opp
         <ContactPicker
           label="Recruiter or HR contact"
           single
-          contacts={contacts.value ?? []}
+          contacts={contacts.data ?? []}
           selected={recruiter ? [recruiter] : []}
           onChange={(ids) => setRecruiter(ids[0] ?? null)}
-          onCreated={() => void contacts.refresh()}
+          onCreated={() => void contacts.refetch()}
         />
         {!existing && (
           <label className="inline">

@@ -1,13 +1,14 @@
 import { useState } from 'react';
 import type { RecoveryStatus } from '../../../../shared/contract';
-import { api } from '../../api/bridge';
-import { dateTime } from '../../format';
+import { useFormat } from '../../format';
+import { call } from '../../data/calls';
 
 /**
  * Shown instead of the board when the journal cannot be opened. It explains, offers the newest
  * good backup, and says that the damaged file is kept, whatever the user chooses.
  */
 export function RecoveryScreen({ status, onRestored }: { status: RecoveryStatus; onRestored: () => void }) {
+  const format = useFormat();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const good = status.backups.filter((b) => b.ok);
@@ -15,7 +16,7 @@ export function RecoveryScreen({ status, onRestored }: { status: RecoveryStatus;
   async function restore(name: string) {
     if (!window.confirm(`Replace the journal with the backup ${name}? The current file is kept aside, not deleted.`)) return;
     setBusy(true);
-    const result = await api['backups.restore']({ name });
+    const result = await call('backups.restore', { name });
     setBusy(false);
     if (!result.ok) return setError(result.error.message);
     onRestored();
@@ -39,7 +40,7 @@ export function RecoveryScreen({ status, onRestored }: { status: RecoveryStatus;
             <ul className="backups" aria-label="Backups">
               {good.map((b, i) => (
                 <li key={b.name}>
-                  {dateTime.format(new Date(b.at))} ({b.kind === 'pre-migration' ? 'before an update' : b.kind}, {(b.bytes / 1024).toFixed(0)} KB)
+                  {format.dateTime(b.at)} ({b.kind === 'pre-migration' ? 'before an update' : b.kind}, {(b.bytes / 1024).toFixed(0)} KB)
                   {i === 0 ? ': the newest good backup ' : ' '}
                   <button type="button" disabled={busy} onClick={() => void restore(b.name)} className={i === 0 ? undefined : 'secondary'}>
                     Restore this backup

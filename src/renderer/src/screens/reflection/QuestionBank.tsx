@@ -1,18 +1,19 @@
 import { useState } from 'react';
-import { api } from '../../api/bridge';
 import { Dialog } from '../../components/Dialog';
-import { dateOnly } from '../../format';
+import { useFormat } from '../../format';
 import { downloadBase64 } from '../../download';
-import { useJournalQuery } from '../../use-journal';
+import { useCall } from '../../data/hooks';
+import { call } from '../../data/calls';
 
 /** Every question you were asked, with your answer, to prepare the next interview. */
 export function QuestionBank({ onClose, onOpen }: { onClose: () => void; onOpen: (opportunityId: number) => void }) {
+  const format = useFormat();
   const [query, setQuery] = useState('');
-  const questions = useJournalQuery(() => api['reflections.questions']({ query }), [query]);
+  const questions = useCall('reflections.questions', { query });
   const [error, setError] = useState<string | null>(null);
 
   async function exportAll() {
-    const result = await api['reflections.export']({});
+    const result = await call('reflections.export', {});
     if (result.ok) downloadBase64(result.value);
     else setError(result.error.message);
   }
@@ -25,10 +26,10 @@ export function QuestionBank({ onClose, onOpen }: { onClose: () => void; onOpen:
           <input type="search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder="e.g. conflict, design, first ninety days" />
         </label>
         <p className="muted" aria-live="polite">
-          {questions.value ? `${questions.value.length} question${questions.value.length === 1 ? '' : 's'}` : 'Loading…'}
+          {questions.data ? `${questions.data.length} question${questions.data.length === 1 ? '' : 's'}` : 'Loading…'}
         </p>
         <ul className="question-bank">
-          {(questions.value ?? []).slice(0, 200).map((q, i) => (
+          {(questions.data ?? []).slice(0, 200).map((q, i) => (
             <li key={`${q.roundId}-${i}`}>
               <strong>{q.question}</strong>
               <div className="muted">
@@ -36,7 +37,7 @@ export function QuestionBank({ onClose, onOpen }: { onClose: () => void; onOpen:
                 <button type="button" className="link" onClick={() => onOpen(q.opportunityId)}>
                   {q.company}, round {q.roundNumber}
                 </button>{' '}
-                ({q.role}, {dateOnly.format(new Date(q.askedAt))})
+                ({q.role}, {format.day(q.askedAt)})
               </div>
               {q.answer ? <p>Your answer: {q.answer}</p> : <p className="muted">No answer noted.</p>}
             </li>

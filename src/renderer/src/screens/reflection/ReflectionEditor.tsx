@@ -16,15 +16,17 @@ import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
 import { $createHeadingNode, HeadingNode, QuoteNode } from '@lexical/rich-text';
 import { $setBlocksType } from '@lexical/selection';
 import { $getSelection, BLUR_COMMAND, COMMAND_PRIORITY_LOW, FORMAT_TEXT_COMMAND } from 'lexical';
-import { useEffect, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ReflectionView } from '../../../../shared/contract';
 import { REFLECTION_TEMPLATE } from '../../../../shared/reflection-prompts';
-import { api } from '../../api/bridge';
 import { Dialog } from '../../components/Dialog';
-import { dateOnly, dateTime } from '../../format';
+import { useFormat } from '../../format';
 import { downloadBase64 } from '../../download';
-import { useAutosave } from './autosave';
+import { Autosaver } from './autosave';
 import type { SaveState } from './autosave';
+import { call, keyOf } from '../../data/calls';
+import { useCall } from '../../data/hooks';
 
 /** Markdown in and out: headings, quotes, lists, checklists, code, bold/italic, highlight (`==`), links. */
 export const MARKDOWN = [CHECK_LIST, ...TRANSFORMERS];
@@ -79,6 +81,13 @@ function Toolbar() {
   );
 }
 
+/** Tells the autosave what the loaded text looks like in the editor's own Markdown. */
+function Baseline({ onLoaded }: { onLoaded: (markdown: string) => void }) {
+  const [editor] = useLexicalComposerContext();
+  useEffect(() => editor.getEditorState().read(() => onLoaded($convertToMarkdownString(MARKDOWN))), [editor, onLoaded]);
+  return null;
+}
+
 /** Saves at once when the editor loses focus. */
 function BlurSave({ onBlur }: { onBlur: () => void }) {
   const [editor] = useLexicalComposerContext();
@@ -98,31 +107,77 @@ function BlurSave({ onBlur }: { onBlur: () => void }) {
 }
 
 function SaveStatus({ state }: { state: SaveState }) {
+  const format = useFormat();
   const text =
     state.kind === 'saved'
       ? state.at
-        ? `Saved ${dateTime.format(new Date(state.at))}`
+        ? `Saved ${format.dateTime(state.at)}`
         : 'Saved'
       : state.kind === 'saving'
         ? 'Saving…'
         : state.kind === 'unsaved'
           ? 'Unsaved changes'
-          : `Not saved: ${state.message}`;
+          : state.kind === 'conflict'
+            ? 'Changed in another window'
+            : `Not saved: ${state.message}`;
   return (
     <span className={`save-status ${state.kind}`} role="status" aria-label="Save status">
-      {state.kind === 'saved' ? '✓ ' : state.kind === 'error' ? '⚠ ' : ''}
+      {state.kind === 'saved' ? '✓ ' : state.kind === 'error' || state.kind === 'conflict' ? '⚠ ' : ''}
       {text}
     </span>
   );
 }
 
-function EditorBody({ view, onSaved }: { view: ReflectionView; onSaved: (v: ReflectionView) => void }) {
-  const { state, changed, flush } = useAutosave(async (body) => {
-    const result = await api['reflections.save']({ roundId: view.roundId, body });
-    if (result.ok) onSaved(result.value);
-    return result.ok ? { ok: true, at: result.value.updatedAt } : { ok: false, message: result.error.message };
-  }, view.updatedAt);
+/** The editor's autosave (autosave.ts), saving through the core and keeping the cache in step. */
+function useReflectionAutosave(view: ReflectionView) {
+  const client = useQueryClient();
+  const [state, setState] = useState<SaveState>({ kind: 'saved', at: view.updatedAt });
+  const saver = useRef<Autosaver | null>(null);
+  if (!saver.current) {
+    const key = keyOf('reflections.get', { roundId: view.roundId });
+    saver.current = new Autosaver({
+      text: view.body,
+      revision: view.revision,
+      savedAt: view.updatedAt,
+      onState: setState,
+      save: async ({ text, revision, session, seq }) => {
+        // The answer is the reflection as stored: it goes into the cache as it is, not asked again.
+        const result = await call('reflections.save', { roundId: view.roundId, body: text, revision, session, seq }, { keep: [key] });
+        if (!result.ok) return { ok: false, code: result.error.code, message: result.error.message };
+        client.setQueryData<ReflectionView>(key, (cached) => (!cached || cached.revision <= result.value.revision ? result.value : cached));
+        return { ok: true, revision: result.value.revision, at: result.value.updatedAt };
+      },
+    });
+  }
+  const autosave = saver.current;
+  useEffect(() => {
+    const urgent = () => void autosave.flush(true);
+    window.addEventListener('pagehide', urgent);
+    window.addEventListener('beforeunload', urgent);
+    return () => {
+      window.removeEventListener('pagehide', urgent);
+      window.removeEventListener('beforeunload', urgent);
+    };
+  }, [autosave]);
+  // Closing the editor saves what is there. (Not in the effect above: React's development mode
+  // runs effects twice, and the saver must outlive that.)
+  useEffect(() => () => void autosave.flush(true), [autosave]);
+  return { state, autosave };
+}
+
+function EditorBody({ view, onReload }: { view: ReflectionView; onReload: () => void }) {
+  const { state, autosave } = useReflectionAutosave(view);
+  const baseline = useCallback((markdown: string) => autosave.baseline(markdown), [autosave]);
+  const flush = useCallback(() => void autosave.flush(), [autosave]);
+  const [resolving, setResolving] = useState(false);
   const initial = view.body.trim() === '' ? REFLECTION_TEMPLATE : view.body;
+
+  async function keepMine() {
+    setResolving(true);
+    const latest = await call('reflections.get', { roundId: view.roundId });
+    if (latest.ok) await autosave.keepMine(latest.value.revision);
+    setResolving(false);
+  }
 
   return (
     <LexicalComposer
@@ -138,6 +193,19 @@ function EditorBody({ view, onSaved }: { view: ReflectionView; onSaved: (v: Refl
         <Toolbar />
         <SaveStatus state={state} />
       </div>
+      {state.kind === 'conflict' && (
+        <div role="alert" className="banner conflict">
+          <p>This reflection was changed in another window while you wrote here. Nothing of either is lost: choose which text to keep (the other stays among the earlier versions).</p>
+          <div className="buttons">
+            <button type="button" onClick={() => void keepMine()} disabled={resolving}>
+              Keep my text
+            </button>
+            <button type="button" className="secondary" onClick={onReload} disabled={resolving}>
+              Use the other window’s text
+            </button>
+          </div>
+        </div>
+      )}
       <div className="editor-frame">
         <RichTextPlugin
           contentEditable={<ContentEditable className="editor" aria-label="Reflection" aria-multiline="true" />}
@@ -149,67 +217,73 @@ function EditorBody({ view, onSaved }: { view: ReflectionView; onSaved: (v: Refl
       <CheckListPlugin />
       <LinkPlugin validateUrl={(url) => /^https?:\/\//i.test(url)} />
       <MarkdownShortcutPlugin transformers={MARKDOWN} />
-      <OnChangePlugin ignoreSelectionChange onChange={(editorState) => editorState.read(() => changed($convertToMarkdownString(MARKDOWN)))} />
-      <BlurSave onBlur={() => void flush()} />
+      <OnChangePlugin ignoreSelectionChange onChange={(editorState) => editorState.read(() => autosave.change($convertToMarkdownString(MARKDOWN)))} />
+      <Baseline onLoaded={baseline} />
+      <BlurSave onBlur={flush} />
     </LexicalComposer>
   );
 }
 
 /** The reflection of one round: the editor, the passages to mention, versions, and export. */
 export function ReflectionEditor({ roundId, onClose }: { roundId: number; onClose: () => void }) {
-  const [view, setView] = useState<ReflectionView | null>(null);
+  const format = useFormat();
+  const reflection = useCall('reflections.get', { roundId });
+  const client = useQueryClient();
+  const view = reflection.data ?? null;
   const [error, setError] = useState<string | null>(null);
   const [editorKey, setEditorKey] = useState(0);
   const [versions, setVersions] = useState<readonly { id: number; body: string; savedAt: string }[] | null>(null);
 
-  useEffect(() => {
-    void api['reflections.get']({ roundId }).then((r) => (r.ok ? setView(r.value) : setError(r.error.message)));
-  }, [roundId]);
+  /** Reads the stored text again and restarts the editor on it (after a restore, or to take another window's text). */
+  async function reload() {
+    await client.refetchQueries({ queryKey: keyOf('reflections.get', { roundId }) });
+    setEditorKey((k) => k + 1);
+  }
 
   async function copyToRound() {
     if (!view) return;
     const patch = { ...(view.stated.nextStep ? { nextStep: view.stated.nextStep } : {}), ...(view.stated.decisionDate ? { decisionDate: view.stated.decisionDate } : {}) };
-    const result = await api['rounds.update']({ id: roundId, patch });
+    const result = await call('rounds.update', { id: roundId, patch });
     if (!result.ok) return setError(result.error.message);
-    const fresh = await api['reflections.get']({ roundId });
-    if (fresh.ok) setView(fresh.value);
+    // The round changed: what the notes state now matches it (the cache is told by the answer).
+    void client.invalidateQueries({ queryKey: keyOf('reflections.get', { roundId }) });
   }
 
   async function showVersions() {
-    const result = await api['reflections.versions']({ roundId });
+    const result = await call('reflections.versions', { roundId });
     if (result.ok) setVersions(result.value);
     else setError(result.error.message);
   }
 
   async function restore(versionId: number) {
-    const result = await api['reflections.restore']({ versionId });
+    const result = await call('reflections.restore', { versionId }, { keep: [keyOf('reflections.get', { roundId })] });
     if (!result.ok) return setError(result.error.message);
-    setView(result.value);
+    client.setQueryData(keyOf('reflections.get', { roundId }), result.value);
     setVersions(null);
     setEditorKey((k) => k + 1);
   }
 
   async function exportOne() {
-    const result = await api['reflections.export']({ roundId });
+    const result = await call('reflections.export', { roundId });
     if (result.ok) downloadBase64(result.value);
     else setError(result.error.message);
   }
 
   return (
     <Dialog title={view ? `Reflection: ${view.company}, round ${view.roundNumber}` : 'Reflection'} onClose={onClose} wide>
-      {error && (
+      {(error ?? reflection.error) && (
         <p role="alert" className="error">
-          {error}
+          {error ?? reflection.error?.message}
         </p>
       )}
       {view && (
         <div className="reflection">
           <div className="reflection-main">
             <p className="hint">
-              {view.role}, {dateOnly.format(new Date(view.startsAt))}. Write freely under the prompts; Markdown shortcuts work (<code>## </code>, <code>- </code>, <code>[ ] </code>,{' '}
+              {view.role}, {format.day(view.startsAt)}. Write freely under the prompts; Markdown shortcuts work (<code>## </code>, <code>- </code>, <code>[ ] </code>,{' '}
               <code>**bold**</code>). Select a passage and press “Mention in the thank-you” to offer it to your letters.
             </p>
-            <EditorBody key={editorKey} view={view} onSaved={setView} />
+            <EditorBody key={editorKey} view={view} onReload={() => void reload()} />
           </div>
           <aside className="reflection-side">
             {(view.stated.nextStep || view.stated.decisionDate) && (
@@ -217,7 +291,7 @@ export function ReflectionEditor({ roundId, onClose }: { roundId: number; onClos
                 <h3>Copy to the round?</h3>
                 <p>
                   Your notes mention
-                  {view.stated.decisionDate ? ` a decision date of ${dateOnly.format(new Date(`${view.stated.decisionDate}T12:00:00`))}` : ''}
+                  {view.stated.decisionDate ? ` a decision date of ${format.date(view.stated.decisionDate)}` : ''}
                   {view.stated.decisionDate && view.stated.nextStep ? ' and' : ''}
                   {view.stated.nextStep ? ` the next step “${view.stated.nextStep}”` : ''}. The planner dates the status check from them.
                 </p>
@@ -253,10 +327,10 @@ export function ReflectionEditor({ roundId, onClose }: { roundId: number; onClos
                     {versions.map((v) => (
                       <li key={v.id}>
                         <details>
-                          <summary>{dateTime.format(new Date(v.savedAt))}</summary>
+                          <summary>{format.dateTime(v.savedAt)}</summary>
                           <pre className="version-text">{v.body}</pre>
                         </details>
-                        <button type="button" className="secondary small" onClick={() => void restore(v.id)} aria-label={`Restore the version of ${dateTime.format(new Date(v.savedAt))}`}>
+                        <button type="button" className="secondary small" onClick={() => void restore(v.id)} aria-label={`Restore the version of ${format.dateTime(v.savedAt)}`}>
                           Restore
                         </button>
                       </li>

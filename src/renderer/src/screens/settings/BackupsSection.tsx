@@ -1,22 +1,23 @@
 import { useState } from 'react';
-import { api } from '../../api/bridge';
-import { dateTime } from '../../format';
-import { useJournalQuery } from '../../use-journal';
+import { useFormat } from '../../format';
+import { useCall } from '../../data/hooks';
+import { call } from '../../data/calls';
 
 /** Backups: one a day while Afterword runs and one before every update; make one now or restore one. */
 export function BackupsSection() {
-  const backups = useJournalQuery(() => api['backups.list'](undefined), []);
+  const format = useFormat();
+  const backups = useCall('backups.list', undefined);
   const [message, setMessage] = useState<string | null>(null);
 
   async function backUp() {
-    const result = await api['backups.create'](undefined);
+    const result = await call('backups.create', undefined);
     setMessage(result.ok ? `Backed up: ${result.value.name}` : result.error.message);
-    void backups.refresh();
+    void backups.refetch();
   }
 
   async function restore(name: string) {
     if (!window.confirm(`Replace your journal with the backup ${name}? What you have now is kept aside, not deleted.`)) return;
-    const result = await api['backups.restore']({ name });
+    const result = await call('backups.restore', { name });
     if (!result.ok) return setMessage(result.error.message);
     window.location.reload();
   }
@@ -31,11 +32,11 @@ export function BackupsSection() {
         </button>
         {message && <span role="status">{message}</span>}
       </div>
-      {(backups.value ?? []).length > 0 && (
+      {(backups.data ?? []).length > 0 && (
         <ul className="backups">
-          {(backups.value ?? []).slice(0, 10).map((b) => (
+          {(backups.data ?? []).slice(0, 10).map((b) => (
             <li key={b.name}>
-              {dateTime.format(new Date(b.at))} ({b.kind === 'pre-migration' ? 'before an update' : b.kind}){' '}
+              {format.dateTime(b.at)} ({b.kind === 'pre-migration' ? 'before an update' : b.kind}){' '}
               <button type="button" className="secondary small" onClick={() => void restore(b.name)}>
                 Restore
               </button>

@@ -2,9 +2,9 @@ import { useEffect, useState } from 'react';
 import type { FormEvent } from 'react';
 import type { PlannerSettings, Settings } from '../../../../shared/settings';
 import { PLANNER_PRESETS } from '../../../../shared/settings';
-import { api } from '../../api/bridge';
 import { Dialog } from '../../components/Dialog';
 import { BackupsSection } from './BackupsSection';
+import { call } from '../../data/calls';
 
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 const zones = (): string[] => {
@@ -32,7 +32,7 @@ export function SettingsDialog({ onClose, inApp }: { onClose: () => void; inApp:
   const [saved, setSaved] = useState(false);
 
   useEffect(() => {
-    void api['settings.get'](undefined).then((r) => (r.ok ? setSettings(r.value.settings) : setError(r.error.message)));
+    void call('settings.get', undefined).then((r) => (r.ok ? setSettings(r.value.settings) : setError(r.error.message)));
   }, []);
   if (!settings) return null;
 
@@ -46,7 +46,7 @@ export function SettingsDialog({ onClose, inApp }: { onClose: () => void; inApp:
   async function save(event: FormEvent) {
     event.preventDefault();
     if (!settings) return;
-    const result = await api['settings.update'](settings);
+    const result = await call('settings.update', settings);
     if (!result.ok) return setError(result.error.message);
     setError(null);
     setSaved(true);

@@ -1,0 +1,102 @@
+/**
+ * Reading and writing the journal from a screen. `useCall` reads one call's answer (cached under
+ * its key, kept when a refresh fails); `useWrite` runs a write and applies its effects; the board
+ * has its own hooks because a move shows at once and settles when the core answers.
+ */
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { QueryKey } from '@tanstack/react-query';
+import { useRef } from 'react';
+import type { CallName } from '../../../shared/call-names';
+import type { Board, BoardCard, CallInput, CallOutput } from '../../../shared/contract';
+import type { BoardColumn } from '../../../shared/domain';
+import { holdMovedCard, mergeBoard, patchBoard } from './board-cache';
+import { keyOf, run } from './calls';
+import type { CallFailed } from './calls';
+
+export interface CallState<T> {
+  /** The last good answer (kept when a refresh fails). */
+  readonly data: T | undefined;
+  /** The last failure, when there is no answer to show (a first load that failed). */
+  readonly error: CallFailed | null;
+  /** A refresh failed; `data` is what the page had. */
+  readonly stale: boolean;
+  readonly loading: boolean;
+  refetch(): void;
+}
+
+export function useCall<K extends CallName>(name: K, input: CallInput<K>, options: { enabled?: boolean } = {}): CallState<CallOutput<K>> {
+  const query = useQuery<CallOutput<K>, CallFailed>({
+    queryKey: keyOf(name, input),
+    queryFn: () => run(name, input),
+    enabled: options.enabled ?? true,
+  });
+  return {
+    data: query.data,
+    error: query.data === undefined ? query.error : null,
+    stale: query.data !== undefined && query.isError,
+    loading: query.isPending && (options.enabled ?? true),
+    refetch: () => void query.refetch(),
+  };
+}
+
+/** The board: read once, then patched by writes and events (see board-cache.ts). */
+export function useBoard(): CallState<Board> {
+  const client = useQueryClient();
+  const query = useQuery<Board, CallFailed>({
+    queryKey: keyOf('board.get'),
+    queryFn: async () => mergeBoard(await run('board.get', undefined), client.getQueryData<Board>(keyOf('board.get'))),
+  });
+  return {
+    data: query.data,
+    error: query.data === undefined ? query.error : null,
+    stale: query.data !== undefined && query.isError,
+    loading: query.isPending,
+    refetch: () => void query.refetch(),
+  };
+}
+
+/**
+ * A write. Its answer's effects (the board's patch, what it changed) reach the cache before the
+ * promise resolves. `keep`: answers the caller sets itself from the value.
+ */
+export function useWrite<K extends CallName>(name: K, options: { keep?: (input: CallInput<K>) => readonly QueryKey[] } = {}) {
+  const mutation = useMutation<CallOutput<K>, CallFailed, CallInput<K>>({
+    mutationFn: (input) => run(name, input, { keep: options.keep?.(input) ?? [] }),
+  });
+  return {
+    run: mutation.mutateAsync,
+    pending: mutation.isPending,
+    error: mutation.error,
+    reset: mutation.reset,
+  };
+}
+
+export interface MoveRequest {
+  readonly card: BoardCard;
+  readonly to: BoardColumn;
+  readonly input: CallInput<'board.move'>;
+}
+
+/**
+ * Moving a card: it moves on the board at once; the one call's answer brings the card as the core
+ * planned it; a refusal puts it back. No reload of the board.
+ */
+export function useMoveCard() {
+  const client = useQueryClient();
+  const holds = useRef(new Map<number, ReturnType<typeof holdMovedCard>>());
+  return useMutation<CallOutput<'board.move'>, CallFailed, MoveRequest>({
+    onMutate: async ({ card, to }) => {
+      // A full read of the board already on its way would not know of this move: let it go.
+      await client.cancelQueries({ queryKey: keyOf('board.get') });
+      holds.current.set(card.id, holdMovedCard(client, card.id, to));
+    },
+    mutationFn: ({ card, input }) => run('board.move', input, { ownCards: [card.id] }),
+    onError: (_error, { card }) => holds.current.get(card.id)?.release(),
+    onSettled: (_data, _error, { card }) => {
+      const hold = holds.current.get(card.id);
+      holds.current.delete(card.id);
+      // Another window changed this card while it moved: read it now.
+      if (hold?.missed()) void run('board.cards', { ids: [card.id] }).then((patch) => patchBoard(client, patch));
+    },
+  });
+}

@@ -1,0 +1,227 @@
+/**
+ * What the renderer's data layer relies on from the core: a write answers with what it changed
+ * and the board's patch (one call per move, no reload); events say what changed, with the page
+ * that caused them; undo of a move is one call in one transaction; the keep-searching hint and the
+ * snoozes are the core's rules; a reflection save over an older revision is refused.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createCore } from '../../src/main/core/core';
+import type { BoardCard, BoardPatch } from '../../src/shared/contract';
+import type { Action } from '../../src/shared/domain';
+import type { CoreEvent } from '../../src/shared/events';
+import { tempDir } from './helpers';
+
+type Answer<T> = { ok: true; value: T; changes?: unknown; patch?: BoardPatch };
+const answer = <T>(r: unknown): Answer<T> => {
+  expect(r).toMatchObject({ ok: true });
+  return r as Answer<T>;
+};
+
+function setup(timeZone = 'America/New_York', nowIso = '2026-11-20T22:00:00Z') {
+  const dir = tempDir();
+  fs.writeFileSync(path.join(dir, 'settings.json'), JSON.stringify({ timeZone }));
+  let now = new Date(nowIso);
+  const core = createCore({ dataDir: dir, transport: 'http', now: () => now });
+  const events: CoreEvent[] = [];
+  core.subscribe((e) => events.push(e));
+  return { core, events, setNow: (iso: string) => (now = new Date(iso)) };
+}
+
+async function interviewed(core: ReturnType<typeof setup>['core'], company: string, names: string[] = ['Alice Ng']) {
+  const ids: number[] = [];
+  for (const name of names) ids.push(answer<{ id: number }>(await core.call('contacts.create', { name })).value.id);
+  const opp = answer<{ id: number; rounds: { id: number }[] }>(
+    await core.call('opportunities.create', { company, role: 'Engineer', firstRound: { startsAt: '2026-11-20T15:00:00-05:00', format: 'video', interviewerIds: ids } }),
+  ).value;
+  return { opportunityId: opp.id, roundId: opp.rounds[0]!.id, contactIds: ids };
+}
+
+describe('a write answers with the board patch, and its event names the page that made it', () => {
+  it('a move is one call: the answer carries the moved card, planned again, and the event is marked with its origin', async () => {
+    const { core, events } = setup();
+    const { opportunityId } = await interviewed(core, 'Acme');
+    await interviewed(core, 'Globex');
+    events.length = 0;
+
+    const moved = answer<{ eventIds: number[] }>(await core.call('board.move', { opportunityId, to: 'thanked' }, 'http:page-one-1234'));
+    expect(moved.patch!.reload).toBe(false);
+    expect(moved.patch!.cards).toHaveLength(1);
+    const card = moved.patch!.cards[0]!;
+    expect(card).toMatchObject({ id: opportunityId, company: 'Acme', column: 'thanked' });
+    // Planned again: with every thank-you sent, the next step is the LinkedIn note or the status check.
+    expect(card.nextAction?.kind).not.toBe('thank-you');
+    expect(moved.changes).toMatchObject({ opportunityIds: [opportunityId] });
+
+    // One event for the call, saying what changed and which page did it.
+    expect(events).toEqual([
+      expect.objectContaining({ type: 'journal.changed', opportunityIds: [opportunityId], contactIds: [], origin: 'http:page-one-1234', version: moved.patch!.version }),
+    ]);
+    // The same card, read fresh, is what the patch said.
+    const board = answer<{ cards: BoardCard[]; version: number }>(await core.call('board.get', undefined)).value;
+    expect(board.cards.find((c) => c.id === opportunityId)).toEqual(card);
+    expect(board.version).toBeGreaterThanOrEqual(moved.patch!.version);
+    core.close();
+  });
+
+  it('reads change nothing and carry no patch; versions only grow', async () => {
+    const { core, events } = setup();
+    await interviewed(core, 'Acme');
+    events.length = 0;
+    const read = answer(await core.call('board.get', undefined));
+    expect(read.patch).toBeUndefined();
+    expect(events).toEqual([]);
+    const versions: number[] = [];
+    for (let i = 0; i < 5; i++) versions.push(answer(await core.call('contacts.create', { name: `P${i}` })).patch!.version);
+    expect([...versions].sort((a, b) => a - b)).toEqual(versions);
+    expect(new Set(versions).size).toBe(5);
+    core.close();
+  });
+
+  it('renaming a person patches every card they are on; a deleted card is listed as removed', async () => {
+    const { core } = setup();
+    const a = await interviewed(core, 'Acme', ['Dana Smith']);
+    const renamed = answer(await core.call('contacts.update', { id: a.contactIds[0], patch: { name: 'Dana Smith-Jones' } }));
+    expect(renamed.patch!.cards.map((c) => [c.id, c.people])).toEqual([[a.opportunityId, 'Dana Smith-Jones']]);
+    const deleted = answer(await core.call('opportunities.delete', { id: a.opportunityId }));
+    expect(deleted.patch).toMatchObject({ cards: [], removed: [a.opportunityId] });
+    core.close();
+  });
+
+  it('a settings change asks the pages to read the board again', async () => {
+    const { core, events } = setup();
+    events.length = 0;
+    const changed = answer(await core.call('settings.update', { userName: 'Sam' }, 'ipc:window-abcdef'));
+    expect(changed.patch).toMatchObject({ reload: true });
+    expect(events).toEqual([expect.objectContaining({ type: 'settings.changed', origin: 'ipc:window-abcdef' })]);
+    core.close();
+  });
+});
+
+describe('undo of a move is one call, one transaction', () => {
+  it('undoes the events and removes the round a move added, together', async () => {
+    const { core } = setup();
+    const { opportunityId } = await interviewed(core, 'Acme', ['Alice Ng', 'Bob Ortiz']);
+    const thanked = answer<{ eventIds: number[]; roundId: number | null }>(await core.call('board.move', { opportunityId, to: 'thanked' })).value;
+    expect(thanked.eventIds).toHaveLength(2);
+    const undone = answer(await core.call('board.undoMove', { opportunityId, eventIds: thanked.eventIds, roundId: null }));
+    expect(undone.patch!.cards[0]!.column).toBe('interviewed');
+
+    const next = answer<{ eventIds: number[]; roundId: number }>(
+      await core.call('board.move', { opportunityId, to: 'upcoming', nextRound: { startsAt: '2026-12-01T15:00:00Z', format: 'video' } }),
+    ).value;
+    expect(answer(await core.call('board.undoMove', { opportunityId, eventIds: [], roundId: next.roundId })).patch!.cards[0]!.column).toBe('interviewed');
+    expect(answer<{ id: number }[]>(await core.call('rounds.list', { opportunityId })).value).toHaveLength(1);
+  });
+
+  it('refuses an undo that names another card’s event, and changes nothing', async () => {
+    const { core } = setup();
+    const acme = await interviewed(core, 'Acme');
+    const globex = await interviewed(core, 'Globex');
+    const moved = answer<{ eventIds: number[] }>(await core.call('board.move', { opportunityId: acme.opportunityId, to: 'thanked' })).value;
+    const refused = await core.call('board.undoMove', { opportunityId: globex.opportunityId, eventIds: moved.eventIds, roundId: null });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    const board = answer<{ cards: BoardCard[] }>(await core.call('board.get', undefined)).value;
+    expect(board.cards.find((c) => c.id === acme.opportunityId)!.column).toBe('thanked');
+    expect(await core.call('board.undoMove', { opportunityId: acme.opportunityId, eventIds: [], roundId: null })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input' },
+    });
+  });
+});
+
+describe('the board’s hint is the core’s', () => {
+  it('says keep searching only when every card in play is waiting on the employer', async () => {
+    const { core, setNow } = setup();
+    const { opportunityId } = await interviewed(core, 'Acme');
+    // Thank-yous are due: the user has something to do.
+    expect(answer<{ hint: unknown }>(await core.call('board.get', undefined)).value.hint).toBeNull();
+    answer(await core.call('board.move', { opportunityId, to: 'thanked' }));
+    answer(await core.call('board.move', { opportunityId, to: 'followed_up' }));
+    // A week on, the thank-you and reflection windows have closed, and the user skipped LinkedIn:
+    // only the employer is left to answer.
+    setNow('2026-11-27T12:00:00Z');
+    for (const a of answer<Action[]>(await core.call('actions.forOpportunity', { opportunityId })).value.filter((x) => x.kind === 'linkedin-note')) {
+      answer(await core.call('actions.skip', { opportunityId, key: a.key }));
+    }
+    const board = answer<{ hint: unknown; cards: BoardCard[] }>(await core.call('board.get', undefined)).value;
+    expect(board.cards[0]!.nextAction?.kind).toBe('move-on');
+    expect(board.hint).toMatchObject({ kind: 'keep-searching', source: 'What to Do After a Job Interview' });
+    // A new card with a thank-you due: no longer only waiting.
+    const another = await interviewed(core, 'Globex');
+    expect(answer(await core.call('rounds.update', { id: another.roundId, patch: { startsAt: '2026-11-27T10:00:00Z' } })).patch!.hint).toBeNull();
+  });
+});
+
+describe('snoozes are computed in the journal’s time zone', () => {
+  it.each([
+    // The journal in Auckland (UTC+13 in November); the machine's own zone does not matter.
+    ['Pacific/Auckland', '2026-11-20T22:00:00Z', 'tomorrow-morning', '2026-11-21T19:00:00.000Z'], // Sat 21 Nov 11:00 NZDT -> Sun 22 Nov 08:00 NZDT
+    ['Pacific/Auckland', '2026-11-20T22:00:00Z', 'next-working-day', '2026-11-22T20:00:00.000Z'], // Sat -> Mon 23 Nov 09:00 NZDT
+    ['America/New_York', '2026-11-20T22:00:00Z', 'tomorrow-morning', '2026-11-21T13:00:00.000Z'], // Fri 17:00 EST -> Sat 08:00 EST
+    ['America/New_York', '2026-11-20T22:00:00Z', 'next-working-day', '2026-11-23T14:00:00.000Z'], // Fri -> Mon 09:00 EST
+    ['America/New_York', '2026-11-20T22:00:00Z', 'hour', '2026-11-20T23:00:00.000Z'],
+  ])('%s at %s, %s: until %s', async (timeZone, now, choice, until) => {
+    const { core } = setup(timeZone, now);
+    const { opportunityId } = await interviewed(core, 'Acme');
+    const thanks = answer<Action[]>(await core.call('actions.forOpportunity', { opportunityId })).value.find((a) => a.kind === 'thank-you')!;
+    const snoozed = answer<Action[]>(await core.call('actions.snooze', { opportunityId, key: thanks.key, choice })).value;
+    expect(snoozed.find((a) => a.key === thanks.key)).toMatchObject({ status: 'snoozed', snoozedUntil: until });
+  });
+
+  it('refuses both a time and a choice, or neither', async () => {
+    const { core } = setup();
+    const { opportunityId } = await interviewed(core, 'Acme');
+    const key = answer<Action[]>(await core.call('actions.forOpportunity', { opportunityId })).value[0]!.key;
+    for (const input of [{ opportunityId, key }, { opportunityId, key, choice: 'hour', until: '2026-11-21T00:00:00Z' }, { opportunityId, key, choice: 'fortnight' }]) {
+      expect(await core.call('actions.snooze', input)).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    }
+  });
+});
+
+describe('a reflection save can never put older text over newer', () => {
+  const save = (core: ReturnType<typeof setup>['core'], roundId: number, body: string, revision: number, session: string, seq: number) =>
+    core.call('reflections.save', { roundId, body, revision, session, seq });
+
+  it('from one editor, whatever order the saves arrive in: only a later save number is taken', async () => {
+    const { core } = setup();
+    const { roundId } = await interviewed(core, 'Acme');
+    expect(answer<{ revision: number }>(await core.call('reflections.get', { roundId })).value.revision).toBe(0);
+    // Saves 2 and 3 arrive before save 1 (all based on revision 0, as when a page closes mid-save).
+    answer(await save(core, roundId, 'One. Two.', 0, 'editor-aaaaaaaa', 2));
+    const third = answer<{ revision: number; body: string }>(await save(core, roundId, 'One. Two. Three.', 0, 'editor-aaaaaaaa', 3)).value;
+    expect(third).toMatchObject({ body: 'One. Two. Three.', revision: 2 });
+    expect(await save(core, roundId, 'One.', 0, 'editor-aaaaaaaa', 1)).toMatchObject({ ok: false, error: { code: 'stale_revision' } });
+    expect(answer<{ body: string; revision: number }>(await core.call('reflections.get', { roundId })).value).toMatchObject({ body: 'One. Two. Three.', revision: 2 });
+  });
+
+  it('from another window: a save based on an older revision is refused, and the newer text kept', async () => {
+    const { core } = setup();
+    const { roundId } = await interviewed(core, 'Acme');
+    answer(await save(core, roundId, 'From window A.', 0, 'editor-aaaaaaaa', 1));
+    // Window B opened before A saved: its base is revision 0.
+    expect(await save(core, roundId, 'From window B.', 0, 'editor-bbbbbbbb', 1)).toMatchObject({ ok: false, error: { code: 'stale_revision' } });
+    // B reloads (revision 1) and saves again: taken.
+    expect(answer<{ body: string; revision: number }>(await save(core, roundId, 'From window B, after reading A.', 1, 'editor-bbbbbbbb', 2)).value).toMatchObject({
+      body: 'From window B, after reading A.',
+      revision: 2,
+    });
+    // Saving the text that is there is harmless whatever its base.
+    expect(answer<{ revision: number }>(await save(core, roundId, 'From window B, after reading A.', 0, 'editor-cccccccc', 1)).value.revision).toBe(2);
+  });
+
+  it('an autosave changes the reflection only: the card is patched only when the reflection first counts as written', async () => {
+    const { core, events } = setup();
+    const { roundId, opportunityId } = await interviewed(core, 'Acme');
+    events.length = 0;
+    // The first save with enough words of the user's own (fifteen) marks the reflection written.
+    const notes = 'They asked how I would design a retry queue for payments, and how I debug a slow consumer under load.';
+    const first = answer(await save(core, roundId, notes, 0, 'editor-aaaaaaaa', 1));
+    expect(first.changes).toMatchObject({ reflectionRoundIds: [roundId], opportunityIds: [opportunityId] });
+    expect(first.patch!.cards[0]!.nextAction?.kind).not.toBe('write-reflection');
+    const second = answer(await save(core, roundId, `${notes} Then about on-call.`, 1, 'editor-aaaaaaaa', 2));
+    expect(second.changes).toMatchObject({ reflectionRoundIds: [roundId], opportunityIds: [] });
+    expect(second.patch).toMatchObject({ cards: [], removed: [] });
+  });
+});
