@@ -62,7 +62,7 @@ counted('unit', bin('vitest'), ['run', '--reporter=default', '--reporter=json', 
 
 // The planner again under a second time zone (and DST rules) for the whole process.
 const tzReport = path.join(reports, 'vitest-tz.json');
-counted('unit-planner-tz-kolkata', bin('vitest'), ['run', 'test/unit/planner', 'test/unit/reminders', '--reporter=default', '--reporter=json', `--outputFile.json=${tzReport}`], tzReport, (r) => ({
+counted('unit-planner-tz-kolkata', bin('vitest'), ['run', 'test/unit/planner', 'test/unit/calendar', 'test/unit/reminders', '--reporter=default', '--reporter=json', `--outputFile.json=${tzReport}`], tzReport, (r) => ({
   passed: r.numPassedTests,
   failed: r.numFailedTests + (r.numFailedTestSuites ?? 0),
   skipped: r.numPendingTests + (r.numTodoTests ?? 0),

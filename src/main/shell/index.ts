@@ -3,7 +3,6 @@
  * Afterword knows lives in `../core`; this file only wires it to Electron.
  */
 import { app, BrowserWindow, dialog, Menu, Notification, powerMonitor, shell } from 'electron';
-import Store from 'electron-store';
 import path from 'node:path';
 import { openCoreHost } from '../core/host';
 import type { CoreHost } from '../core/host';
@@ -15,7 +14,7 @@ import { buildMenuTemplate } from './menu';
 import { showNotice } from './notifications';
 import { AppTray } from './tray';
 import { createMainWindow } from './window';
-import type { Bounds } from './window-state';
+import { openBoundsStore } from './window-store';
 
 app.setName(APP_NAME);
 const dataDirOverride = readOption(process.argv, 'data-dir') ?? process.env[DATA_DIR_ENV];
@@ -35,10 +34,9 @@ if (!app.requestSingleInstanceLock()) {
 
   const showWindow = (): BrowserWindow => {
     if (!mainWindow || mainWindow.isDestroyed()) {
-      const store = new Store<{ bounds?: Bounds }>({ name: 'window-state' });
       const win = createMainWindow({
         preload: path.join(import.meta.dirname, '../preload/index.cjs'),
-        boundsStore: { get: () => store.get('bounds'), set: (b) => store.set('bounds', b) },
+        boundsStore: openBoundsStore(app.getPath('userData')),
       });
       win.on('close', (event) => {
         const settings = host?.current()?.settings.get();

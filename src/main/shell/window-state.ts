@@ -1,7 +1,10 @@
 /**
  * The window's size and place, remembered between launches. Stored through a small interface so
- * the logic is testable without electron-store (which imports electron).
+ * the logic is testable without electron-store (which imports electron): see window-store.ts.
  */
+import fs from 'node:fs';
+import path from 'node:path';
+
 export interface Bounds {
   readonly x?: number;
   readonly y?: number;
@@ -35,4 +38,14 @@ export function restoreBounds(
   // Only restore a position that is still on a connected display (a monitor may be gone).
   const visible = displays.some((d) => x + 100 > d.x && x < d.x + d.width - 100 && y >= d.y - 10 && y < d.y + d.height - 50);
   return visible ? { x, y, width, height, maximized } : { width, height, maximized };
+}
+
+/** Bounds an earlier Afterword kept in its own electron-store file, `window-state.json`, if any. */
+export function legacyBounds(dataDir: string): unknown {
+  try {
+    const kept = JSON.parse(fs.readFileSync(path.join(dataDir, 'window-state.json'), 'utf8')) as { bounds?: unknown } | null;
+    return kept?.bounds;
+  } catch {
+    return undefined;
+  }
 }

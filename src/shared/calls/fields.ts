@@ -4,6 +4,7 @@
  * the answer. Each domain's file in this folder declares its calls with these; `../contract.ts`
  * merges them into the one contract.
  */
+import { isExists } from 'date-fns';
 import { z } from 'zod';
 
 // ---- field validators -------------------------------------------------------------------------
@@ -42,9 +43,7 @@ export function isRealCalendarDate(s: string): boolean {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
   if (!m) return false;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  if (y < 1900 || y > 2200) return false;
-  const date = new Date(Date.UTC(y, mo - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+  return y >= 1900 && y <= 2200 && isExists(y, mo - 1, d);
 }
 
 export const url = z

@@ -11,6 +11,10 @@ import { markdownDocument, reflectionFileName, zip } from './markdown-export';
 import type { ExportFile } from './markdown-export';
 import { ReflectionStore } from './reflection-store';
 import { hasOwnWords, mentionsOf, questionsOf, statedDecision } from './reflection-text';
+import type { AskedQuestion } from './reflection-text';
+
+/** The question bank shows the newest this many. */
+const QUESTION_BANK_SIZE = 500;
 
 interface RoundInfo {
   opportunity_id: number;
@@ -24,6 +28,8 @@ interface RoundInfo {
 
 export class Reflections {
   readonly store: ReflectionStore;
+  /** The questions read from each round's note, while the note stays as it was. */
+  private readonly asked = new Map<number, { readonly body: string; readonly questions: readonly AskedQuestion[] }>();
 
   constructor(
     private readonly db: Database,
@@ -86,18 +92,36 @@ export class Reflections {
     return { view: this.view(roundId), planChanged };
   }
 
+  /**
+   * The question bank: every question asked in any round, with the answer given, newest first.
+   * Reading a note's Markdown is the cost, so notes are read newest first until the bank is
+   * full, only when the note contains every word searched for (as typed), and once per version.
+   */
   questions(query: string): QuestionBankEntry[] {
     const words = query.toLowerCase().split(/\s+/).filter(Boolean);
     const entries: QuestionBankEntry[] = [];
-    for (const r of this.store.all()) {
-      for (const q of questionsOf(r.body)) {
+    const notes = this.store.all();
+    for (let i = notes.length - 1; i >= 0; i--) {
+      const r = notes[i]!;
+      if (entries.length >= QUESTION_BANK_SIZE && r.startsAt < entries.at(-1)!.askedAt) break;
+      const text = `${r.body} ${r.company} ${r.role}`.toLowerCase();
+      if (!words.every((w) => text.includes(w))) continue;
+      for (const q of this.askedIn(r.roundId, r.body)) {
         const haystack = `${q.question} ${q.answer ?? ''} ${r.company} ${r.role}`.toLowerCase();
         if (words.every((w) => haystack.includes(w))) {
           entries.push({ ...q, company: r.company, role: r.role, roundNumber: r.roundNumber, roundId: r.roundId, opportunityId: r.opportunityId, askedAt: r.startsAt });
         }
       }
     }
-    return entries.sort((a, b) => (a.askedAt < b.askedAt ? 1 : -1)).slice(0, 500);
+    return entries.sort((a, b) => (a.askedAt < b.askedAt ? 1 : -1)).slice(0, QUESTION_BANK_SIZE);
+  }
+
+  private askedIn(roundId: number, body: string): readonly AskedQuestion[] {
+    const known = this.asked.get(roundId);
+    if (known?.body === body) return known.questions;
+    const questions = questionsOf(body);
+    this.asked.set(roundId, { body, questions });
+    return questions;
   }
 
   export(roundId?: number): ExportFile {

@@ -1,4 +1,5 @@
 /** What is due now (the tray and the page's reminders), and snoozing all of it at once. */
+import { addMinutes } from 'date-fns';
 import type { remindersCalls } from '../../../shared/calls/reminders-calls';
 import type { CoreContext } from '../core-context';
 import type { HandlersOf } from '../handlers';
@@ -8,7 +9,7 @@ export function createRemindersHandlers({ db, now, planner, timeline, opportunit
   return {
     'actions.snoozeAll': ({ minutes }) => {
       const at = now();
-      const until = new Date(at.getTime() + minutes * 60_000).toISOString();
+      const until = addMinutes(at, minutes).toISOString();
       const due = [...planner.openActions().values()].flat().filter((a) => effectiveDue(a) <= at.toISOString());
       db.transaction(() => due.forEach((a) => timeline.setState(a.opportunityId, a.key, 'snoozed', until))).immediate();
       events.note({ opportunityIds: [...new Set(due.map((a) => a.opportunityId))] });

@@ -1,57 +1,104 @@
 /**
- * The user's settings, in `settings.json` beside the journal (the same plain JSON object
- * electron-store writes). A hand-edited or corrupt file never stops the app: each bad key falls
- * back to its default with a message, and a file that cannot be parsed is kept aside under a new
- * name, never silently overwritten.
+ * The user's settings, in `settings.json` beside the journal, through `conf` (the store
+ * electron-store is made of): a JSON schema checks every write, each key has its default, and the
+ * file is migrated by app version and written atomically. The Electron shell opens the same file
+ * with electron-store and the same options (`settingsFileOptions`), so both modes share one store;
+ * the window's size and place live there too, under `window`.
+ *
+ * A hand-edited or corrupt file never stops the app: each bad key falls back to its default with
+ * a message, and a file that cannot be parsed, or had a bad key, is first kept aside under a new
+ * name, never silently overwritten. That is done as the file is read (conf's `deserialize`), so
+ * conf only ever sees a store its schema accepts.
  */
+import Conf from 'conf';
+import type { Options } from 'conf';
 import fs from 'node:fs';
 import path from 'node:path';
-import { defaultSettings, settingsShape } from '../../../shared/settings';
+import { z } from 'zod';
+import { version } from '../../../../package.json';
+import { defaultSettings, settingsShape, systemTimeZone } from '../../../shared/settings';
 import type { Settings } from '../../../shared/settings';
 
 export const SETTINGS_FILE_NAME = 'settings.json';
+const CONFIG_NAME = 'settings';
 
-export interface LoadedSettings {
-  readonly settings: Settings;
-  /** Messages for the user about what was wrong with the file, empty when all was well. */
-  readonly problems: readonly string[];
+/** The window's size and place, as the shell keeps it (see shell/window-state.ts). */
+const windowBounds = z.looseObject({ width: z.number(), height: z.number() });
+
+/** Every key the file may hold, each with its own validator so one bad value falls back alone. */
+const fileShape = { ...settingsShape, window: windowBounds };
+
+/** What the file holds: any of the settings, and the window's bounds. */
+export type SettingsFile = Partial<Settings> & { window?: Record<string, unknown> };
+
+/**
+ * Steps that change what an older Afterword wrote, keyed by the app version that needs them
+ * (conf runs each once, in order, and records the version in the file). None yet: a new key only
+ * needs its default. A step gets a test in test/unit/settings-store.test.ts.
+ */
+export const SETTINGS_MIGRATIONS: NonNullable<Options<SettingsFile>['migrations']> = {};
+
+/** The JSON schema conf checks writes with, one entry per key, made from the same zod validators. */
+const fileSchema = Object.fromEntries(
+  Object.entries(fileShape).map(([key, schema]) => {
+    const { $schema: _dialect, ...json } = z.toJSONSchema(schema) as Record<string, unknown>;
+    return [key, json];
+  }),
+) as NonNullable<Options<SettingsFile>['schema']>;
+
+/**
+ * The defaults conf fills in and writes. Not the time zone: without a choice of the user's it
+ * follows the system's, read at each start, rather than the zone of the first launch.
+ */
+function fileDefaults(): Omit<Settings, 'timeZone'> {
+  const { timeZone: _followsTheSystem, ...defaults } = defaultSettings();
+  return defaults;
 }
 
-export class SettingsStore {
-  private current: Settings;
-  readonly problems: readonly string[];
-  readonly file: string;
-
-  constructor(
-    dataDir: string,
-    private readonly now: () => Date = () => new Date(),
-  ) {
-    this.file = path.join(dataDir, SETTINGS_FILE_NAME);
-    const loaded = loadSettingsFile(this.file, now);
-    this.current = loaded.settings;
-    this.problems = loaded.problems;
-  }
-
-  get(): Settings {
-    return this.current;
-  }
-
-  update(patch: Partial<Settings>): Settings {
-    const next = { ...this.current, ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) } as Settings;
-    writeAtomically(this.file, JSON.stringify(next, null, 2) + '\n');
-    this.current = next;
-    return next;
-  }
+export interface SettingsFileOptions {
+  readonly options: Options<SettingsFile>;
+  /** Messages for the user about what was wrong with the file, filled in as it is first read. */
+  readonly problems: string[];
 }
 
-export function loadSettingsFile(file: string, now: () => Date = () => new Date()): LoadedSettings {
-  const defaults = defaultSettings();
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch {
-    return { settings: defaults, problems: [] };
-  }
+/** The options the core's conf and the shell's electron-store both open the file with. */
+export function settingsFileOptions(
+  dataDir: string,
+  now: () => Date = () => new Date(),
+  migrations: NonNullable<Options<SettingsFile>['migrations']> = SETTINGS_MIGRATIONS,
+): SettingsFileOptions {
+  const file = path.join(dataDir, SETTINGS_FILE_NAME);
+  const problems: string[] = [];
+  let handled: { text: string; store: SettingsFile } | null = null;
+  const deserialize = (text: string): SettingsFile => {
+    // conf reads the file several times while it opens; a broken text is reported and kept once.
+    if (handled?.text === text) return handled.store;
+    const checked = checkSettingsText(text);
+    if (checked.problems.length > 0) {
+      const aside = keepAside(file, now);
+      problems.push(...checked.problems.map((p) => p.replace('{aside}', path.basename(aside))));
+      handled = { text, store: checked.store };
+    }
+    return checked.store;
+  };
+  return {
+    problems,
+    options: {
+      cwd: dataDir,
+      configName: CONFIG_NAME,
+      schema: fileSchema,
+      defaults: fileDefaults(),
+      projectVersion: version,
+      migrations,
+      deserialize,
+      // Keys are whole values ("planner", "quietHours"), never paths into them.
+      accessPropertiesByDotNotation: false,
+    },
+  };
+}
+
+/** The file's text as a store conf's schema accepts, and what had to be left out. */
+function checkSettingsText(text: string): { store: SettingsFile; problems: string[] } {
   let raw: unknown;
   try {
     raw = JSON.parse(text);
@@ -59,44 +106,62 @@ export function loadSettingsFile(file: string, now: () => Date = () => new Date(
     raw = undefined;
   }
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) {
-    const aside = keepAside(file, now);
     return {
-      settings: defaults,
-      problems: [`The settings file could not be read, so Afterword started with its default settings. The broken file was kept as ${path.basename(aside)}.`],
+      store: {},
+      problems: ['The settings file could not be read, so Afterword started with its default settings. The broken file was kept as {aside}.'],
     };
   }
-  const settings: Record<string, unknown> = { ...defaults };
+  const store: Record<string, unknown> = { ...raw };
   const problems: string[] = [];
-  for (const [key, schema] of Object.entries(settingsShape)) {
-    if (!(key in raw)) continue;
-    const parsed = schema.safeParse((raw as Record<string, unknown>)[key]);
-    if (parsed.success) settings[key] = parsed.data;
-    else problems.push(`The setting "${key}" had a value Afterword cannot use (${parsed.error.issues[0]?.message ?? 'invalid'}); it is back to its default.`);
+  for (const [key, schema] of Object.entries(fileShape)) {
+    if (!(key in store)) continue;
+    const parsed = schema.safeParse(store[key]);
+    if (parsed.success) continue;
+    delete store[key];
+    problems.push(`The setting "${key}" had a value Afterword cannot use (${parsed.error.issues[0]?.message ?? 'invalid'}); it is back to its default.`);
   }
-  if (problems.length > 0) {
-    const aside = keepAside(file, now);
-    problems.push(`The file as it was is kept as ${path.basename(aside)}.`);
-  }
-  return { settings: settings as Settings, problems };
+  if (problems.length > 0) problems.push('The file as it was is kept as {aside}.');
+  return { store: store as SettingsFile, problems };
 }
 
 function keepAside(file: string, now: () => Date): string {
   const stamp = now().toISOString().replace(/[:.]/g, '-');
   const aside = `${file}.broken-${stamp}`;
-  fs.copyFileSync(file, aside);
+  fs.copyFileSync(file, aside); // the bytes as they were
   return aside;
 }
 
-/** Write to a temporary file, flush it, then rename: a crash leaves the old file or the new one. */
-export function writeAtomically(file: string, text: string): void {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  const temp = `${file}.${process.pid}.tmp`;
-  const fd = fs.openSync(temp, 'w');
-  try {
-    fs.writeSync(fd, text);
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
+export class SettingsStore {
+  private readonly store: Conf<SettingsFile>;
+  private current: Settings;
+  readonly problems: readonly string[];
+  readonly file: string;
+
+  constructor(dataDir: string, now: () => Date = () => new Date()) {
+    const { options, problems } = settingsFileOptions(dataDir, now);
+    this.store = new Conf(options);
+    this.file = this.store.path;
+    this.problems = problems;
+    this.current = this.read();
   }
-  fs.renameSync(temp, file);
+
+  /** The settings (kept in memory: the planner asks for them on every plan). */
+  get(): Settings {
+    return this.current;
+  }
+
+  update(patch: Partial<Settings>): Settings {
+    const changes = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) as Partial<Settings>;
+    // conf reads the file before writing, so the window's bounds the shell wrote are kept.
+    this.store.set(changes);
+    this.current = this.read();
+    return this.current;
+  }
+
+  private read(): Settings {
+    const stored = this.store.store;
+    const settings: Record<string, unknown> = { timeZone: systemTimeZone() };
+    for (const key of Object.keys(settingsShape)) if (stored[key as keyof SettingsFile] !== undefined) settings[key] = stored[key as keyof SettingsFile];
+    return settings as Settings;
+  }
 }

@@ -10,7 +10,19 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { CalendarFeed } from '../../../shared/calls/transfer-calls';
 import { fsyncDir } from '../journal/backups';
-import { writeAtomically } from '../settings/settings-store';
+
+/** Writes a file under a temporary name, flushes it and renames it into place: a reader sees the old file or the new one. */
+function writeAtomically(file: string, text: string): void {
+  const temp = `${file}.${process.pid}.tmp`;
+  const fd = fs.openSync(temp, 'w');
+  try {
+    fs.writeFileSync(fd, text);
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+  fs.renameSync(temp, file);
+}
 
 export const FEED_FILE_NAME = 'afterword-calendar.ics';
 export const FEED_DEBOUNCE_MS = 2_000;
