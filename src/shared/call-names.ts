@@ -53,6 +53,8 @@ export const CALL_NAMES = [
   'recovery.status',
   'settings.get',
   'settings.update',
+  // Insights (issue 19): the figures of a period, computed from the journal.
+  'insights.get',
 ] as const;
 
 export type CallName = (typeof CALL_NAMES)[number];

@@ -6,11 +6,12 @@
  */
 import { z } from 'zod';
 import type { CallName } from './call-names';
-import { ARRANGED_CHANNELS, BOARD_COLUMNS, CHANNELS, CLOSED_REASONS, EVENT_KINDS, ROUND_FORMATS } from './domain';
+import { ARRANGED_CHANNELS, BOARD_COLUMNS, CHANNELS, CLOSED_REASONS, COMPANY_SIZES, EVENT_KINDS, ROUND_FORMATS } from './domain';
 import type { Action, BoardColumn, Contact, Opportunity, OpportunityWithRounds, Round, TimelineEvent } from './domain';
 import type { Result } from './result';
 import { CARD_FONTS, LETTER_KINDS, PAPER_SIZES } from './letters';
 import type { Letter, LetterTemplate } from './letters';
+import { insightsContract } from './contract-insights';
 import { settingsPatchSchema } from './settings';
 import type { Settings } from './settings';
 
@@ -84,6 +85,7 @@ const opportunityFields = {
   jobUrl: url,
   location: optionalText(200),
   source: optionalText(200),
+  companySize: z.enum(COMPANY_SIZES).nullish().transform((v) => v ?? null),
   salaryNotes: optionalText(2000),
   recruiterContactId: id.nullish().transform((v) => v ?? null),
 };
@@ -102,6 +104,7 @@ export const opportunityUpdate = z.strictObject({
       jobUrl: opportunityFields.jobUrl.optional(),
       location: opportunityFields.location.optional(),
       source: opportunityFields.source.optional(),
+      companySize: z.enum(COMPANY_SIZES).nullable().optional(),
       salaryNotes: opportunityFields.salaryNotes.optional(),
       recruiterContactId: id.nullable().optional(),
     })
@@ -330,6 +333,7 @@ export const contract = {
   'settings.update': call<SettingsState>()(
     settingsPatchSchema.refine((p) => Object.keys(p).length > 0, { message: 'must change at least one setting' }),
   ),
+  ...insightsContract,
 } satisfies { readonly [K in CallName]: CallSpec<z.ZodType, unknown> };
 
 export type Contract = typeof contract;

@@ -13,6 +13,7 @@ import { complete, findAction, reopen } from './actions';
 import { moveCard, readBoard } from './board';
 import { CoreError } from './errors';
 import { dispatch } from './handlers';
+import { createInsightsHandlers } from './insights/insights-handlers';
 import type { Handlers } from './handlers';
 import { backupNow, listBackups, preMigrationBackup } from './journal/backups';
 import { closeJournal, JOURNAL_FILE_NAME, openJournal } from './journal/database';
@@ -253,6 +254,7 @@ export function createCore(options: CoreOptions): Core {
       emit({ type: 'settings.changed' });
       return { settings: settings.get(), problems: settings.problems };
     },
+    ...createInsightsHandlers({ db, settings: () => settings.get(), now }),
   };
 
   let closed = false;
