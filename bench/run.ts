@@ -2,7 +2,8 @@
  * `npm run bench`: how fast Afterword is, and how it grows. Generates journals of 100, 2,000 and
  * 20,000 opportunities (deterministic), runs every benchmark several times, prints a table with
  * median and spread, says which targets are met and how each benchmark grows, and writes it all
- * to bench/results/latest.json. `--quick` skips the 20,000 journal.
+ * to bench/results/latest.json. `--quick` skips the 20,000 journal; `--insights` runs only the
+ * Insights figures (on every size), which takes about a minute instead of several.
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -16,6 +17,7 @@ import { closeJournal, JOURNAL_FILE_NAME, openJournal } from '../src/main/core/j
 import { ReflectionStore } from '../src/main/core/reflection/reflection-store';
 import { loadPlanInputs, planAll } from '../src/main/core/planner/plan-journal';
 import { planOpportunity } from '../src/main/core/planner/plan';
+import { FIGURES, insightsContext } from '../src/main/core/insights/insights';
 import { startWebServer } from '../src/main/web/http-transport';
 import { DEFAULT_PLANNER_SETTINGS } from '../src/shared/settings';
 import { growth, measure, summarise, table } from './harness';
@@ -26,6 +28,7 @@ const ROOT = fs.existsSync(path.resolve(import.meta.dirname, '../package.json'))
   ? path.resolve(import.meta.dirname, '..')
   : path.resolve(import.meta.dirname, '../..');
 const quick = process.argv.includes('--quick');
+const insightsOnly = process.argv.includes('--insights');
 const SIZES = quick ? [100, 2_000] : [100, 2_000, 20_000];
 const NOW = new Date('2026-11-20T15:00:00Z');
 const samples: Sample[] = [];
@@ -104,6 +107,25 @@ async function coreBenchmarks(size: number, dir: string): Promise<void> {
   );
   await server.close();
   if (size === 2_000) await exportBenchmarks(core);
+  core.close();
+}
+
+/**
+ * Insights (issue 19): each figure alone, cold (nothing shared between figures), for the screen's
+ * default period and for all time, then the whole call as the screen makes it.
+ */
+async function insightsBenchmarks(size: number, dir: string): Promise<void> {
+  const core = createCore({ dataDir: dir, transport: 'http', now: () => NOW });
+  const source = { db: core.db, now: NOW, timeZone: core.settings.get().timeZone, planner: core.settings.get().planner };
+  for (const [period, label] of [['last-90-days', 'last 90 days'], ['all-time', 'all time']] as const) {
+    for (const [name, figure] of Object.entries(FIGURES)) {
+      const compute = figure as (ctx: ReturnType<typeof insightsContext>) => unknown;
+      samples.push(
+        summarise(`insights: ${name} (${label})`, size, await measure(15, () => compute(insightsContext(source, { period }, false))), target(50, 20_000)),
+      );
+    }
+    samples.push(summarise(`insights.get, every figure (${label})`, size, await measure(10, () => core.call('insights.get', { period }))));
+  }
   core.close();
 }
 
@@ -218,17 +240,20 @@ async function main(): Promise<void> {
   const started = performance.now();
   fs.mkdirSync(path.join(ROOT, 'bench/results'), { recursive: true });
   log(`Afterword benchmarks on ${os.cpus()[0]?.model ?? 'unknown CPU'} (${os.cpus().length} cores), Node ${process.version}${quick ? ', quick' : ''}`);
-  samples.push(summarise('create + migrate a new journal', null, await openNewJournal()));
+  if (!insightsOnly) samples.push(summarise('create + migrate a new journal', null, await openNewJournal()));
   const dirs = new Map<number, string>();
   for (const size of SIZES) {
     const dir = await journalOf(size);
     dirs.set(size, dir);
-    await coreBenchmarks(size, dir);
+    if (!insightsOnly) await coreBenchmarks(size, dir);
+    await insightsBenchmarks(size, dir);
   }
-  for (const size of SIZES) await browserBenchmarks(size, dirs.get(size)!);
-  const biggest = SIZES.at(-1)!;
-  const peakMb = (await peakMemory(dirs.get(biggest)!)) / 1024;
-  notes.push(`peak memory (max RSS) of a core process with the ${biggest.toLocaleString('en-US')} journal after board.get, planning and a search: ${peakMb.toFixed(0)} MB`);
+  if (!insightsOnly) {
+    for (const size of SIZES) await browserBenchmarks(size, dirs.get(size)!);
+    const biggest = SIZES.at(-1)!;
+    const peakMb = (await peakMemory(dirs.get(biggest)!)) / 1024;
+    notes.push(`peak memory (max RSS) of a core process with the ${biggest.toLocaleString('en-US')} journal after board.get, planning and a search: ${peakMb.toFixed(0)} MB`);
+  }
 
   log('');
   log(table(samples));
@@ -244,10 +269,10 @@ async function main(): Promise<void> {
 
   const out = path.join(ROOT, 'bench/results');
   fs.writeFileSync(
-    path.join(out, 'latest.json'),
+    path.join(out, insightsOnly ? 'insights.json' : 'latest.json'),
     JSON.stringify({ at: new Date().toISOString(), machine: { cpu: os.cpus()[0]?.model, cores: os.cpus().length, memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version }, samples, notes }, null, 2),
   );
-  log(`written: bench/results/latest.json`);
+  log(`written: bench/results/${insightsOnly ? 'insights' : 'latest'}.json`);
   for (const dir of dirs.values()) fs.rmSync(dir, { recursive: true, force: true });
 }
 
