@@ -57,12 +57,15 @@ export const plural = (n: number, one: string, many = `${one}s`): string => `${n
 export const percent = (share: number): string => `${Math.round(share * 100)}%`;
 export const days = (d: number): string => `${d.toLocaleString('en-US', { maximumFractionDigits: 1 })} ${d === 1 ? 'day' : 'days'}`;
 
-/** "4 of 9 (44%)", or "2 of 3: too few to compare". */
+/** "4 of 9 (44%)", or "2 of 3" when there are too few to give a share. */
 export function shareText(s: Share): string {
   const base = `${s.count.toLocaleString('en-US')} of ${s.of.toLocaleString('en-US')}`;
-  if (s.of === 0) return 'none';
-  return s.share === null ? `${base}: too few to compare` : `${base} (${percent(s.share)})`;
+  return s.share === null ? base : `${base} (${percent(s.share)})`;
 }
+
+/** " 3 thank-yous: too few to compare." after a sentence whose share was left out. */
+export const fewNote = (s: Share, one: string, many = `${one}s`): string =>
+  s.share === null && s.of > 0 ? ` ${plural(s.of, one, many)}: too few to compare.` : '';
 
 /** "11 days (5 answers)", or "3 answers: too few to compare". */
 export function medianText(m: MedianDays, noun: string): string {
@@ -145,7 +148,8 @@ export function responseShareFigure(insights: Insights, by: ResponseGrouping): F
     headline:
       overall.replied.of === 0
         ? 'No interview took place in this period.'
-        : `${shareText(overall.replied)} opportunities interviewed got an answer.` + (tooFew.length > 0 ? ` Too few to compare: ${tooFew.join('; ')}.` : ''),
+        : `${shareText(overall.replied)} opportunities interviewed got an answer.${fewNote(overall.replied, 'opportunity', 'opportunities')}` +
+          (tooFew.length > 0 && overall.replied.share !== null ? ` Too few to compare: ${tooFew.join('; ')}.` : ''),
     about:
       'Opportunities with a round in the period, and the share that got an answer: a reply, an invitation to the next round, an offer or a rejection.' +
       (by === 'companySize' ? ` Only where you recorded the size (${plural(companySizeUnknown, 'opportunity', 'opportunities')} without it).` : ''),
@@ -220,7 +224,7 @@ export function thankYouFigure(insights: Insights): FigureSpec {
         ? t.open > 0
           ? `${plural(t.open, 'thank-you')} still in ${t.open === 1 ? 'its' : 'their'} window; none due yet.`
           : 'No thank-you was due in this period.'
-        : `${shareText(timely)} thank-yous went out within 48 hours of the round (${t.within24h.toLocaleString('en-US')} within 24); ${t.missed.toLocaleString('en-US')} ${t.missed === 1 ? 'was' : 'were'} missed.`,
+        : `${shareText(timely)} thank-yous went out within 48 hours of the round (${t.within24h.toLocaleString('en-US')} within 24); ${t.missed.toLocaleString('en-US')} ${t.missed === 1 ? 'was' : 'were'} missed.${fewNote(timely, 'thank-you due', 'thank-yous due')}`,
     about: 'One per interviewer of each round of the period: the playbook asks for each within 24 hours of the round, and no later than 48.',
     empty: due + t.open === 0,
     chart: {
@@ -247,13 +251,14 @@ export function statusCheckFigure(insights: Insights): FigureSpec {
     ['1 or 2 days after', s.oneOrTwoDaysLate, 'fair'],
     ['Later than that', s.laterThanThat, 'poor'],
   ];
+  const onTheDay = { count: s.onPlannedDay, of: s.sent, share: s.sent >= insights.minimumToCompare ? s.onPlannedDay / s.sent : null };
   return {
     id: 'status-checks',
     title: 'Status checks on the planned day',
     headline:
       s.sent === 0
         ? 'No status check was sent for the rounds of this period.'
-        : `${shareText({ count: s.onPlannedDay, of: s.sent, share: s.sent >= insights.minimumToCompare ? s.onPlannedDay / s.sent : null })} status checks went out on the day the planner gave.`,
+        : `${shareText(onTheDay)} status checks went out on the day the planner gave.${fewNote(onTheDay, 'status check')}`,
     about: 'The first status check after each round of the period, against the day the planner gives it with your current settings, in your time zone.',
     empty: s.sent === 0,
     chart: { horizontal: true, unit: 'count', labels: rows.map(([l]) => l), datasets: [{ label: 'Status checks', data: rows.map(([, n]) => n), color: rows.map(([, , c]) => c) }] },
@@ -276,7 +281,8 @@ export function statusCheckEffectFigure(insights: Insights): FigureSpec {
     headline:
       e.withCheck.rounds + e.withoutCheck.rounds === 0
         ? `No round was still unanswered ${plural(e.afterDays, 'day')} after it in this period.`
-        : `Rounds still unanswered ${plural(e.afterDays, 'day')} after: with a status check, ${shareText(e.withCheck.answered)} got an answer; without, ${shareText(e.withoutCheck.answered)}.`,
+        : `Rounds still unanswered ${plural(e.afterDays, 'day')} after: with a status check, ${shareText(e.withCheck.answered)} got an answer; without, ${shareText(e.withoutCheck.answered)}.` +
+          (e.withCheck.answered.share === null || e.withoutCheck.answered.share === null ? ' Too few to compare.' : ''),
     about: `Only rounds with no answer ${plural(e.afterDays, 'day')} after they ended (the planner's wait when no decision date was given). Employers differ: this shows what happened, not what a check causes.`,
     empty: e.withCheck.rounds + e.withoutCheck.rounds === 0,
     chart: { unit: 'percent', labels: rows.map(([l, g]) => tooFewLabel(l, g.answered.share !== null)), datasets: [{ label: 'Share answered', data: rows.map(([, g]) => shareValue(g.answered)), color: ['series-1', 'muted'] }] },
@@ -298,6 +304,7 @@ export function statusCheckEffectFigure(insights: Insights): FigureSpec {
 
 export function moveOnFigure(insights: Insights): FigureSpec {
   const m = insights.moveOn;
+  const taken = { count: m.taken, of: m.given, share: m.given >= insights.minimumToCompare ? m.taken / m.given : null };
   const rows: [string, number, ChartColor][] = [
     ['Took the advice', m.taken, 'series-1'],
     ['An answer came after all', m.answeredAfterAll, 'good'],
@@ -311,7 +318,7 @@ export function moveOnFigure(insights: Insights): FigureSpec {
     headline:
       m.given === 0
         ? 'The "move on" advice did not come up for the rounds of this period.'
-        : `The advice came up ${plural(m.given, 'time')}: taken ${shareText({ count: m.taken, of: m.given, share: m.given >= insights.minimumToCompare ? m.taken / m.given : null })}; an answer came later ${plural(m.answeredAfterAll, 'time')}.`,
+        : `The advice came up ${plural(m.given, 'time')}: taken ${shareText(taken)}; an answer came later ${plural(m.answeredAfterAll, 'time')}.${m.given < insights.minimumToCompare ? ' Too few to compare.' : ''}`,
     about: `Suggested ${plural(m.afterDays, 'day')} after the last follow-up went unanswered ("one follow-up is enough", from "Is It Bad to Follow Up After an Interview?"), and what happened first after that.`,
     empty: m.given === 0,
     chart: { horizontal: true, unit: 'count', labels: rows.map(([l]) => l), datasets: [{ label: 'Rounds', data: rows.map(([, n]) => n), color: rows.map(([, , c]) => c) }] },
