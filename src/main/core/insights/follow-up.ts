@@ -22,73 +22,76 @@ import {
   periodRounds,
   prepared,
 } from './round-facts';
-import type { InsightsContext } from './round-facts';
+import type { InsightsContext, PeriodRound } from './round-facts';
 import { medianDays, share } from './statistics';
 
 // ---- thank-yous --------------------------------------------------------------------------------
 
-/** A round of the period that has ended (the covering `rounds_by_time` holds all it needs). */
-const ENDED_IN_PERIOD = `r.starts_at >= @from AND r.starts_at < @to AND ${msOf('r.starts_at')} + r.duration_minutes * 60000 <= @nowMs`;
+/** The interviewers of the rounds of the period (a range of `rounds_by_time`, then each round's list). */
+export const PERIOD_INTERVIEWERS = `
+  SELECT ri.round_id, ri.contact_id FROM rounds r INDEXED BY rounds_by_time
+  JOIN round_interviewers ri ON ri.round_id = r.id
+  WHERE r.starts_at >= @from AND r.starts_at < @to`;
+
+/** Live thank-yous since the period began, oldest first (one range of `events_by_kind`). */
+export const THANK_YOUS_SINCE = `
+  SELECT round_id, contact_id, ${msOf('occurred_at')} FROM events INDEXED BY events_by_kind
+  WHERE kind = 'thank_you_sent' AND undone_at IS NULL AND occurred_at >= @from`;
+
+const MISSED_DETAIL = `
+  SELECT o.id AS opportunity_id, o.company, r.number, (SELECT name FROM contacts WHERE id = @contact) AS interviewer
+  FROM rounds r JOIN opportunities o ON o.id = r.opportunity_id WHERE r.id = @round`;
+
+const RECENT_MISSED = 20;
 
 /**
  * One slot per interviewer of each round of the period that has ended (a round with no
  * interviewer listed has one slot, thanked by any thank-you for the round, as the planner does),
- * with the first thank-you to that person. Grouped in the index's own order: no sort.
+ * against the first thank-you to that person.
  */
-export const THANK_YOU_QUERY = `
-  WITH slots AS (
-    SELECT ${msOf('r.starts_at')} + r.duration_minutes * 60000 AS end_ms, ${msOf('min(e.occurred_at)')} AS sent_ms
-    FROM rounds r INDEXED BY rounds_by_time
-    LEFT JOIN round_interviewers ri ON ri.round_id = r.id
-    LEFT JOIN events e INDEXED BY events_by_round ON e.round_id = r.id AND e.kind = 'thank_you_sent' AND e.undone_at IS NULL
-      AND (ri.contact_id IS NULL OR e.contact_id = ri.contact_id)
-    WHERE ${ENDED_IN_PERIOD}
-    GROUP BY r.starts_at, r.duration_minutes, r.opportunity_id, r.number, r.decision_date, r.created_at, r.id, ri.contact_id
-  )
-  SELECT
-    count(*) FILTER (WHERE sent_ms - end_ms <= @day) AS within24h,
-    count(*) FILTER (WHERE sent_ms - end_ms > @day AND sent_ms - end_ms <= 2 * @day) AS within48h,
-    count(*) FILTER (WHERE sent_ms - end_ms > 2 * @day) AS late,
-    count(*) FILTER (WHERE sent_ms IS NULL AND end_ms + 2 * @day <= @nowMs) AS missed,
-    count(*) FILTER (WHERE sent_ms IS NULL AND end_ms + 2 * @day > @nowMs) AS open
-  FROM slots`;
-
-/** The most recent missed ones: walks the period back from its end and stops at the twentieth. */
-export const RECENT_MISSED_QUERY = `
-  SELECT o.id AS opportunity_id, o.company, r.number, c.name AS interviewer,
-         ${msOf('r.starts_at')} + r.duration_minutes * 60000 + 2 * @day AS closed_ms
-  FROM rounds r INDEXED BY rounds_by_time
-  LEFT JOIN round_interviewers ri ON ri.round_id = r.id
-  JOIN opportunities o ON o.id = r.opportunity_id
-  LEFT JOIN contacts c ON c.id = ri.contact_id
-  WHERE r.starts_at >= @from AND r.starts_at < @to AND ${msOf('r.starts_at')} + r.duration_minutes * 60000 + 2 * @day <= @nowMs
-    AND NOT EXISTS (SELECT 1 FROM events e INDEXED BY events_by_round WHERE e.round_id = r.id AND e.kind = 'thank_you_sent'
-                    AND e.undone_at IS NULL AND (ri.contact_id IS NULL OR e.contact_id = ri.contact_id))
-  ORDER BY r.starts_at DESC, r.id DESC, ri.position
-  LIMIT 20`;
-
 export function thankYous(ctx: InsightsContext): ThankYouFigure {
-  const params = { from: ctx.period.fromIso, to: ctx.period.toIso, nowMs: ctx.now.getTime(), day: DAY_MS };
-  const counts = prepared(ctx.db, THANK_YOU_QUERY).get(params) as Omit<ThankYouFigure, 'recentMissed'>;
-  const recent = prepared(ctx.db, RECENT_MISSED_QUERY).all(params) as {
-    opportunity_id: number;
-    company: string;
-    number: number;
-    interviewer: string | null;
-    closed_ms: number;
-  }[];
-  return {
-    ...counts,
-    recentMissed: recent.map(
-      (m): MissedThankYou => ({
-        opportunityId: m.opportunity_id,
-        company: m.company,
-        roundNumber: m.number,
-        interviewer: m.interviewer,
-        closedAt: new Date(m.closed_ms).toISOString(),
-      }),
-    ),
-  };
+  const params = { from: ctx.period.fromIso, to: ctx.period.toIso };
+  const interviewers = new Map<number, number[]>();
+  for (const [round, contact] of prepared(ctx.db, PERIOD_INTERVIEWERS).raw().all(params) as [number, number][]) {
+    const list = interviewers.get(round);
+    if (list) list.push(contact);
+    else interviewers.set(round, [contact]);
+  }
+  // The first thank-you per round and person (person 0: whoever), in time order as read; one
+  // flat map keyed by round and person.
+  const key = (round: number, contact: number) => round * 2 ** 24 + contact;
+  const sent = new Map<number, number>();
+  for (const [round, contact, at] of prepared(ctx.db, THANK_YOUS_SINCE).raw().all(params) as [number | null, number | null, number][]) {
+    if (round === null) continue;
+    if (!sent.has(key(round, 0))) sent.set(key(round, 0), at);
+    if (contact !== null && !sent.has(key(round, contact))) sent.set(key(round, contact), at);
+  }
+  const now = ctx.now.getTime();
+  const counts = { within24h: 0, within48h: 0, late: 0, missed: 0, open: 0 };
+  const missed: { round: PeriodRound; contact: number | null }[] = [];
+  for (const round of periodRounds(ctx)) {
+    for (const contact of interviewers.get(round.id) ?? [null]) {
+      const at = sent.get(key(round.id, contact ?? 0));
+      if (at === undefined) {
+        if (round.end + 2 * DAY_MS > now) counts.open++;
+        else {
+          counts.missed++;
+          missed.push({ round, contact });
+        }
+      } else if (at - round.end <= DAY_MS) counts.within24h++;
+      else if (at - round.end <= 2 * DAY_MS) counts.within48h++;
+      else counts.late++;
+    }
+  }
+  const detail = prepared(ctx.db, MISSED_DETAIL);
+  const recentMissed = missed
+    .sort((a, b) => b.round.start - a.round.start || b.round.id - a.round.id)
+    .slice(0, RECENT_MISSED)
+    .map(({ round, contact }): MissedThankYou => {
+      const d = detail.get({ round: round.id, contact }) as { opportunity_id: number; company: string; number: number; interviewer: string | null };
+      return { opportunityId: d.opportunity_id, company: d.company, roundNumber: d.number, interviewer: d.interviewer, closedAt: new Date(round.end + 2 * DAY_MS).toISOString() };
+    });
+  return { ...counts, recentMissed };
 }
 
 // ---- status checks on the planned day ----------------------------------------------------------

@@ -5,30 +5,15 @@
  * finally an offer. Rounds after the third count together as "round 3 or later".
  */
 import type { FunnelFigure, FunnelStep } from '../../../shared/contract-insights';
-import { ANSWER_KINDS, msOf, prepared, sqlList } from './round-facts';
+import { ANSWER_KINDS, eventsByRound, msOf, prepared } from './round-facts';
 import type { InsightsContext } from './round-facts';
 
-/**
- * Per opportunity added in the period and round (1, 2, 3+): one look at the round's live events
- * (a range of `events_by_round`) answers both "thanked" and "answered", as two bits.
- */
-export const FUNNEL_QUERY = `
-  WITH per_round AS MATERIALIZED (
-    SELECT r.opportunity_id AS opportunity, min(r.number, 3) AS round,
-      ${msOf('r.starts_at')} + r.duration_minutes * 60000 <= @nowMs AS interviewed,
-      coalesce((SELECT max(e.kind = 'thank_you_sent') | (max(e.kind IN (${sqlList(ANSWER_KINDS)})) << 1)
-                FROM events e INDEXED BY events_by_round WHERE e.round_id = r.id AND e.undone_at IS NULL), 0) AS seen,
-      EXISTS (SELECT 1 FROM rounds n WHERE n.opportunity_id = r.opportunity_id AND n.number = r.number + 1) AS invited
-    FROM opportunities o INDEXED BY opportunities_by_created
-    JOIN rounds r ON r.opportunity_id = o.id
-    WHERE o.created_at >= @from AND o.created_at < @to
-  ), per_opportunity AS (
-    SELECT round, max(interviewed) AS interviewed, max(interviewed AND seen & 1) AS thanked,
-           max(interviewed AND (invited OR seen & 2)) AS replied
-    FROM per_round GROUP BY opportunity, round
-  )
-  SELECT round, sum(interviewed) AS interviewed, sum(thanked) AS thanked, sum(replied) AS replied
-  FROM per_opportunity GROUP BY round ORDER BY round`;
+/** Every round of the opportunities added in the period (their key range of `opportunities_by_created`, then each one's rounds). */
+export const COHORT_ROUNDS = `
+  SELECT r.id, r.opportunity_id, r.number, ${msOf('r.starts_at')} AS start, r.duration_minutes
+  FROM opportunities o INDEXED BY opportunities_by_created
+  JOIN rounds r ON r.opportunity_id = o.id
+  WHERE o.created_at >= @from AND o.created_at < @to`;
 
 /** Added in the period, and of those, with an offer (driven from the few offers). */
 export const FUNNEL_ENDS_QUERY = `
@@ -38,16 +23,33 @@ export const FUNNEL_ENDS_QUERY = `
       WHERE e.kind = 'offer_received' AND e.undone_at IS NULL AND o.created_at >= @from AND o.created_at < @to) AS offers`;
 
 export function funnel(ctx: InsightsContext): FunnelFigure {
-  const params = { from: ctx.period.fromIso, to: ctx.period.toIso, nowMs: ctx.now.getTime() };
-  const rounds = prepared(ctx.db, FUNNEL_QUERY).all(params) as { round: number; interviewed: number; thanked: number; replied: number }[];
+  const params = { from: ctx.period.fromIso, to: ctx.period.toIso };
+  const rounds = prepared(ctx.db, COHORT_ROUNDS).raw().all(params) as [number, number, number, number, number][];
   const { added, offers } = prepared(ctx.db, FUNNEL_ENDS_QUERY).get(params) as { added: number; offers: number };
-  const steps: FunnelStep[] = [{ stage: 'added', round: null, count: added }];
-  for (const r of rounds) {
-    if (r.interviewed === 0) continue; // only rounds still to come
-    steps.push({ stage: 'interviewed', round: r.round, count: r.interviewed });
-    steps.push({ stage: 'thanked', round: r.round, count: r.thanked });
-    steps.push({ stage: 'replied', round: r.round, count: r.replied });
+  // What followed a round comes after it, even for an opportunity added after its interviews.
+  let earliest = Date.parse(ctx.period.fromIso);
+  for (const [, , , start] of rounds) if (start < earliest) earliest = start;
+  const since = new Date(earliest).toISOString();
+  const thanked = eventsByRound(ctx, ['thank_you_sent'], since);
+  const answered = eventsByRound(ctx, ANSWER_KINDS, since);
+  const numbers = new Set(rounds.map(([, opportunity, number]) => `${opportunity}:${number}`));
+  const now = ctx.now.getTime();
+  // Per round bucket (1, 2, 3+), the opportunities that reached each stage.
+  const reached = [1, 2, 3].map(() => ({ interviewed: new Set<number>(), thanked: new Set<number>(), replied: new Set<number>() }));
+  for (const [id, opportunity, number, start, minutes] of rounds) {
+    if (start + minutes * 60_000 > now) continue;
+    const bucket = reached[Math.min(number, 3) - 1]!;
+    bucket.interviewed.add(opportunity);
+    if (thanked.has(id)) bucket.thanked.add(opportunity);
+    if (answered.has(id) || numbers.has(`${opportunity}:${number + 1}`)) bucket.replied.add(opportunity);
   }
+  const steps: FunnelStep[] = [{ stage: 'added', round: null, count: added }];
+  reached.forEach((r, i) => {
+    if (r.interviewed.size === 0) return;
+    steps.push({ stage: 'interviewed', round: i + 1, count: r.interviewed.size });
+    steps.push({ stage: 'thanked', round: i + 1, count: r.thanked.size });
+    steps.push({ stage: 'replied', round: i + 1, count: r.replied.size });
+  });
   steps.push({ stage: 'offer', round: null, count: offers });
   return { added, steps };
 }

@@ -28,13 +28,23 @@ export const questionKey = (question: string): string =>
 export function questions(ctx: InsightsContext): QuestionsFigure {
   const rows = prepared(ctx.db, QUESTIONS_QUERY).raw().all({ from: ctx.period.fromIso, to: ctx.period.toIso }) as [number, string][];
   const asked = new Map<string, { question: string; rounds: number; opportunities: Set<number> }>();
+  // The same few questions come back round after round: each distinct section is read once.
+  const read = new Map<string, { question: string; key: string }[]>();
   let roundsWithQuestions = 0;
   for (const [opportunity, section] of rows) {
+    let items = read.get(section);
+    if (!items) {
+      items = listItems(section)
+        .map((item) => {
+          const question = plainText(item.text);
+          return { question, key: questionKey(question) };
+        })
+        .filter((q) => q.key !== '');
+      read.set(section, items);
+    }
     const seen = new Set<string>();
-    for (const item of listItems(section)) {
-      const question = plainText(item.text);
-      const key = questionKey(question);
-      if (key === '' || seen.has(key)) continue; // the same question twice in one round counts once
+    for (const { question, key } of items) {
+      if (seen.has(key)) continue; // the same question twice in one round counts once
       seen.add(key);
       const entry = asked.get(key);
       if (entry) {

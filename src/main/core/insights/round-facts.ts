@@ -64,10 +64,8 @@ export interface PeriodRound {
   readonly id: number;
   readonly opportunityId: number;
   readonly number: number;
-  readonly startsAt: string;
   readonly start: number;
   readonly end: number;
-  readonly decisionDate: string | null;
   /** When the next round of the opportunity starts, if there is one. */
   readonly nextStart: number | null;
   /**
@@ -79,7 +77,7 @@ export interface PeriodRound {
 
 /** Every round that starts on or after the period's first day (later ones are the next rounds). */
 export const ROUNDS_SINCE = `
-  SELECT id, opportunity_id, number, starts_at, ${msOf('starts_at')} AS start, duration_minutes, decision_date, ${msOf('created_at')} AS created
+  SELECT id, opportunity_id, number, ${msOf('starts_at')} AS start, duration_minutes, ${msOf('created_at')} AS created
   FROM rounds INDEXED BY rounds_by_time WHERE starts_at >= @from`;
 
 /** The rounds that started in the period and have ended by now, each with its next round. */
@@ -90,38 +88,25 @@ export function periodRounds(ctx: InsightsContext): readonly PeriodRound[] {
 function readPeriodRounds(ctx: InsightsContext): PeriodRound[] {
   const now = ctx.now.getTime();
   const to = Date.parse(ctx.period.toIso);
-  const rows = prepared(ctx.db, ROUNDS_SINCE).raw().all({ from: ctx.period.fromIso }) as [
-    number,
-    number,
-    number,
-    string,
-    number,
-    number,
-    string | null,
-    number,
-  ][];
-  // The next round of (opportunity, n) is (opportunity, n + 1); it started after this one, so it is here too.
-  const byNumber = new Map<number, Map<number, { start: number; created: number }>>();
-  for (const [, opportunityId, number, , start, , , created] of rows) {
-    let rounds = byNumber.get(opportunityId);
-    if (!rounds) byNumber.set(opportunityId, (rounds = new Map()));
-    rounds.set(number, { start, created });
-  }
+  const rows = prepared(ctx.db, ROUNDS_SINCE).raw().all({ from: ctx.period.fromIso }) as [number, number, number, number, number, number][];
+  // The next round of (opportunity, n) is (opportunity, n + 1); it started after this one, so it
+  // is here too. One flat map (a round number stays far below 4,096) keeps this cheap.
+  const rowOf = new Map<number, number>();
+  rows.forEach(([, opportunityId, number], i) => rowOf.set(opportunityId * 4096 + number, i));
   const out: PeriodRound[] = [];
-  for (const [id, opportunityId, number, startsAt, start, minutes, decisionDate] of rows) {
+  for (const [id, opportunityId, number, start, minutes] of rows) {
     const end = start + minutes * 60_000;
     if (start >= to || end > now) continue; // after the period, or still under way
-    const next = byNumber.get(opportunityId)?.get(number + 1) ?? null;
+    const nextRow = rowOf.get(opportunityId * 4096 + number + 1);
+    const next = nextRow === undefined ? null : rows[nextRow]!;
     out.push({
       id,
       opportunityId,
       number,
-      startsAt,
       start,
       end,
-      decisionDate,
-      nextStart: next ? next.start : null,
-      invited: next ? Math.max(Math.min(next.created, next.start), end) : null,
+      nextStart: next ? next[3] : null,
+      invited: next ? Math.max(Math.min(next[5], next[3]), end) : null,
     });
   }
   return out;
@@ -132,8 +117,8 @@ function readPeriodRounds(ctx: InsightsContext): PeriodRound[] {
  * round they were recorded with, or for the few recorded without one (the app records each with
  * the opportunity's latest round), the round of the same opportunity they followed.
  */
-export function eventsByRound(ctx: InsightsContext, kinds: readonly EventKind[]): ReadonlyMap<number, readonly number[]> {
-  return remember(ctx, `events:${kinds.join()}`, () => readEventsByRound(ctx, kinds));
+export function eventsByRound(ctx: InsightsContext, kinds: readonly EventKind[], since = ctx.period.fromIso): ReadonlyMap<number, readonly number[]> {
+  return remember(ctx, `events:${kinds.join()}:${since}`, () => readEventsByRound(ctx, kinds, since));
 }
 
 /** Live events of some kinds since a moment: one range of `events_by_kind` per kind. */
@@ -141,8 +126,8 @@ export const eventsSince = (kinds: readonly EventKind[]): string =>
   `SELECT round_id, opportunity_id, ${msOf('occurred_at')} FROM events INDEXED BY events_by_kind
    WHERE kind IN (${sqlList(kinds)}) AND undone_at IS NULL AND occurred_at >= @from`;
 
-function readEventsByRound(ctx: InsightsContext, kinds: readonly EventKind[]): Map<number, number[]> {
-  const rows = prepared(ctx.db, eventsSince(kinds)).raw().all({ from: ctx.period.fromIso }) as [number | null, number, number][];
+function readEventsByRound(ctx: InsightsContext, kinds: readonly EventKind[], since: string): Map<number, number[]> {
+  const rows = prepared(ctx.db, eventsSince(kinds)).raw().all({ from: since }) as [number | null, number, number][];
   const byRound = new Map<number, number[]>();
   let roundsOf: Map<number, PeriodRound[]> | null = null;
   const add = (roundId: number, at: number) => {

@@ -232,7 +232,7 @@ export const MIGRATIONS: readonly Migration[] = [
         -- condition, so the index covers the query and the table is never read).
         CREATE INDEX events_by_round ON events(round_id, kind, contact_id, undone_at, occurred_at);
         -- Events of a kind over time: letters per week, answers and follow-ups since a date.
-        CREATE INDEX events_by_kind ON events(kind, undone_at, occurred_at, opportunity_id, round_id);
+        CREATE INDEX events_by_kind ON events(kind, undone_at, occurred_at, opportunity_id, round_id, contact_id);
         ALTER TABLE reflections ADD COLUMN questions_section TEXT GENERATED ALWAYS AS (${questionsSection}) VIRTUAL;
         CREATE INDEX reflections_questions ON reflections(round_id, questions_section);
       `);
