@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { createCore } from '../../src/main/core/core';
 import { generateJournal } from '../../src/main/core/demo/journal-generator';
 import { ACTIVITY_QUERY, IN_PLAY_QUERY } from '../../src/main/core/insights/activity';
-import { PERIOD_INTERVIEWERS, STATUS_CHECK_QUERY, THANK_YOUS_SINCE } from '../../src/main/core/insights/follow-up';
+import { STATUS_CHECK_QUERY, THANK_YOU_SLOTS, THANK_YOUS_SINCE } from '../../src/main/core/insights/follow-up';
 import { COHORT_ROUNDS, FUNNEL_ENDS_QUERY } from '../../src/main/core/insights/funnel';
 import { QUESTIONS_QUERY } from '../../src/main/core/insights/questions';
 import { OPPORTUNITY_GROUPS } from '../../src/main/core/insights/response';
@@ -25,7 +25,7 @@ describe('the heavy queries go through indexes', () => {
   const queries: [string, string, RegExp[]][] = [
     ['funnel', COHORT_ROUNDS, [/o USING COVERING INDEX opportunities_by_created/, /r USING INDEX (rounds_by_opportunity|sqlite_autoindex_rounds_1) \(opportunity_id=\?\)/]],
     ['funnel ends', FUNNEL_ENDS_QUERY, [/e USING COVERING INDEX events_by_kind/]],
-    ['thank-yous: interviewers', PERIOD_INTERVIEWERS, [/r USING COVERING INDEX rounds_by_time/, /ri USING PRIMARY KEY \(round_id=\?\)/]],
+    ['thank-yous: one per interviewer', THANK_YOU_SLOTS, [/r USING COVERING INDEX rounds_by_time/, /ri USING PRIMARY KEY \(round_id=\?\)/]],
     ['thank-yous sent', THANK_YOUS_SINCE, [/events USING COVERING INDEX events_by_kind \(kind=\? AND undone_at=\? AND occurred_at>\?\)/]],
     ['status checks', STATUS_CHECK_QUERY, [/e USING COVERING INDEX events_by_kind \(kind=\? AND undone_at=\? AND occurred_at>\?\)/, /r USING INTEGER PRIMARY KEY/]],
     ['activity', ACTIVITY_QUERY, [/rounds USING COVERING INDEX rounds_by_time/, /events USING COVERING INDEX events_by_kind \(kind=\? AND undone_at=\? AND occurred_at>\? AND occurred_at<\?\)/, /opportunities USING COVERING INDEX opportunities_by_created/]],

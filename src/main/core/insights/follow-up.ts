@@ -22,16 +22,19 @@ import {
   periodRounds,
   prepared,
 } from './round-facts';
-import type { InsightsContext, PeriodRound } from './round-facts';
+import type { InsightsContext } from './round-facts';
 import { medianDays, share } from './statistics';
 
 // ---- thank-yous --------------------------------------------------------------------------------
 
-/** The interviewers of the rounds of the period (a range of `rounds_by_time`, then each round's list). */
-export const PERIOD_INTERVIEWERS = `
-  SELECT ri.round_id, ri.contact_id FROM rounds r INDEXED BY rounds_by_time
-  JOIN round_interviewers ri ON ri.round_id = r.id
-  WHERE r.starts_at >= @from AND r.starts_at < @to`;
+/**
+ * One slot per interviewer of each round of the period (a round with nobody listed: one slot
+ * with no contact): a range of `rounds_by_time`, then each round's interviewers.
+ */
+export const THANK_YOU_SLOTS = `
+  SELECT r.id, ${msOf('r.starts_at')} AS start, r.duration_minutes, ri.contact_id FROM rounds r INDEXED BY rounds_by_time
+  LEFT JOIN round_interviewers ri ON ri.round_id = r.id
+  WHERE r.starts_at >= @from AND r.starts_at < @to AND r.starts_at <= @now`;
 
 /** Live thank-yous since the period began, oldest first (one range of `events_by_kind`). */
 export const THANK_YOUS_SINCE = `
@@ -50,13 +53,7 @@ const RECENT_MISSED = 20;
  * against the first thank-you to that person.
  */
 export function thankYous(ctx: InsightsContext): ThankYouFigure {
-  const params = { from: ctx.period.fromIso, to: ctx.period.toIso };
-  const interviewers = new Map<number, number[]>();
-  for (const [round, contact] of prepared(ctx.db, PERIOD_INTERVIEWERS).raw().all(params) as [number, number][]) {
-    const list = interviewers.get(round);
-    if (list) list.push(contact);
-    else interviewers.set(round, [contact]);
-  }
+  const params = { from: ctx.period.fromIso, to: ctx.period.toIso, now: ctx.now.toISOString() };
   // The first thank-you per round and person (person 0: whoever), in time order as read; one
   // flat map keyed by round and person.
   const key = (round: number, contact: number) => round * 2 ** 24 + contact;
@@ -68,28 +65,28 @@ export function thankYous(ctx: InsightsContext): ThankYouFigure {
   }
   const now = ctx.now.getTime();
   const counts = { within24h: 0, within48h: 0, late: 0, missed: 0, open: 0 };
-  const missed: { round: PeriodRound; contact: number | null }[] = [];
-  for (const round of periodRounds(ctx)) {
-    for (const contact of interviewers.get(round.id) ?? [null]) {
-      const at = sent.get(key(round.id, contact ?? 0));
-      if (at === undefined) {
-        if (round.end + 2 * DAY_MS > now) counts.open++;
-        else {
-          counts.missed++;
-          missed.push({ round, contact });
-        }
-      } else if (at - round.end <= DAY_MS) counts.within24h++;
-      else if (at - round.end <= 2 * DAY_MS) counts.within48h++;
-      else counts.late++;
-    }
+  const missed: { round: number; start: number; end: number; contact: number | null }[] = [];
+  for (const [round, start, minutes, contact] of prepared(ctx.db, THANK_YOU_SLOTS).raw().all(params) as [number, number, number, number | null][]) {
+    const end = start + minutes * 60_000;
+    if (end > now) continue; // still under way
+    const at = sent.get(key(round, contact ?? 0));
+    if (at === undefined) {
+      if (end + 2 * DAY_MS > now) counts.open++;
+      else {
+        counts.missed++;
+        missed.push({ round, start, end, contact });
+      }
+    } else if (at - end <= DAY_MS) counts.within24h++;
+    else if (at - end <= 2 * DAY_MS) counts.within48h++;
+    else counts.late++;
   }
   const detail = prepared(ctx.db, MISSED_DETAIL);
   const recentMissed = missed
-    .sort((a, b) => b.round.start - a.round.start || b.round.id - a.round.id)
+    .sort((a, b) => b.start - a.start || b.round - a.round)
     .slice(0, RECENT_MISSED)
-    .map(({ round, contact }): MissedThankYou => {
-      const d = detail.get({ round: round.id, contact }) as { opportunity_id: number; company: string; number: number; interviewer: string | null };
-      return { opportunityId: d.opportunity_id, company: d.company, roundNumber: d.number, interviewer: d.interviewer, closedAt: new Date(round.end + 2 * DAY_MS).toISOString() };
+    .map(({ round, end, contact }): MissedThankYou => {
+      const d = detail.get({ round, contact }) as { opportunity_id: number; company: string; number: number; interviewer: string | null };
+      return { opportunityId: d.opportunity_id, company: d.company, roundNumber: d.number, interviewer: d.interviewer, closedAt: new Date(end + 2 * DAY_MS).toISOString() };
     });
   return { ...counts, recentMissed };
 }
