@@ -13,7 +13,7 @@ import { STATUS_CHECK_QUERY, THANK_YOU_SLOTS, THANK_YOUS_SINCE } from '../../src
 import { COHORT_ROUNDS, FUNNEL_ENDS_QUERY } from '../../src/main/core/insights/funnel';
 import { QUESTIONS_QUERY } from '../../src/main/core/insights/questions';
 import { OPPORTUNITY_GROUPS } from '../../src/main/core/insights/response';
-import { eventsSince, ROUNDS_SINCE } from '../../src/main/core/insights/round-facts';
+import { eventsSince, ROUNDS_SINCE, roundsWithQuery } from '../../src/main/core/insights/round-facts';
 import { medianDays, share } from '../../src/main/core/insights/statistics';
 import { closeJournal, openJournal } from '../../src/main/core/journal/database';
 import { MIGRATIONS } from '../../src/main/core/journal/migrations';
@@ -33,6 +33,7 @@ describe('the heavy queries go through indexes', () => {
     ['questions', QUESTIONS_QUERY, [/r USING COVERING INDEX rounds_by_time/, /f USING (COVERING )?INDEX reflections_questions/]],
     ['rounds of the period', ROUNDS_SINCE, [/USING COVERING INDEX rounds_by_time/]],
     ['opportunity groups', OPPORTUNITY_GROUPS, [/o USING INTEGER PRIMARY KEY/]],
+    ['rounds thanked since a day', roundsWithQuery(['thank_you_sent']), [/events USING COVERING INDEX events_by_kind \(kind=\? AND undone_at=\? AND occurred_at>\?\)/]],
     ['answers since the period began', eventsSince(['reply_received', 'rejected']), [/events USING COVERING INDEX events_by_kind \(kind=\? AND undone_at=\? AND occurred_at>\?\)/]],
   ];
   it.each(queries)('%s', (_name, sql, expected) => {

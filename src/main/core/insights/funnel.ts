@@ -5,7 +5,7 @@
  * finally an offer. Rounds after the third count together as "round 3 or later".
  */
 import type { FunnelFigure, FunnelStep } from '../../../shared/contract-insights';
-import { ANSWER_KINDS, eventsByRound, msOf, prepared } from './round-facts';
+import { ANSWER_KINDS, msOf, prepared, roundsWith } from './round-facts';
 import type { InsightsContext } from './round-facts';
 
 /** Every round of the opportunities added in the period (their key range of `opportunities_by_created`, then each one's rounds). */
@@ -30,8 +30,8 @@ export function funnel(ctx: InsightsContext): FunnelFigure {
   let earliest = Date.parse(ctx.period.fromIso);
   for (const [, , , start] of rounds) if (start < earliest) earliest = start;
   const since = new Date(earliest).toISOString();
-  const thanked = eventsByRound(ctx, ['thank_you_sent'], since);
-  const answered = eventsByRound(ctx, ANSWER_KINDS, since);
+  const thanked = roundsWith(ctx, ['thank_you_sent'], since);
+  const answered = roundsWith(ctx, ANSWER_KINDS, since);
   const numbers = new Set(rounds.map(([, opportunity, number]) => `${opportunity}:${number}`));
   const now = ctx.now.getTime();
   // Per round bucket (1, 2, 3+), the opportunities that reached each stage.

@@ -149,6 +149,15 @@ function readEventsByRound(ctx: InsightsContext, kinds: readonly EventKind[], si
   return byRound;
 }
 
+/** The rounds with at least one live event of the given kinds since a moment (ids only: the funnel's "thanked" and "answered"). */
+export const roundsWithQuery = (kinds: readonly EventKind[]): string =>
+  `SELECT round_id FROM events INDEXED BY events_by_kind
+   WHERE kind IN (${sqlList(kinds)}) AND undone_at IS NULL AND occurred_at >= @from AND round_id IS NOT NULL`;
+
+export function roundsWith(ctx: InsightsContext, kinds: readonly EventKind[], since: string): ReadonlySet<number> {
+  return new Set(prepared(ctx.db, roundsWithQuery(kinds)).pluck().all({ from: since }) as number[]);
+}
+
 export function groupByOpportunity(rounds: readonly PeriodRound[]): Map<number, PeriodRound[]> {
   const map = new Map<number, PeriodRound[]>();
   for (const r of rounds) {
