@@ -11,17 +11,17 @@ import type { InsightsContext } from './round-facts';
 import { medianDays, share } from './statistics';
 
 interface Tally {
-  opportunities: Set<number>;
-  replied: Set<number>;
+  opportunities: number;
+  replied: number;
   fromRound: number[];
   fromCheck: number[];
 }
 
-const tally = (): Tally => ({ opportunities: new Set(), replied: new Set(), fromRound: [], fromCheck: [] });
+const tally = (): Tally => ({ opportunities: 0, replied: 0, fromRound: [], fromCheck: [] });
 
 const group = (name: string | null, t: Tally): ResponseGroup => ({
   group: name,
-  replied: share(t.replied.size, t.opportunities.size),
+  replied: share(t.replied, t.opportunities),
   daysFromRound: medianDays(t.fromRound),
   daysFromStatusCheck: medianDays(t.fromCheck),
 });
@@ -34,36 +34,40 @@ export function response(ctx: InsightsContext): ResponseFigure {
   const rounds = periodRounds(ctx);
   const answers = eventsByRound(ctx, ANSWER_KINDS);
   const checks = eventsByRound(ctx, ['status_check_sent']);
-  const ids = [...new Set(rounds.map((r) => r.opportunityId))];
-  const groups = new Map(
-    (prepared(ctx.db, OPPORTUNITY_GROUPS).raw().all({ ids: JSON.stringify(ids) }) as [number, string | null, CompanySize | null][]).map(
-      ([id, source, size]) => [id, { source, size }],
-    ),
-  );
-  const overall = tally();
+  // Each opportunity once, with the tallies of its source and its size.
   const bySource = new Map<string | null, Tally>();
   const bySize = new Map<CompanySize | null, Tally>();
+  const tallyOf = <K>(map: Map<K, Tally>, key: K): Tally => map.get(key) ?? map.set(key, tally()).get(key)!;
+  const overall = tally();
+  const opportunities = new Map<number, { tallies: readonly Tally[]; replied: boolean }>();
+  for (const round of rounds) opportunities.set(round.opportunityId, { tallies: [], replied: false });
+  const rows = prepared(ctx.db, OPPORTUNITY_GROUPS).raw().all({ ids: JSON.stringify([...opportunities.keys()]) }) as [number, string | null, CompanySize | null][];
+  for (const [id, source, size] of rows) opportunities.set(id, { tallies: [overall, tallyOf(bySource, source), tallyOf(bySize, size)], replied: false });
+
   for (const round of rounds) {
-    const { source: sourceName = null, size: sizeName = null } = groups.get(round.opportunityId) ?? {};
-    const source = bySource.get(sourceName) ?? bySource.set(sourceName, tally()).get(sourceName)!;
-    const size = bySize.get(sizeName) ?? bySize.set(sizeName, tally()).get(sizeName)!;
     const answered = answeredAt(round, answers);
-    const check = checks.get(round.id)?.find((at) => at >= round.start && (answered === null || at < answered)) ?? null;
-    for (const t of [overall, source, size]) {
-      t.opportunities.add(round.opportunityId);
-      if (answered === null) continue;
-      t.replied.add(round.opportunityId);
+    if (answered === null) continue;
+    const opportunity = opportunities.get(round.opportunityId)!;
+    opportunity.replied = true;
+    const check = checks.get(round.id)?.find((at) => at >= round.start && at < answered);
+    for (const t of opportunity.tallies) {
       t.fromRound.push(answered - round.end);
-      if (check !== null) t.fromCheck.push(answered - check);
+      if (check !== undefined) t.fromCheck.push(answered - check);
+    }
+  }
+  for (const { tallies, replied } of opportunities.values()) {
+    for (const t of tallies) {
+      t.opportunities++;
+      if (replied) t.replied++;
     }
   }
   const sources = [...bySource.entries()].sort(
-    ([a, x], [b, y]) => Number(a === null) - Number(b === null) || y.opportunities.size - x.opportunities.size || String(a).localeCompare(String(b)),
+    ([a, x], [b, y]) => Number(a === null) - Number(b === null) || y.opportunities - x.opportunities || String(a).localeCompare(String(b)),
   );
   return {
     overall: group(null, overall),
     bySource: sources.map(([name, t]) => group(name, t)),
     byCompanySize: COMPANY_SIZES.filter((s) => bySize.has(s)).map((s) => ({ ...group(s, bySize.get(s)!), group: s })),
-    companySizeUnknown: bySize.get(null)?.opportunities.size ?? 0,
+    companySizeUnknown: bySize.get(null)?.opportunities ?? 0,
   };
 }
