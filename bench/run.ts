@@ -3,7 +3,8 @@
  * 20,000 opportunities (deterministic), runs every benchmark several times, prints a table with
  * median and spread, says which targets are met and how each benchmark grows, and writes it all
  * to bench/results/latest.json. `--quick` skips the 20,000 journal. `--planner` times only the
- * planner's benchmarks (2,000 and 20,000 journals, no browser), for changes to the planner.
+ * planner's benchmarks (2,000 and 20,000 journals, no browser), for changes to the planner;
+ * `--insights` runs only the Insights figures (on every size), which takes about a minute.
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -17,6 +18,7 @@ import { closeJournal, JOURNAL_FILE_NAME, openJournal } from '../src/main/core/j
 import { ReflectionStore } from '../src/main/core/reflections/reflection-store';
 import { loadPlanInputs, planAll } from '../src/main/core/planner/plan-journal';
 import { planOpportunity } from '../src/main/core/planner/plan';
+import { FIGURES, insightsContext } from '../src/main/core/insights/insights';
 import { startWebServer } from '../src/main/web/http-transport';
 import { DEFAULT_PLANNER_SETTINGS } from '../src/shared/settings';
 import { growth, measure, summarise, table } from './harness';
@@ -28,6 +30,8 @@ const ROOT = fs.existsSync(path.resolve(import.meta.dirname, '../package.json'))
   : path.resolve(import.meta.dirname, '../..');
 const quick = process.argv.includes('--quick');
 const plannerOnly = process.argv.includes('--planner');
+const insightsOnly = process.argv.includes('--insights');
+const only = plannerOnly || insightsOnly;
 const SIZES = plannerOnly ? [2_000, 20_000] : quick ? [100, 2_000] : [100, 2_000, 20_000];
 const NOW = new Date('2026-11-20T15:00:00Z');
 const samples: Sample[] = [];
@@ -112,7 +116,7 @@ async function coreBenchmarks(size: number, dir: string): Promise<void> {
 }
 
 /**
- * The journal as JSON (issue 16): export of the whole journal, and import of that file into a new
+ * The journal as JSON: export of the whole journal, and import of that file into a new
  * empty journal (backup included, as the app does it); the export of the imported journal must be
  * the same bytes.
  */
@@ -143,6 +147,37 @@ async function transferBenchmarks(core: ReturnType<typeof createCore>): Promise<
   samples.push(summarise('import that JSON into an empty journal (backup included)', 2_000, importTimes, target(2_000)));
   notes.push(`JSON round trip at 2,000: ${(Buffer.byteLength(base64, 'base64') / 1e6).toFixed(1)} MB exported; export -> import -> export ${identical ? 'gives the same bytes' : 'DIFFERS'}`);
   if (!identical) throw new Error('the JSON round trip is not byte-identical');
+}
+
+/**
+ * Insights: each figure alone, cold (nothing shared between figures), for the screen's
+ * default period and for all time, then the whole call as the screen makes it.
+ */
+async function insightsBenchmarks(size: number, dir: string): Promise<void> {
+  const core = createCore({ dataDir: dir, transport: 'http', now: () => NOW });
+  const source = { db: core.db, now: NOW, timeZone: core.settings.get().timeZone, planner: core.settings.get().planner };
+  for (const [period, label] of [['last-90-days', 'last 90 days'], ['all-time', 'all time']] as const) {
+    const cpu: string[] = [];
+    for (const [name, figure] of Object.entries(FIGURES)) {
+      const compute = figure as (ctx: ReturnType<typeof insightsContext>) => unknown;
+      samples.push(
+        summarise(`insights: ${name} (${label})`, size, await measure(15, () => compute(insightsContext(source, { period }, false))), target(50, 20_000)),
+      );
+      // This machine's two cores are shared: the process's own CPU time says what the work costs
+      // when others run, where the wall clock also counts the waits.
+      const times: number[] = [];
+      for (let i = 0; i < 15; i++) {
+        const before = process.cpuUsage();
+        compute(insightsContext(source, { period }, false));
+        const used = process.cpuUsage(before);
+        times.push((used.user + used.system) / 1000);
+      }
+      cpu.push(`${name} ${summarise(name, size, times).medianMs.toFixed(1)}`);
+    }
+    if (size === SIZES.at(-1)) notes.push(`insights at ${size.toLocaleString('en-US')}, ${label}, median CPU time ms: ${cpu.join(', ')}`);
+    samples.push(summarise(`insights.get, every figure (${label})`, size, await measure(10, () => core.call('insights.get', { period }))));
+  }
+  core.close();
 }
 
 /** Printing: one card, and 100 cards in one .docx (size-independent, measured on the 2,000 journal). */
@@ -256,16 +291,17 @@ async function main(): Promise<void> {
   const started = performance.now();
   fs.mkdirSync(path.join(ROOT, 'bench/results'), { recursive: true });
   log(`Afterword benchmarks on ${os.cpus()[0]?.model ?? 'unknown CPU'} (${os.cpus().length} cores), Node ${process.version}${quick ? ', quick' : ''}`);
-  if (!plannerOnly) samples.push(summarise('create + migrate a new journal', null, await openNewJournal()));
+  if (!only) samples.push(summarise('create + migrate a new journal', null, await openNewJournal()));
   const dirs = new Map<number, string>();
   for (const size of SIZES) {
     const dir = await journalOf(size);
     dirs.set(size, dir);
-    await coreBenchmarks(size, dir);
+    if (!insightsOnly) await coreBenchmarks(size, dir);
+    if (!plannerOnly) await insightsBenchmarks(size, dir);
   }
-  const biggest = SIZES.at(-1)!;
-  if (!plannerOnly) {
+  if (!only) {
     for (const size of SIZES) await browserBenchmarks(size, dirs.get(size)!);
+    const biggest = SIZES.at(-1)!;
     const peakMb = (await peakMemory(dirs.get(biggest)!)) / 1024;
     notes.push(`peak memory (max RSS) of a core process with the ${biggest.toLocaleString('en-US')} journal after board.get, planning and a search: ${peakMb.toFixed(0)} MB`);
   }
@@ -284,10 +320,10 @@ async function main(): Promise<void> {
 
   const out = path.join(ROOT, 'bench/results');
   fs.writeFileSync(
-    path.join(out, 'latest.json'),
+    path.join(out, plannerOnly ? 'planner.json' : insightsOnly ? 'insights.json' : 'latest.json'),
     JSON.stringify({ at: new Date().toISOString(), machine: { cpu: os.cpus()[0]?.model, cores: os.cpus().length, memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version }, samples, notes }, null, 2),
   );
-  log(`written: bench/results/${plannerOnly ? 'planner' : 'latest'}.json`);
+  log(`written: bench/results/${plannerOnly ? 'planner' : insightsOnly ? 'insights' : 'latest'}.json`);
   for (const dir of dirs.values()) fs.rmSync(dir, { recursive: true, force: true });
 }
 

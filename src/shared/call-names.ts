@@ -65,6 +65,8 @@ export const CALL_NAMES = [
   'transfer.importCsv',
   'transfer.calendar',
   'transfer.calendarFeed',
+  // Insights: the figures of a period, computed from the journal (calls/insights-calls.ts).
+  'insights.get',
 ] as const;
 
 export type CallName = (typeof CALL_NAMES)[number];

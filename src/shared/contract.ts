@@ -15,6 +15,7 @@ import type { Result } from './result';
 import { appCalls } from './calls/app-calls';
 import { boardCalls } from './calls/board-calls';
 import type { CallSpec } from './calls/fields';
+import { insightsCalls } from './calls/insights-calls';
 import { journalCalls } from './calls/journal-calls';
 import { lettersCalls } from './calls/letters-calls';
 import { peopleCalls } from './calls/people-calls';
@@ -47,6 +48,7 @@ export const contract = {
   ...lettersCalls,
   ...settingsCalls,
   ...transferCalls,
+  ...insightsCalls,
 } satisfies { readonly [K in CallName]: CallSpec<z.ZodType, unknown> };
 
 export type Contract = typeof contract;

@@ -14,6 +14,10 @@ export type RoundFormat = (typeof ROUND_FORMATS)[number];
 export const ARRANGED_CHANNELS = ['email', 'phone'] as const;
 export type ArrangedChannel = (typeof ARRANGED_CHANNELS)[number];
 
+/** Company size in employees, as the user knows it (optional; Insights groups replies by it). */
+export const COMPANY_SIZES = ['1-10', '11-50', '51-200', '201-1000', '1001+'] as const;
+export type CompanySize = (typeof COMPANY_SIZES)[number];
+
 export interface Opportunity {
   readonly id: number;
   readonly company: string;
@@ -21,6 +25,7 @@ export interface Opportunity {
   readonly jobUrl: string | null;
   readonly location: string | null;
   readonly source: string | null;
+  readonly companySize: CompanySize | null;
   readonly salaryNotes: string | null;
   readonly recruiterContactId: number | null;
   readonly stage: StoredStage;

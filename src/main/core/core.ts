@@ -31,6 +31,7 @@ import { createSettingsHandlers } from './settings/settings-handlers';
 import type { SettingsStore } from './settings/settings-store';
 import { createTimelineHandlers } from './timeline/timeline-handlers';
 import { createTransferHandlers } from './transfer/transfer-handlers';
+import { createInsightsHandlers } from './insights/insights-handlers';
 
 export type { CoreOptions } from './core-context';
 export { DAILY_BACKUP_MS } from './backups/daily-backups';
@@ -72,6 +73,7 @@ export function createCore(options: CoreOptions): Core {
     ...createLettersHandlers(ctx),
     ...createSettingsHandlers(ctx),
     ...createTransferHandlers(ctx, { calendarFeed: options.calendarFeed, onClose: (stop) => stops.push(stop) }),
+    ...createInsightsHandlers(ctx),
   };
   const patchBoard = createBoardPatcher(ctx);
   const call = async (name: string, input: unknown, origin: string | null = null): Promise<Result<unknown>> => {

@@ -12,6 +12,7 @@ import { BackgroundNotice } from './components/BackgroundNotice';
 import { connectCoreEvents } from './data/core-events';
 import { useCall } from './data/hooks';
 import { TimeZoneProvider } from './format';
+import { InsightsScreen } from './screens/insights/InsightsScreen';
 
 const typing = (target: EventTarget | null) =>
   target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
@@ -23,6 +24,7 @@ export function App() {
   const [questions, setQuestions] = useState(false);
   const [printing, setPrinting] = useState(false);
   const [settingsOpen, setSettingsOpen] = useState(false);
+  const [insights, setInsights] = useState(false);
   const [reminders, setReminders] = useState<readonly { title: string; body: string; opportunityId: number | null }[]>([]);
   const inApp = Boolean(window.afterword);
   const [permission, setPermission] = useState(() => (!inApp && 'Notification' in window ? Notification.permission : 'unsupported'));
@@ -85,6 +87,9 @@ export function App() {
             <span className="visually-hidden">Search</span>
             <input ref={search} type="search" placeholder="Search (/)" aria-label="Search" aria-keyshortcuts="/" value={query} onChange={(e) => setQuery(e.target.value)} />
           </label>
+          <button type="button" className="secondary" aria-pressed={insights} onClick={() => setInsights(!insights)}>
+            Insights
+          </button>
           <button type="button" className="secondary" onClick={() => setQuestions(true)}>
             Question bank
           </button>
@@ -151,7 +156,11 @@ export function App() {
             </ul>
           </section>
         )}
-        <BoardScreen query={query} onOpen={setOpenId} onNew={() => setCreating(true)} searchHits={hitIds} />
+        {insights ? (
+          <InsightsScreen onBack={() => setInsights(false)} onOpen={setOpenId} />
+        ) : (
+          <BoardScreen query={query} onOpen={setOpenId} onNew={() => setCreating(true)} searchHits={hitIds} />
+        )}
       </main>
       {openId !== null && <OpportunityDetail id={openId} onClose={() => setOpenId(null)} />}
       {questions && (

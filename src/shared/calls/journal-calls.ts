@@ -1,6 +1,6 @@
 /** The journal's opportunities and their interview rounds. */
 import { z } from 'zod';
-import { ARRANGED_CHANNELS, ROUND_FORMATS } from '../domain';
+import { ARRANGED_CHANNELS, COMPANY_SIZES, ROUND_FORMATS } from '../domain';
 import type { Opportunity, OpportunityWithRounds, Round } from '../domain';
 import { atLeastOneField, byId, calendarDate, call, contactIds, id, instant, none, optionalText, requiredText, url } from './fields';
 
@@ -23,6 +23,7 @@ const opportunityFields = {
   source: optionalText(200),
   salaryNotes: optionalText(2000),
   recruiterContactId: id.nullish().transform((v) => v ?? null),
+  companySize: z.enum(COMPANY_SIZES).nullish().transform((v) => v ?? null),
 };
 
 export const opportunityCreate = z.strictObject({
@@ -41,6 +42,7 @@ export const opportunityUpdate = z.strictObject({
       source: opportunityFields.source.optional(),
       salaryNotes: opportunityFields.salaryNotes.optional(),
       recruiterContactId: id.nullable().optional(),
+      companySize: z.enum(COMPANY_SIZES).nullable().optional(),
     })
     .refine((p) => Object.keys(p).length > 0, atLeastOneField),
 });

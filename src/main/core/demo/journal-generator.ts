@@ -4,6 +4,7 @@
  * of a few hundred words. Used by the tests, the benchmarks, and `npm run web -- --demo`.
  */
 import type { Database } from 'better-sqlite3';
+import { COMPANY_SIZES } from '../../../shared/domain';
 import type { EventKind } from '../../../shared/domain';
 import { ContactStore } from '../people/contact-store';
 import { NO_PLAN_CACHE } from '../planner/plan-cache';
@@ -85,6 +86,10 @@ const DAY = 24 * HOUR;
 /** Fills an open, migrated journal. Deterministic for a given seed, size and `now`. */
 export function generateJournal(db: Database, options: GenerateOptions): GeneratedCounts {
   const random = prng(options.seed ?? 42);
+  // What Insights reads beyond the original journal (company sizes, late thank-yous, a skipped
+  // "move on") draws from a second sequence, so the first one, and every journal generated
+  // before, stays the same for a seed.
+  const extra = prng((options.seed ?? 42) ^ 0x5eed5eed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
   const now = (options.now ?? new Date()).getTime();
   const reflectionShare = options.reflectionShare ?? 0.7;
@@ -98,8 +103,8 @@ export function generateJournal(db: Database, options: GenerateOptions): Generat
     'INSERT INTO contacts (name, title, email, phone, linkedin_url, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
   );
   const insertOpportunity = db.prepare(
-    `INSERT INTO opportunities (company, role, job_url, location, source, salary_notes, recruiter_contact_id, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, NULL, ?, ?, ?)`,
+    `INSERT INTO opportunities (company, role, job_url, location, source, company_size, salary_notes, recruiter_contact_id, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, NULL, ?, ?, ?)`,
   );
   const insertRound = db.prepare(
     `INSERT INTO rounds (opportunity_id, number, starts_at, duration_minutes, format, arranged_channel, next_step, decision_date, arranged_by_contact_id, created_at, updated_at)
@@ -109,6 +114,7 @@ export function generateJournal(db: Database, options: GenerateOptions): Generat
   const insertEvent = db.prepare(
     'INSERT INTO events (opportunity_id, round_id, contact_id, kind, channel, occurred_at, note, created_at) VALUES (?, ?, ?, ?, ?, ?, NULL, ?)',
   );
+  const skipAction = db.prepare("INSERT INTO action_states (action_key, opportunity_id, state, until, at) VALUES (?, ?, 'skipped', NULL, ?)");
   const insertReflection = db.prepare('INSERT INTO reflections (round_id, body, updated_at) VALUES (?, ?, ?)');
   const insertLetter = db.prepare(
     `INSERT INTO letters (opportunity_id, round_id, contact_id, kind, subject, body, detail, state, sent_at, created_at, updated_at)
@@ -151,7 +157,18 @@ export function generateJournal(db: Database, options: GenerateOptions): Generat
       const recruiter = person(company, 'Recruiter');
       const created = start - (3 + Math.floor(random() * 10)) * DAY;
       const opportunityId = Number(
-        insertOpportunity.run(company, role, `https://jobs.example/${i + 1}`, pick(CITIES), pick(['Referral', 'LinkedIn', 'Company site', 'Recruiter']), recruiter, iso(created), iso(Math.min(now, start + DAY))).lastInsertRowid,
+        insertOpportunity.run(
+          company,
+          role,
+          `https://jobs.example/${i + 1}`,
+          pick(CITIES),
+          pick(['Referral', 'LinkedIn', 'Company site', 'Recruiter']),
+          // Most users know roughly how big the company is; some never say.
+          extra() < 0.75 ? COMPANY_SIZES[Math.floor(extra() * COMPANY_SIZES.length)]! : null,
+          recruiter,
+          iso(created),
+          iso(Math.min(now, start + DAY)),
+        ).lastInsertRowid,
       );
       counts.opportunities++;
 
@@ -181,7 +198,8 @@ export function generateJournal(db: Database, options: GenerateOptions): Generat
           counts.reflections++;
           event(opportunityId, roundId, null, 'reflection_written', null, end + 2 * HOUR);
         }
-        const thanksAt = end + (6 + random() * 30) * HOUR;
+        // A few thank-yous go out days late (Insights counts them apart from the missed ones).
+        const thanksAt = end + (6 + random() * 30) * HOUR + (extra() < 0.06 ? (2 + extra() * 3) * DAY : 0);
         for (const id of interviewers) {
           if (!(random() < 0.85 && thanksAt < now)) continue;
           const sentAt = thanksAt + random() * HOUR;
@@ -225,6 +243,8 @@ export function generateJournal(db: Database, options: GenerateOptions): Generat
           } else if (outcome < 0.7) event(opportunityId, roundId, null, 'reply_received', 'email', outcomeAt);
           // Most people close a card that has been silent for weeks; a few forget to.
           else if (outcomeAt + 21 * DAY < now && random() < 0.8) event(opportunityId, roundId, null, 'moved_on', null, outcomeAt + 21 * DAY);
+          // Of those left open, some said "not yet" to the move-on advice.
+          else if (extra() < 0.3) skipAction.run(`r${roundId}:move-on`, opportunityId, iso(Math.min(now, outcomeAt + 21 * DAY)));
         }
       }
       timeline.refreshStage(opportunityId);

@@ -18,6 +18,7 @@ interface OpportunityRow {
   job_url: string | null;
   location: string | null;
   source: string | null;
+  company_size: Opportunity['companySize'];
   salary_notes: string | null;
   recruiter_contact_id: number | null;
   stage: Opportunity['stage'];
@@ -50,6 +51,7 @@ const hydrateOpportunity = (r: OpportunityRow): Opportunity => ({
   jobUrl: r.job_url,
   location: r.location,
   source: r.source,
+  companySize: r.company_size,
   salaryNotes: r.salary_notes,
   recruiterContactId: r.recruiter_contact_id,
   stage: r.stage,
@@ -89,6 +91,7 @@ const OPPORTUNITY_COLUMNS: Record<keyof OpportunityPatch, string> = {
   jobUrl: 'job_url',
   location: 'location',
   source: 'source',
+  companySize: 'company_size',
   salaryNotes: 'salary_notes',
   recruiterContactId: 'recruiter_contact_id',
 };
@@ -152,8 +155,8 @@ export class OpportunityStore {
       if (input.recruiterContactId !== null) this.people.require([input.recruiterContactId], 'recruiterContactId');
       const { lastInsertRowid } = this.db
         .prepare(
-          `INSERT INTO opportunities (company, role, job_url, location, source, salary_notes, recruiter_contact_id, created_at, updated_at)
-           VALUES (@company, @role, @jobUrl, @location, @source, @salaryNotes, @recruiterContactId, @at, @at)`,
+          `INSERT INTO opportunities (company, role, job_url, location, source, company_size, salary_notes, recruiter_contact_id, created_at, updated_at)
+           VALUES (@company, @role, @jobUrl, @location, @source, @companySize, @salaryNotes, @recruiterContactId, @at, @at)`,
         )
         .run({
           company: input.company,
@@ -161,6 +164,7 @@ export class OpportunityStore {
           jobUrl: input.jobUrl,
           location: input.location,
           source: input.source,
+          companySize: input.companySize,
           salaryNotes: input.salaryNotes,
           recruiterContactId: input.recruiterContactId,
           at,

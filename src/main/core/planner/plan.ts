@@ -260,7 +260,6 @@ function sameEvening(end: Date, timeZone: string): Date {
 function waitingActions(input: PlanInput, round: PlanRound, events: readonly TimelineEvent[], ctx: PlanContext): Draft[] {
   const { settings, timeZone } = ctx;
   const week = settings.workingWeek;
-  const roundDay = localDate(new Date(round.startsAt), timeZone);
 
   // A reply from the employer since the round ends the waiting (docs/follow-up-rules.md "The rules").
   const afterRound = (e: TimelineEvent) => e.roundId === round.id || (e.roundId === null && e.occurredAt >= round.startsAt);
@@ -272,14 +271,10 @@ function waitingActions(input: PlanInput, round: PlanRound, events: readonly Tim
   const channel: Channel = round.format === 'video' ? 'email' : round.arrangedChannel;
 
   // The status check's date.
-  const firstAllowed = nextWorkingDay(roundDay, week); // never on the round's own day (seed 001)
-  let date: CalendarDate;
+  const { date, firstAllowed, withGrace } = statusCheckDay(round, settings, timeZone);
   let reason: () => string;
   if (round.decisionDate) {
     const decision = round.decisionDate;
-    const after = nextWorkingDay(decision, week);
-    const withGrace = addWorkingDays(after, settings.graceBusinessDays, week);
-    date = maxDate(withGrace, firstAllowed);
     const grace = settings.graceBusinessDays;
     const due = date;
     reason = () =>
@@ -287,11 +282,10 @@ function waitingActions(input: PlanInput, round: PlanRound, events: readonly Tim
       (grace === 0
         ? `the status check is due the first business day after that, ${describeDate(due)} (seeds 002, 004).`
         : `with ${grace} business day${grace === 1 ? '' : 's'} of grace after it (seed 004: about a week after the stated date), it is due ${describeDate(due)}.`) +
-      (due === firstAllowed && withGrace < firstAllowed
+      (due === firstAllowed && withGrace !== null && withGrace < firstAllowed
         ? ` That date had already passed at the round, so it is the first business day after the round, never the same day (seed 001).`
         : '');
   } else {
-    date = maxDate(onOrNextWorkingDay(addDays(roundDay, settings.noDecisionDateDays), week), firstAllowed);
     const due = date;
     reason = () =>
       `No decision date was given: the status check is due ${settings.noDecisionDateDays} days after the round, on a business day: ${describeDate(due)} (seed 002: wait at least a week; seed 001: at most a week).`;
@@ -374,6 +368,26 @@ function waitingActions(input: PlanInput, round: PlanRound, events: readonly Tim
     expires: false,
   });
   return drafts;
+}
+
+/**
+ * The status check's day (PLAYBOOK §3): the first business day after the employer's decision date
+ * plus the grace days, or a set number of days after the round; never the round's own day
+ * (seed 001). Insights compares it with the day a check was actually sent.
+ */
+export function statusCheckDay(
+  round: Pick<PlanRound, 'startsAt' | 'decisionDate'>,
+  settings: PlannerSettings,
+  timeZone: string,
+): { readonly date: CalendarDate; readonly firstAllowed: CalendarDate; readonly withGrace: CalendarDate | null } {
+  const week = settings.workingWeek;
+  const roundDay = localDate(new Date(round.startsAt), timeZone);
+  const firstAllowed = nextWorkingDay(roundDay, week);
+  if (round.decisionDate) {
+    const withGrace = addWorkingDays(nextWorkingDay(round.decisionDate, week), settings.graceBusinessDays, week);
+    return { date: maxDate(withGrace, firstAllowed), firstAllowed, withGrace };
+  }
+  return { date: maxDate(onOrNextWorkingDay(addDays(roundDay, settings.noDecisionDateDays), week), firstAllowed), firstAllowed, withGrace: null };
 }
 
 // ---- staying in touch --------------------------------------------------------------------------

@@ -130,6 +130,9 @@ function listItems(blocks: readonly RootContent[]): Item[] {
   return items.filter((i) => i.text !== '');
 }
 
+/** The plain text of each top-level list item of a piece of Markdown (a reflection's section, say). */
+export const listItemTexts = (markdown: string): string[] => listItems(parseMarkdown(markdown).children).map((i) => i.text);
+
 export interface AskedQuestion {
   readonly question: string;
   readonly answer: string | null;
