@@ -57,8 +57,13 @@ export const DEFAULT_PLANNER_SETTINGS = PLANNER_PRESETS.standard;
 
 const timeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time like 21:00');
 
-export const timeZoneSchema = z.string().refine(
+/** The choice that follows the machine's own zone (read at each start), whatever it is. */
+export const SYSTEM_TIME_ZONE = 'system';
+
+/** A zone this system knows (UTC included), or "system". */
+export const timeZoneSchema = z.string().max(100).refine(
   (tz) => {
+    if (tz === SYSTEM_TIME_ZONE) return true;
     try {
       new Intl.DateTimeFormat('en-US', { timeZone: tz });
       return true;

@@ -225,3 +225,19 @@ describe('a reflection save can never put older text over newer', () => {
     expect(second.patch).toMatchObject({ cards: [], removed: [] });
   });
 });
+
+describe('the journal’s time zone: the system’s, UTC, or any zone, and back', () => {
+  it('"system" follows the machine; UTC can be chosen and left again; the plan follows the zone in use', async () => {
+    const { core } = setup('Pacific/Auckland');
+    type State = { settings: { timeZone: string }; timeZone: string };
+    expect(answer<State>(await core.call('settings.get', undefined)).value).toMatchObject({ settings: { timeZone: 'Pacific/Auckland' }, timeZone: 'Pacific/Auckland' });
+    const utc = answer<State>(await core.call('settings.update', { timeZone: 'UTC' })).value;
+    expect(utc).toMatchObject({ settings: { timeZone: 'UTC' }, timeZone: 'UTC' });
+    const system = answer<State>(await core.call('settings.update', { timeZone: 'system' })).value;
+    // The tests run with TZ=America/New_York (vitest.config.mts) unless the TZ suite overrides it.
+    const machine = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    expect(system).toMatchObject({ settings: { timeZone: 'system' }, timeZone: machine });
+    expect(answer<{ timeZone: string }>(await core.call('app.info', undefined)).value.timeZone).toBe(machine);
+    expect(await core.call('settings.update', { timeZone: 'Mars/Olympus_Mons' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+  });
+});

@@ -7,12 +7,14 @@ import type { CoreContext } from '../core-context';
 import type { HandlersOf } from '../handlers';
 
 export function createSettingsHandlers({ settings, events }: CoreContext): HandlersOf<typeof settingsCalls> {
+  // The page sees the zone as chosen ("system" or a zone) in the settings, and the zone in use beside it.
+  const state = () => ({ settings: { ...settings.get(), timeZone: settings.timeZoneChoice() }, problems: settings.problems, timeZone: settings.get().timeZone });
   return {
-    'settings.get': () => ({ settings: settings.get(), problems: settings.problems, timeZone: settings.get().timeZone }),
+    'settings.get': () => state(),
     'settings.update': (patch) => {
       settings.update(patch);
       events.note({ settings: true });
-      return { settings: settings.get(), problems: settings.problems, timeZone: settings.get().timeZone };
+      return state();
     },
   };
 }

@@ -16,7 +16,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { version } from '../../../../package.json';
-import { defaultSettings, settingsShape, systemTimeZone } from '../../../shared/settings';
+import { defaultSettings, settingsShape, SYSTEM_TIME_ZONE, systemTimeZone } from '../../../shared/settings';
 import type { Settings } from '../../../shared/settings';
 
 export const SETTINGS_FILE_NAME = 'settings.json';
@@ -158,10 +158,18 @@ export class SettingsStore {
     return this.current;
   }
 
+  /** The zone as the user chose it: a zone, or "system" (also when never chosen). */
+  timeZoneChoice(): string {
+    const stored = this.store.store.timeZone;
+    return stored ?? SYSTEM_TIME_ZONE;
+  }
+
+  /** The settings as the core uses them: the time zone is always a real zone ("system" resolved). */
   private read(): Settings {
     const stored = this.store.store;
-    const settings: Record<string, unknown> = { timeZone: systemTimeZone() };
+    const settings: Record<string, unknown> = {};
     for (const key of Object.keys(settingsShape)) if (stored[key as keyof SettingsFile] !== undefined) settings[key] = stored[key as keyof SettingsFile];
+    if (!settings.timeZone || settings.timeZone === SYSTEM_TIME_ZONE) settings.timeZone = systemTimeZone();
     return settings as Settings;
   }
 }

@@ -6,15 +6,9 @@ import { Dialog } from '../../components/Dialog';
 import { BackupsSection } from './BackupsSection';
 import { YourDataDialog } from '../data/YourDataDialog';
 import { call } from '../../data/calls';
+import { TimeZoneSelect } from '../../components/TimeZoneSelect';
 
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-const zones = (): string[] => {
-  try {
-    return (Intl as unknown as { supportedValuesOf(k: string): string[] }).supportedValuesOf('timeZone');
-  } catch {
-    return [];
-  }
-};
 
 function NumberField({ label, value, min, max, onChange, hint }: { label: string; value: number; min: number; max: number; onChange: (n: number) => void; hint?: string }) {
   return (
@@ -29,12 +23,18 @@ function NumberField({ label, value, min, max, onChange, hint }: { label: string
 /** Every setting: reminders, the planner's preset and values, and what letters are signed with. */
 export function SettingsDialog({ onClose, inApp }: { onClose: () => void; inApp: boolean }) {
   const [settings, setSettings] = useState<Settings | null>(null);
+  const [systemZone, setSystemZone] = useState(() => Intl.DateTimeFormat().resolvedOptions().timeZone);
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
   const [yourData, setYourData] = useState(false);
 
   useEffect(() => {
-    void call('settings.get', undefined).then((r) => (r.ok ? setSettings(r.value.settings) : setError(r.error.message)));
+    void call('settings.get', undefined).then((r) => {
+      if (!r.ok) return setError(r.error.message);
+      setSettings(r.value.settings);
+      // What "system" means where the core runs (the zone it uses when the setting says so).
+      if (r.value.settings.timeZone === 'system') setSystemZone(r.value.timeZone);
+    });
   }, []);
   if (!settings) return null;
 
@@ -74,11 +74,7 @@ export function SettingsDialog({ onClose, inApp }: { onClose: () => void; inApp:
             </label>
             <label>
               Time zone
-              <select value={settings.timeZone} onChange={(e) => set('timeZone', e.target.value)}>
-                {[settings.timeZone, ...zones().filter((z) => z !== settings.timeZone)].map((z) => (
-                  <option key={z}>{z}</option>
-                ))}
-              </select>
+              <TimeZoneSelect value={settings.timeZone} systemZone={systemZone} onChange={(zone) => set('timeZone', zone)} />
             </label>
           </div>
           <div className="fields">
