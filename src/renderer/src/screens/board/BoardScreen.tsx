@@ -119,17 +119,14 @@ export function BoardScreen({
       ...(facts?.to === 'closed' ? { closedReason: facts.closedReason } : {}),
       ...(facts?.to === 'upcoming' ? { nextRound: facts.nextRound } : {}),
     };
-    moveCard.mutate(
-      { card, to, input },
-      {
-        onSuccess: (value) => {
-          // The benchmark reads this: from the drop to the change saved and the card painted in its column.
-          requestAnimationFrame(() => performance.measure('afterword:move-saved', { start: started, end: performance.now() }));
-          setLast({ card, from, eventIds: value.eventIds, roundId: value.roundId });
-          setStatus(`Saved: ${card.company} moved to ${BOARD_COLUMN_TITLES[to]}.`);
-        },
-        onError: (failure) => setError(`${card.company} stays in ${BOARD_COLUMN_TITLES[from]}: ${failure.message}`),
+    moveCard({ card, to, input }).then(
+      (value) => {
+        // The benchmark reads this: from the drop to the change saved and the card painted in its column.
+        requestAnimationFrame(() => performance.measure('afterword:move-saved', { start: started, end: performance.now() }));
+        setLast({ card, from, eventIds: value.eventIds, roundId: value.roundId });
+        setStatus(`Saved: ${card.company} moved to ${BOARD_COLUMN_TITLES[to]}.`);
       },
+      (failure: unknown) => setError(`${card.company} stays in ${BOARD_COLUMN_TITLES[from]}: ${failure instanceof Error ? failure.message : String(failure)}`),
     );
   }
 
