@@ -7,7 +7,7 @@
 import type { Query, QueryClient, QueryKey } from '@tanstack/react-query';
 import { hashKey } from '@tanstack/react-query';
 import type { BoardPatch } from '../../../shared/contract';
-import type { Action } from '../../../shared/domain';
+import type { DueAction } from '../../../shared/calls/planner-calls';
 import { effectiveDue } from '../../../shared/domain';
 import type { JournalChanges } from '../../../shared/events';
 import type { CallEffects } from '../../../shared/result';
@@ -56,13 +56,16 @@ export function invalidateFor(client: QueryClient, changes: JournalChanges, keep
  */
 export function patchDueLists(client: QueryClient, patch: BoardPatch): void {
   if (patch.reload) return void client.invalidateQueries({ queryKey: ['actions.inRange'] });
-  const changed = new Map(patch.actions.map((a) => [a.opportunityId, a.actions]));
+  const cards = new Map(patch.cards.map((c) => [c.id, c]));
+  const changed = new Map(
+    patch.actions.map((a) => [a.opportunityId, a.actions.map((action) => ({ ...action, company: cards.get(a.opportunityId)?.company ?? '', role: cards.get(a.opportunityId)?.role ?? '' }))]),
+  );
   for (const id of patch.removed) changed.set(id, []);
   if (changed.size === 0) return;
   for (const query of client.getQueryCache().findAll({ queryKey: ['actions.inRange'] })) {
     const range = query.queryKey[1] as { from: string; to: string } | null;
     if (!range) continue;
-    client.setQueryData<readonly Action[]>(query.queryKey, (list) => {
+    client.setQueryData<readonly DueAction[]>(query.queryKey, (list) => {
       if (!list) return list;
       const kept = list.filter((a) => !changed.has(a.opportunityId));
       const added = [...changed.values()].flat().filter((a) => {

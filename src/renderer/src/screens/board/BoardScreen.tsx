@@ -10,7 +10,7 @@ import type { MoveQuestion } from '../../../../shared/board-rules';
 import { keyOf } from '../../data/calls';
 import { useBoard, useMoveCard, useWrite } from '../../data/hooks';
 import { isOverdue } from '../../format';
-import { announcements, collisions, columnJump, keyboardHeading, resetKeyboardHeading, screenReaderInstructions } from './board-dnd';
+import { announcements, collisions, columnAtRelease, columnJump, keyboardHeading, resetKeyboardHeading, screenReaderInstructions } from './board-dnd';
 import { CardFace } from './BoardCard';
 import { BoardColumn } from './BoardColumn';
 import { DueStrip } from './DueStrip';
@@ -150,7 +150,7 @@ export function BoardScreen({
   function onDragEnd(event: DragEndEvent) {
     setDragging(null);
     const card = (event.active.data.current as { card: Card } | undefined)?.card;
-    const to = keyboardHeading() ?? (event.over?.data.current as { column?: Column } | undefined)?.column;
+    const to = keyboardHeading() ?? columnAtRelease(event) ?? (event.over?.data.current as { column?: Column } | undefined)?.column;
     resetKeyboardHeading();
     if (!card || !to || to === card.column) return;
     const question = moveQuestion(card, to, Date.now());
