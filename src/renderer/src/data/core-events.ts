@@ -71,6 +71,7 @@ export function connectCoreEvents(client: QueryClient, onEvent?: (event: CoreEve
         break;
       case 'export.progress':
       case 'open-card':
+      case 'open-view':
         break;
       default: {
         const never: never = event;

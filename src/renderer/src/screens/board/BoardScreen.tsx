@@ -14,6 +14,7 @@ import { announcements, collisions, columnAtRelease, columnJump, keyboardHeading
 import { CardFace } from './BoardCard';
 import { BoardColumn } from './BoardColumn';
 import { DueStrip } from './DueStrip';
+import { QuickAdd } from './QuickAdd';
 import { MoveDialog } from './MoveDialog';
 import type { MoveFacts } from './MoveDialog';
 
@@ -42,11 +43,13 @@ export function BoardScreen({
   query,
   onOpen,
   onNew,
+  onOpenToday,
   searchHits,
 }: {
   query: string;
   onOpen: (id: number) => void;
   onNew: () => void;
+  onOpenToday: () => void;
   /** Ids of cards whose reflections match the query (full-text search in the core). */
   searchHits?: ReadonlySet<number>;
 }) {
@@ -174,6 +177,10 @@ export function BoardScreen({
 
   if (cards.length === 0) {
     return (
+      <div className="board-screen">
+      <div className="board-top">
+        <QuickAdd />
+      </div>
       <section className="empty-board" aria-label="Getting started">
         <h2>Your board is empty</h2>
         <p>Afterword starts after an interview. Add the job you interviewed for (or will), with the date of the round and who you met.</p>
@@ -183,12 +190,16 @@ export function BoardScreen({
         </button>
         <p className="hint">Shortcut: press N anywhere.</p>
       </section>
+      </div>
     );
   }
 
   return (
     <div className="board-screen">
-      <DueStrip onOpen={onOpen} now={now} />
+      <div className="board-top">
+        <QuickAdd />
+        <DueStrip onOpenToday={onOpenToday} />
+      </div>
       <div className="board-tools" role="group" aria-label="Filters">
         <label className="inline">
           Stage

@@ -32,7 +32,19 @@ export const EVENT_LABELS: Record<EventKind, string> = {
 };
 
 /** The card's detail: rounds and people, the actions with their why, and the timeline. */
-export function OpportunityDetail({ id, onClose }: { id: number; onClose: () => void }) {
+export function OpportunityDetail({
+  id,
+  onClose,
+  initialLetters = null,
+  initialReflection = null,
+}: {
+  id: number;
+  onClose: () => void;
+  /** Open on the letters of this round (from Today's "Open the letter"). */
+  initialLetters?: number | null;
+  /** Open on the reflection of this round. */
+  initialReflection?: number | null;
+}) {
   const format = useFormat();
   const opportunity = useCall('opportunities.get', { id });
   const actions = useCall('actions.forOpportunity', { opportunityId: id });
@@ -42,8 +54,8 @@ export function OpportunityDetail({ id, onClose }: { id: number; onClose: () => 
   const [addingRound, setAddingRound] = useState<RoundDraft | null>(null);
   const [editingRound, setEditingRound] = useState<{ id: number; draft: RoundDraft } | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [reflecting, setReflecting] = useState<number | null>(null);
-  const [lettersFor, setLettersFor] = useState<number | null>(null);
+  const [reflecting, setReflecting] = useState<number | null>(initialReflection);
+  const [lettersFor, setLettersFor] = useState<number | null>(initialLetters);
   const byId = new Map<number, Contact>((contacts.data ?? []).map((c) => [c.id, c]));
   const o = opportunity.data;
 

@@ -3,9 +3,7 @@
  * week, each grouped by company; every line acts in place (Done, Snooze, open the letter or the
  * reflection, open the card). The tray's list and the notifications open here.
  */
-import { TZDate } from '@date-fns/tz';
-import { addDays, endOfDay } from 'date-fns';
-import { useEffect, useMemo, useState } from 'react';
+import { useState } from 'react';
 import type { DueAction } from '../../../../shared/calls/planner-calls';
 import type { CallInput } from '../../../../shared/contract';
 import type { ActionKind } from '../../../../shared/domain';
@@ -13,17 +11,14 @@ import { ACTION_TITLES, effectiveDue } from '../../../../shared/domain';
 import { SNOOZE_CHOICES, SNOOZE_LABELS } from '../../../../shared/snooze';
 import type { SnoozeChoice } from '../../../../shared/snooze';
 import { call } from '../../data/calls';
-import { useCall } from '../../data/hooks';
 import { countdown, useFormat } from '../../format';
+import { useDueList } from './use-due-list';
 import './today.css';
 
 /** Where a line's main button takes the user. */
 export type TodayTarget = { readonly opportunityId: number; readonly letters?: { roundId: number }; readonly reflection?: { roundId: number } };
 
 const LETTER_KINDS: ReadonlySet<ActionKind> = new Set(['thank-you', 'thank-you-card', 'linkedin-note', 'status-check', 'stay-in-touch', 'phone-call']);
-
-/** Since when overdue items are listed (the planner drops what can no longer be done). */
-const SINCE = '2000-01-01T00:00:00.000Z';
 
 interface Group {
   readonly opportunityId: number;
@@ -42,40 +37,17 @@ function groupByCompany(actions: readonly DueAction[]): Group[] {
   return [...groups.values()].sort((x, y) => x.company.localeCompare(y.company) || x.role.localeCompare(y.role));
 }
 
-/** The time, moved on once a minute (the countdowns and what counts as overdue follow it). */
-function useMinute(): number {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), 60_000);
-    return () => clearInterval(timer);
-  }, []);
-  return now;
-}
-
 export function TodayScreen({ onOpen }: { onOpen: (target: TodayTarget) => void }) {
   const format = useFormat();
-  const now = useMinute();
-  // One key per day: the list is patched by every change, and read again when the day turns.
-  const day = new Intl.DateTimeFormat('en-CA', { timeZone: format.timeZone }).format(now);
-  const range = useMemo(() => {
-    const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-    const today = new TZDate(y, m - 1, d, 12, 0, 0, format.timeZone);
-    return { today: endOfDay(today).getTime(), to: new Date(endOfDay(addDays(today, 6)).getTime()).toISOString() };
-  }, [format.timeZone, day]);
-  const due = useCall('actions.inRange', { from: SINCE, to: range.to });
+  const due = useDueList();
+  const { now } = due;
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
-
-  const sections = useMemo(() => {
-    const all = due.data ?? [];
-    const overdue = all.filter((a) => a.status === 'pending' && Date.parse(effectiveDue(a)) < now);
-    const later = all.filter((a) => !overdue.includes(a));
-    return [
-      { id: 'today', title: 'Due today', empty: 'Nothing else is due today.', actions: later.filter((a) => Date.parse(effectiveDue(a)) <= range.today) },
-      { id: 'overdue', title: 'Overdue', empty: 'Nothing is overdue.', actions: overdue },
-      { id: 'week', title: 'Later this week', empty: 'Nothing more this week.', actions: later.filter((a) => Date.parse(effectiveDue(a)) > range.today) },
-    ];
-  }, [due.data, now, range.today]);
+  const sections = [
+    { id: 'today', title: 'Due today', empty: 'Nothing else is due today.', actions: due.today },
+    { id: 'overdue', title: 'Overdue', empty: 'Nothing is overdue.', actions: due.overdue },
+    { id: 'week', title: 'Later this week', empty: 'Nothing more this week.', actions: due.week },
+  ];
 
   async function act<K extends 'actions.complete' | 'actions.snooze' | 'actions.skip'>(name: K, input: CallInput<K>, label: string) {
     setError(null);
@@ -88,10 +60,9 @@ export function TodayScreen({ onOpen }: { onOpen: (target: TodayTarget) => void 
   const total = sections.reduce((n, s) => n + s.actions.length, 0);
   return (
     <section className="today" aria-labelledby="today-title">
-      <header className="screen-head">
-        <h2 id="today-title">Today</h2>
-        <p className="muted">{due.data ? `${total} ${total === 1 ? 'thing' : 'things'} to do this week` : 'Reading your list…'}</p>
-      </header>
+      <p id="today-title" className="muted today-total">
+        {due.loaded ? `${total} ${total === 1 ? 'thing' : 'things'} to do this week` : 'Reading your list…'}
+      </p>
       {due.error && (
         <p role="alert" className="error">
           The list could not be read: {due.error.message}
@@ -102,7 +73,7 @@ export function TodayScreen({ onOpen }: { onOpen: (target: TodayTarget) => void 
           {error}
         </p>
       )}
-      {due.data &&
+      {due.loaded &&
         sections.map((section) => (
           <section key={section.id} className={`today-section ${section.id}`} aria-labelledby={`today-${section.id}`}>
             <h3 id={`today-${section.id}`}>
@@ -124,7 +95,8 @@ export function TodayScreen({ onOpen }: { onOpen: (target: TodayTarget) => void 
                     {group.actions.map((a) => {
                       const title = a.recipient ? `${ACTION_TITLES[a.kind]}: ${a.recipient.name}` : ACTION_TITLES[a.kind];
                       const overdue = section.id === 'overdue';
-                      const when = effectiveDue(a);
+                      // Overdue: since it was due; otherwise when it is due (or back from a snooze).
+                      const when = overdue ? a.due : effectiveDue(a);
                       const working = busy === `${a.opportunityId}:${a.key}`;
                       return (
                         <li key={a.key} className={overdue ? 'today-item overdue' : 'today-item'}>
@@ -134,7 +106,10 @@ export function TodayScreen({ onOpen }: { onOpen: (target: TodayTarget) => void 
                               {overdue ? <span className="overdue-label">Overdue since </span> : a.status === 'snoozed' ? 'Snoozed until ' : 'Due '}
                               <time dateTime={when}>{format.dateTime(when)}</time> ({countdown(when, now)})
                             </span>
-                            <span className="today-why">{a.why}</span>
+                            <details className="today-why">
+                              <summary>Why this date</summary>
+                              {a.why}
+                            </details>
                           </div>
                           <div className="today-acts">
                             {LETTER_KINDS.has(a.kind) && a.roundId !== null && (
