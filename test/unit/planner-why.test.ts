@@ -39,7 +39,7 @@ const settingsArb: fc.Arbitrary<PlannerSettings> = fc.oneof(
   fc.constantFrom(PLANNER_PRESETS.standard, PLANNER_PRESETS.patient),
   fc.record({
     preset: fc.constant('custom' as const),
-    workingWeek: fc.constant([1, 2, 3, 4, 5]),
+    workingWeek: fc.constant<number[]>([1, 2, 3, 4, 5]),
     graceBusinessDays: fc.integer({ min: 0, max: 7 }),
     noDecisionDateDays: fc.integer({ min: 2, max: 21 }),
     followUps: fc.constantFrom<1 | 2>(1, 2),
