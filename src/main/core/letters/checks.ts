@@ -231,7 +231,8 @@ export function checkLetter(ctx: CheckContext): Finding[] {
   const findings: Finding[] = [];
   const recipient = ctx.recipientName ? parseName(ctx.recipientName) : null;
 
-  for (const p of placeholders(body)) {
+  const holes = placeholders(body);
+  for (const p of holes) {
     findings.push(find('placeholder', 'error', 'A template placeholder is still in the text: replace it before sending.', body, p.start, p.end));
   }
 
@@ -256,7 +257,8 @@ export function checkLetter(ctx: CheckContext): Finding[] {
       const written = salutation[2]!.trim();
       const start = salutation.index + salutation[0].indexOf(written);
       salutationEnd = start + written.length;
-      if (!accepted.has(written) && !/^\[/.test(written)) {
+      const isHole = holes.some((h) => h.start < salutationEnd && h.end > start);
+      if (!accepted.has(written) && !isHole) {
         findings.push(find('recipient-name', 'error', `The journal spells the name "${recipient.full}".`, body, start, salutationEnd));
       }
     }
@@ -351,17 +353,22 @@ function spelling(body: string, ctx: CheckContext, misspelled: (words: readonly 
     [...(ctx.knownNames ?? []), ...(ctx.dictionary ?? []), ...(ctx.ignored ?? [])].flatMap((n) => foldName(n.replace(/’/g, "'")).split(/[^\p{L}']+/u)).filter(Boolean),
   );
   const candidates: { word: string; start: number; end: number }[] = [];
+  const usable = (raw: string): string | null => {
+    const word = raw.replace(/’/g, "'").replace(/^'+|'+$/g, '').replace(/'s$/i, '');
+    if (word.length < 2) return null;
+    if (/^\p{Lu}{2,}s?$/u.test(word) || /\p{Ll}\p{Lu}/u.test(word)) return null; // an acronym, a CamelCase name
+    if (known.has(foldName(word))) return null;
+    return word;
+  };
   for (const m of text.matchAll(/[\p{L}][\p{L}\p{M}'’]*(?:-[\p{L}][\p{L}\p{M}'’]*)*/gu)) {
+    // A compound the dictionary knows whole ("post-mortem") is right; otherwise each part is checked.
+    if (m[0].includes('-') && misspelled([m[0].replace(/’/g, "'")]).length === 0) continue;
     let offset = 0;
     for (const part of m[0].split('-')) {
-      const start = m.index + offset;
+      const start = m.index + offset + (part.length - part.replace(/^[’']+/, '').length);
       offset += part.length + 1;
-      const word = part.replace(/’/g, "'").replace(/^'+|'+$/g, '');
-      const bare = word.replace(/'s$/i, '');
-      if (bare.length < 2) continue;
-      if (/^\p{Lu}{2,}s?$/u.test(bare) || /\p{Ll}\p{Lu}/u.test(bare)) continue; // an acronym, a CamelCase name
-      if (known.has(foldName(bare)) || known.has(foldName(word))) continue;
-      candidates.push({ word: bare, start, end: start + bare.length });
+      const word = usable(part);
+      if (word) candidates.push({ word, start, end: start + word.length });
     }
   }
   const unknown = new Set(misspelled([...new Set(candidates.map((c) => c.word))]));

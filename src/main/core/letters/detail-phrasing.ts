@@ -20,14 +20,26 @@ export interface DetailPeople {
 
 export type PhrasedDetail =
   | { readonly kind: 'topic'; readonly topic: string; readonly sentence: string; readonly about: PersonName | null }
-  | { readonly kind: 'clause'; readonly topic: string | null; readonly sentence: string; readonly clause: string; readonly frame: 'glad' | 'moment' }
+  | { readonly kind: 'clause'; readonly topic: string | null; readonly sentence: string; readonly clause: string; readonly frame: Frame }
   | { readonly kind: 'rephrase'; readonly reason: string };
 
 /** Words that open a noun phrase or a question word and are never names: safe to lower-case. */
 const FUNCTION_WORDS = new Set(
   'the a an their your our my his her its this that these those how why what when where whether which who some any one two three several many each every both all another'.split(' '),
 );
-const SENTIMENT = /^(?:liked|loved|enjoyed|appreciated|valued|praised|agreed|laughed|smiled|seemed|was|were|is|are|got|like|love|enjoy|appreciate|value|agree|seem)$/i;
+/**
+ * How a clause sits in a sentence: "I was glad that you liked ..." (a past feeling), "I was glad to
+ * hear that you are building ..." (something true now), "I especially enjoyed the part of our
+ * conversation where you showed me ..." (a moment), "I keep thinking about your question, ..." .
+ */
+type Frame = 'glad' | 'hear' | 'moment' | 'thinking' | 'told';
+/** What one does in a conversation: "I explained ..." is a moment of it; "I built ..." is a story told in it. */
+const CONVERSATIONAL = /^(?:explained|described|presented|shared|talked|mentioned|asked|answered|demoed|sketched|pitched|proposed|suggested|showed|told|said|walked|drew|discussed|spoke|argued|admitted|joked|laughed)$/i;
+const PAST_FEELING = /^(?:liked|loved|enjoyed|appreciated|valued|praised|agreed|laughed|smiled)$/i;
+/** Verbs that say the clause is about now, not a moment of the interview. */
+const PRESENT = /^(?:is|are|has|have|does|do|can|will|uses|runs|ships|builds|makes|works|plans|wants|needs|owns|leads|handles|likes|loves|enjoys|values|cares|prefers|believes|thinks|hopes|\p{L}+ing)$/iu;
+/** A verb right after a possessive's noun ("Priya's team uses ..."): the passage is a clause, not a topic. */
+const VERB_AFTER_NOUN = /^(?:is|are|was|were|has|have|had|does|do|did|will|can|could|would|uses|runs|ships|builds|makes|works|plans|wants|needs|owns|leads|handles|\p{L}+ed)$/iu;
 /** Past forms that open a passage with an unstated "I" ("Built a dbt pipeline in two weeks"). */
 const PAST_FIRST = /^(?:built|made|led|ran|wrote|took|gave|showed|told|said|got|found|brought|taught|won|cut|grew|drove|shared|explained|described|presented|walked|talked|mentioned|asked|answered|demoed|sketched|drew|pitched|proposed|suggested)$/i;
 /** Where a long topic can be cut and still read as a phrase. */
@@ -118,7 +130,8 @@ export function phraseDetail(passage: string, people: DetailPeople): PhrasedDeta
   };
 
   if (/\?$/.test(passage.trim())) {
-    return { kind: 'clause', topic: null, clause: `your question, “${text}?”`, frame: 'moment', sentence: `I keep thinking about your question, “${text}?”` };
+    const question = `your question, “${text.replace(/\?+$/, '')}?”`;
+    return { kind: 'clause', topic: null, clause: question, frame: 'thinking', sentence: sentenceFor('thinking', question) };
   }
 
   // "Priya and I talked about X", "we discussed X", "talked about X", "our conversation about X".
@@ -136,12 +149,18 @@ export function phraseDetail(passage: string, people: DetailPeople): PhrasedDeta
   // The reader is the subject: "Priya liked my story ..." -> "you liked my story ...".
   if (recipientRefs) {
     const own = new RegExp(`^(?:${recipientRefs})(?:'s|’s)\\s+(.+)$`, 'i').exec(text);
-    if (own) return topicOf(`your ${toSecondPerson(own[1]!, recipientRefs)}`);
+    if (own) {
+      const rest = `your ${toSecondPerson(own[1]!, recipientRefs)}`;
+      const verb = rest.split(' ').slice(2, 4).find((w) => VERB_AFTER_NOUN.test(w));
+      if (!verb) return topicOf(rest);
+      const frame: Frame = PRESENT.test(verb) ? 'hear' : 'moment';
+      return { kind: 'clause', clause: rest, frame, topic: aboutTail(rest), sentence: sentenceFor(frame, rest) };
+    }
     const subject = new RegExp(`^(?:${recipientRefs})\\s+([\\p{L}’']+)(.*)$`, 'iu').exec(text);
     if (subject) {
       const verb = forYou(subject[1]!);
       const clause = `you ${verb}${toSecondPerson(subject[2]!, recipientRefs)}`;
-      const frame = SENTIMENT.test(subject[1]!) ? 'glad' : 'moment';
+      const frame: Frame = PAST_FEELING.test(subject[1]!) ? 'glad' : PRESENT.test(subject[1]!) ? 'hear' : 'moment';
       return { kind: 'clause', clause, frame, topic: aboutTail(clause), sentence: sentenceFor(frame, clause) };
     }
   }
@@ -159,12 +178,14 @@ export function phraseDetail(passage: string, people: DetailPeople): PhrasedDeta
   const mine = /^(I|we)\s+(.+)$/i.exec(text);
   if (mine) {
     const clause = `${mine[1] === 'I' || mine[1] === 'i' ? 'I' : 'we'} ${mine[2]}`;
-    return { kind: 'clause', clause, frame: 'moment', topic: aboutTail(clause), sentence: sentenceFor('moment', clause) };
+    const frame: Frame = CONVERSATIONAL.test(mine[2]!.split(' ')[0]!) ? 'moment' : 'told';
+    return { kind: 'clause', clause, frame, topic: aboutTail(clause), sentence: sentenceFor(frame, clause) };
   }
   const firstWord = /^[\p{L}’']+/u.exec(text)?.[0] ?? '';
   if (PAST_FIRST.test(firstWord)) {
     const clause = `I ${firstWord.toLowerCase()}${text.slice(firstWord.length)}`;
-    return { kind: 'clause', clause, frame: 'moment', topic: aboutTail(clause), sentence: sentenceFor('moment', clause) };
+    const frame: Frame = CONVERSATIONAL.test(firstWord) ? 'moment' : 'told';
+    return { kind: 'clause', clause, frame, topic: aboutTail(clause), sentence: sentenceFor(frame, clause) };
   }
   // A "she", "he" or "they" whose person the passage does not say: the user's words are needed.
   if (/^(?:she|he|they|it|you)\b/i.test(text)) {
@@ -177,8 +198,23 @@ export function phraseDetail(passage: string, people: DetailPeople): PhrasedDeta
   return topicOf(text);
 }
 
-function sentenceFor(frame: 'glad' | 'moment', clause: string): string {
-  return frame === 'glad' ? `I was glad that ${clause}.` : `I especially enjoyed the part of our conversation where ${clause}.`;
+function sentenceFor(frame: Frame, clause: string): string {
+  switch (frame) {
+    case 'glad':
+      return `I was glad that ${clause}.`;
+    case 'hear':
+      return `I was glad to hear that ${clause}.`;
+    case 'moment':
+      return `I especially enjoyed the part of our conversation where ${clause}.`;
+    case 'told':
+      return `I was glad to tell you how ${clause}.`;
+    case 'thinking':
+      return `I keep thinking about ${clause}${/[.?!]”$/.test(clause) ? '' : '.'}`;
+    default: {
+      const never: never = frame;
+      return never;
+    }
+  }
 }
 
 /** Shorter and shorter forms of a phrase, cut where it still reads ("cutting X from A to B by C" -> "cutting X from A to B" -> "cutting X"). */
@@ -211,6 +247,7 @@ export function detailSentences(detail: PhrasedDetail): string[] {
     case 'clause': {
       const forms = shorterForms(detail.clause);
       return [...forms.map((c) => sentenceFor(detail.frame, c)), ...(detail.frame === 'moment' ? forms.map((c) => `I enjoyed the moment ${c}.`) : [])];
+      // (A question is quoted whole: it is never cut.)
     }
     case 'rephrase':
       return [];

@@ -259,7 +259,11 @@ export class Letters {
       sentAt: r.sent_at,
       findings,
       detailOptions: r.round_id === null ? [] : mentionsOf(this.reflections.get(r.round_id).body),
-      detailHint: phrased?.kind === 'rephrase' && r.body.includes(REPHRASE_PLACEHOLDER) ? phrased.reason : null,
+      detailHint: !phrased || !r.body.includes(REPHRASE_PLACEHOLDER)
+        ? null
+        : phrased.kind === 'rephrase'
+          ? phrased.reason
+          : `“${r.detail}” tells of a moment rather than naming a topic, so it does not fit “about …” in this template: write it in your own words (a template can use {{detail.sentence}} for a whole sentence).`,
       ignoredWords: JSON.parse(r.ignored_words) as string[],
     };
   }

@@ -52,7 +52,7 @@ It left me even more excited about the team, and I believe my experience would l
     subject: 'Thank-you card',
     body: `Dear {{recipient.greeting}},
 
-Thank you for our conversation on {{round.date}}. {{detail.sentence}} I would love to bring my experience to {{company}}.
+Thank you for meeting with me on {{round.date}}. {{detail.sentence}} I would love to bring my experience to {{company}}.
 
 With thanks,
 {{me.name}}`,
@@ -92,7 +92,7 @@ I am calling because I am still very interested in the position, and I wanted to
     subject: 'Hello from {{me.name}}',
     body: `Hi {{recipient.greeting}},
 
-I hope all is well at {{company}}. I was thinking back to our conversation about {{detail}}, and wanted to say hello. If a role opens up where I could help the team, I would love to hear about it.
+I hope all is well at {{company}}. I was thinking back to our interview and wanted to say hello. {{detail.sentence}} If a role opens up where I could help the team, I would love to hear about it.
 
 All the best,
 {{me.name}}`,
