@@ -10,7 +10,22 @@
  */
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import { AlignmentType, Document, Packer, PageOrientation, Paragraph, TextRun, VerticalAlignSection } from 'docx';
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  HeightRule,
+  Packer,
+  PageOrientation,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  VerticalAlignSection,
+  VerticalAlignTable,
+  WidthType,
+} from 'docx';
 import type { CardFont, PaperSize } from '../../../shared/letters';
 import { PAPER_SIZES } from '../../../shared/letters';
 
@@ -92,6 +107,35 @@ function paragraphsOf(text: string, font: string, sizePt: number, align?: 'right
     });
 }
 
+const NO_BORDER = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' } as const;
+
+/**
+ * A card's text in the middle of its panel. Word centres a section's text vertically
+ * (`verticalAlign` above), LibreOffice does not, but both centre a table cell: one borderless cell
+ * as tall as the panel, less a line for the paragraph Word keeps after a table.
+ */
+function centredOnPanel(children: Paragraph[], geometry: ReturnType<typeof pageGeometry>): Table {
+  const height = geometry.height - geometry.margin.top - geometry.margin.bottom - 0.3;
+  return new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    borders: { top: NO_BORDER, bottom: NO_BORDER, left: NO_BORDER, right: NO_BORDER, insideHorizontal: NO_BORDER, insideVertical: NO_BORDER },
+    rows: [
+      new TableRow({
+        height: { value: twips(height), rule: HeightRule.ATLEAST },
+        cantSplit: true,
+        children: [
+          new TableCell({
+            verticalAlign: VerticalAlignTable.CENTER,
+            margins: { top: 0, bottom: 0, left: 0, right: 0 },
+            borders: { top: NO_BORDER, bottom: NO_BORDER, left: NO_BORDER, right: NO_BORDER },
+            children,
+          }),
+        ],
+      }),
+    ],
+  });
+}
+
 // ---- fonts ---------------------------------------------------------------------------------------
 
 let lora: Buffer | null = null;
@@ -115,8 +159,8 @@ export async function exportDocx(pages: readonly PrintedPage[], options: ExportO
     const head = p.letterhead;
     sections.push({
       properties: {
-        // A card's text sits in the middle of its panel; a letter starts at the top.
-        ...(page ? {} : { verticalAlign: VerticalAlignSection.CENTER }),
+        // A card's text sits in the middle of its panel (see centredOnPanel); a letter starts at the top.
+        ...(page ? {} : { verticalAlign: VerticalAlignSection.TOP }),
         page: {
           // docx writes landscape sheets by swapping a portrait size: give it the portrait one.
           size: portrait
@@ -132,12 +176,14 @@ export async function exportDocx(pages: readonly PrintedPage[], options: ExportO
           },
         },
       },
-      children: [
-        ...(head && head.sender.length > 0 ? paragraphsOf(head.sender.join('\n'), options.font, sizePt, 'right') : []),
-        ...(head ? paragraphsOf(head.dateLine, options.font, sizePt) : []),
-        ...(head && head.recipient.length > 0 ? paragraphsOf(head.recipient.join('\n'), options.font, sizePt) : []),
-        ...paragraphsOf(p.body, options.font, sizePt),
-      ],
+      children: page
+        ? [
+            ...(head && head.sender.length > 0 ? paragraphsOf(head.sender.join('\n'), options.font, sizePt, 'right') : []),
+            ...(head ? paragraphsOf(head.dateLine, options.font, sizePt) : []),
+            ...(head && head.recipient.length > 0 ? paragraphsOf(head.recipient.join('\n'), options.font, sizePt) : []),
+            ...paragraphsOf(p.body, options.font, sizePt),
+          ]
+        : [centredOnPanel(paragraphsOf(p.body, options.font, sizePt), geometry)],
     });
     onProgress?.(i + 1, pages.length);
     if (i % 20 === 19) await new Promise((r) => setImmediate(r)); // let progress reach the UI
