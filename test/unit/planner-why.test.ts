@@ -7,11 +7,14 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { createCore } from '../../src/main/core/core';
+import { generateJournal } from '../../src/main/core/demo/journal-generator';
 import { planOpportunity } from '../../src/main/core/planner/plan';
 import type { PlanContext, PlanInput, PlanRound } from '../../src/main/core/planner/plan';
 import type { Action, TimelineEvent } from '../../src/shared/domain';
 import { PLANNER_PRESETS } from '../../src/shared/settings';
 import type { PlannerSettings } from '../../src/shared/settings';
+import { tempDir } from './helpers';
 
 const SEED = Number(process.env.WHY_SEED ?? 20_261_123);
 const DAY = 86_400_000;
@@ -204,5 +207,24 @@ describe('"why this date" sentences', () => {
     );
     console.log(`why sentences checked: ${sentences}, of which ${moves} moved off a day off (seed ${SEED})`);
     expect(moves).toBeGreaterThan(50);
+  });
+
+  it(`cite sources by title, never an internal label, on every action of a generated journal (seed ${SEED})`, async () => {
+    const now = new Date('2026-11-20T15:00:00Z');
+    const core = createCore({ dataDir: tempDir(), transport: 'http', now: () => now });
+    generateJournal(core.db, { opportunities: 120, seed: SEED, now });
+    const ids = core.db.prepare('SELECT id FROM opportunities').pluck().all() as number[];
+    let count = 0;
+    for (const opportunityId of ids) {
+      const result = await core.call('actions.forOpportunity', { opportunityId });
+      for (const a of (result as { value: Action[] }).value) {
+        count++;
+        expect(a.why, `${a.kind}: ${a.why}`).not.toMatch(/\bseeds?\b/i);
+        expect(a.why, `${a.kind}: ${a.why}`).toMatch(/^(?:Was due|Due) /);
+      }
+    }
+    console.log(`why sentences of a generated journal: ${count}, none with an internal label (seed ${SEED})`);
+    expect(count).toBeGreaterThan(300);
+    core.close();
   });
 });

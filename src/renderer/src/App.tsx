@@ -13,6 +13,7 @@ import { connectCoreEvents } from './data/core-events';
 import { useCall } from './data/hooks';
 import { TimeZoneProvider } from './format';
 import { InsightsScreen } from './screens/insights/InsightsScreen';
+import { SourcesDialog } from './screens/sources/SourcesDialog';
 
 const typing = (target: EventTarget | null) =>
   target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
@@ -25,6 +26,7 @@ export function App() {
   const [printing, setPrinting] = useState(false);
   const [settingsOpen, setSettingsOpen] = useState(false);
   const [insights, setInsights] = useState(false);
+  const [sources, setSources] = useState(false);
   const [reminders, setReminders] = useState<readonly { title: string; body: string; opportunityId: number | null }[]>([]);
   const inApp = Boolean(window.afterword);
   const [permission, setPermission] = useState(() => (!inApp && 'Notification' in window ? Notification.permission : 'unsupported'));
@@ -101,6 +103,9 @@ export function App() {
               Enable notifications
             </button>
           )}
+          <button type="button" className="secondary" onClick={() => setSources(true)}>
+            Sources
+          </button>
           <button type="button" className="secondary" onClick={() => setSettingsOpen(true)}>
             Settings
           </button>
@@ -174,6 +179,7 @@ export function App() {
       )}
       {settingsOpen && <SettingsDialog inApp={inApp} onClose={() => setSettingsOpen(false)} />}
       {printing && <DueCardsDialog onClose={() => setPrinting(false)} />}
+      {sources && <SourcesDialog onClose={() => setSources(false)} />}
       {creating && <OpportunityForm onClose={() => setCreating(false)} onSaved={(id) => setOpenId(id)} />}
     </div>
     </TimeZoneProvider>
