@@ -321,8 +321,8 @@ export function importJournal(db: Database, doc: JournalDocument, backup: string
     }
 
     const addLetter = insert(
-      `INSERT INTO letters (id, opportunity_id, round_id, contact_id, kind, template_id, subject, body, detail, state, sent_at, event_id, created_at, updated_at)
-       VALUES (@id, @opportunityId, @roundId, @contactId, @kind, @templateId, @subject, @body, @detail, @state, @sentAt, @eventId, @createdAt, @updatedAt)`,
+      `INSERT INTO letters (id, opportunity_id, round_id, contact_id, kind, template_id, subject, body, detail, state, sent_at, event_id, created_at, updated_at, ignored_words)
+       VALUES (@id, @opportunityId, @roundId, @contactId, @kind, @templateId, @subject, @body, @detail, @state, @sentAt, @eventId, @createdAt, @updatedAt, @ignoredWords)`,
     );
     for (const l of doc.letters) {
       const opportunityId = opportunities.get(l.opportunityId);
@@ -335,9 +335,13 @@ export function importJournal(db: Database, doc: JournalDocument, backup: string
         contactId: contact(l.contactId),
         templateId: l.templateId === null ? null : (templates.get(l.templateId) ?? null),
         eventId: l.eventId === null ? null : (events.get(l.eventId) ?? null),
+        ignoredWords: JSON.stringify(l.ignoredWords ?? []),
       });
       added.letters++;
     }
+    // The user's dictionary: a word already there stays as it is (a merge adds the others).
+    const addWord = insert('INSERT INTO dictionary_words (word, added_at) VALUES (@word, @addedAt) ON CONFLICT (word) DO NOTHING');
+    for (const w of doc.dictionary ?? []) addWord(w);
   }).immediate();
 
   return {
