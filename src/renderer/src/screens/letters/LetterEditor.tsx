@@ -13,7 +13,7 @@ const BY_EMAIL: ReadonlySet<Letter['kind']> = new Set(['thank-you-email', 'statu
 const SEVERITY_LABELS: Record<Severity, { sign: string; word: string }> = {
   error: { sign: '✖', word: 'Fix before sending' },
   warning: { sign: '▲', word: 'Worth a look' },
-  suggestion: { sign: '•', word: 'Suggestion' },
+  suggestion: { sign: 'ℹ', word: 'Suggestion' },
 };
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, suggestion: 2 };
 
@@ -174,7 +174,7 @@ export function LetterEditor({
           {[...letter.findings]
             .sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.start - b.start)
             .map((f: Finding, i) => (
-              <li key={i} className={`finding ${f.severity}`}>
+              <li key={i} className={`finding finding-${f.severity}`}>
                 <span className="severity">
                   <span aria-hidden="true">{SEVERITY_LABELS[f.severity].sign} </span>
                   {SEVERITY_LABELS[f.severity].word}:
