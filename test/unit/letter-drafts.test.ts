@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createCore } from '../../src/main/core/core';
+import { prng } from '../../src/main/core/demo/journal-generator';
 import type { Core } from '../../src/main/core/core';
 import { parseName, greetingName } from '../../src/main/core/letters/person-name';
 import { REPHRASE_PLACEHOLDER } from '../../src/main/core/letters/merge';
@@ -18,18 +19,6 @@ import { LETTER_KINDS } from '../../src/shared/letters';
 import { saveReflection, tempDir } from './helpers';
 
 const SEED = Number(process.env.DRAFTS_SEED ?? 4242);
-
-/** mulberry32: the same journal for the same seed. */
-function random(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 const PEOPLE = ['Priya Shah', 'Tom Becker', 'Dr. Ana López', 'Prof. Jürgen Weiß', 'Zoë Ødegaard', 'Seán Ó Briain', 'Ms. María José García', 'Nguyễn Văn An', 'Mr. Kwame Mensah', 'Aiko Tanaka'];
 const COMPANIES: [string, string][] = [
@@ -63,11 +52,10 @@ async function call<T>(core: Core, name: string, input: unknown): Promise<T> {
 }
 
 describe('drafts over a generated journal', () => {
-  it(`leave no placeholder where the journal has the data, fit LinkedIn, and never paste a passage raw (seed ${SEED})`, async () => {
-    const next = random(SEED);
+  it.each([false, true])(`leave no placeholder where the journal has the data, fit LinkedIn, and never paste a passage raw (seed ${SEED}, Premium %s)`, async (premium) => {
+    const next = prng(SEED + (premium ? 1 : 0));
     const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!;
     const dir = tempDir();
-    const premium = next() < 0.5;
     fs.writeFileSync(path.join(dir, 'settings.json'), JSON.stringify({ timeZone: 'Europe/Oslo', userName: 'Sam Lee', linkedinPremium: premium }));
     const core = createCore({ dataDir: dir, transport: 'http', now: () => new Date('2026-11-20T22:00:00Z') });
     const contacts = new Map<string, number>();
