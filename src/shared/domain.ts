@@ -43,9 +43,9 @@ export interface Round {
   readonly startsAt: Instant;
   readonly durationMinutes: number;
   readonly format: RoundFormat;
-  /** How the process was arranged: decides the channel of the status check (seed 001). */
+  /** How the process was arranged: decides the channel of the status check ("Effective Follow-Up Etiquette After a Job Interview"). */
   readonly arrangedChannel: ArrangedChannel;
-  /** The employer's stated next step, as the user wrote it (seed 002 step 1: ask for it). */
+  /** The employer's stated next step, as the user wrote it ("Creating an Effective Follow-Up Strategy Post-Interview", step 1: ask for it). */
   readonly nextStep: string | null;
   /** The date by which the employer said they would decide, if any. */
   readonly decisionDate: CalendarDate | null;
@@ -159,7 +159,12 @@ export const ACTION_TITLES: Record<ActionKind, string> = {
   'stay-in-touch': 'Stay-in-touch check-in',
 };
 
-export type ActionStatus = 'pending' | 'snoozed' | 'done' | 'skipped';
+/**
+ * `missed`: a thank-you or the reflection whose window closed with nothing done; kept so the card
+ * shows it (docs/follow-up-rules.md "Missed"). Like done and skipped it is settled: nothing reminds
+ * of it, and it is never a card's next action.
+ */
+export type ActionStatus = 'pending' | 'snoozed' | 'done' | 'skipped' | 'missed';
 
 export interface Action {
   /** Stable across re-plans: the same action keeps its key (done/snoozed/skipped attach to it). */
@@ -179,7 +184,7 @@ export interface Action {
   readonly status: ActionStatus;
   /** For a snoozed action: when it comes back (kept once it has, as the time it is due from). */
   readonly snoozedUntil: Instant | null;
-  /** For a done or skipped action: when. */
+  /** For a done or skipped action: when; for a missed one: when its window closed. */
   readonly settledAt: Instant | null;
 }
 

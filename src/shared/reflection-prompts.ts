@@ -1,5 +1,5 @@
 /**
- * The reflection's starting point: the playbook's prompts (docs/follow-up-rules.md "Words", "Reflection"; seed 004
+ * The reflection's starting point: the playbook's prompts (docs/follow-up-rules.md "Words", "Reflection"; "What to Do After a Job Interview",
  * step 5), as Markdown headings the user writes under. Shared: the editor starts from it, and the
  * core reads the sections back (questions for the question bank, the stated next step).
  */

@@ -15,7 +15,12 @@ test('a round entered through the UI: the thank-you is due with its reason; Done
   const detail = page.getByRole('dialog', { name: 'Globex: Data Analyst' });
   const thanks = detail.getByRole('listitem', { name: 'Thank-you: your interviewer' });
   await expect(thanks).toContainText('Overdue');
-  await expect(thanks).toContainText('within 24 hours of the end of round 1 (seed 004)');
+  await expect(thanks).toContainText('24 hours after round 1 ended');
+  await expect(thanks).toContainText('“What to Do After a Job Interview”');
+  await expect(thanks).not.toContainText('seed');
+  // The reflection's window (24 hours) closed: it is kept as missed, in the actions and the timeline.
+  await expect(detail.getByRole('list', { name: 'Missed' }).getByRole('listitem', { name: 'Write the reflection' })).toContainText('Missed: the window closed');
+  await expect(detail.getByRole('list', { name: 'Timeline' })).toContainText('Missed: Write the reflection');
   await detail.getByRole('button', { name: 'Close' }).click();
 
   const globex = card(page, 'Globex');
@@ -24,7 +29,7 @@ test('a round entered through the UI: the thank-you is due with its reason; Done
 
   await globex.click();
   await page.getByRole('button', { name: 'Done: Thank-you: your interviewer' }).click();
-  await expect(detail.getByRole('listitem', { name: 'Status check' })).toContainText('No decision date was given');
+  await expect(detail.getByRole('listitem', { name: 'Status check' })).toContainText('no decision date was given');
   await expect(detail.getByRole('list', { name: 'Timeline' })).toContainText('Thank-you sent');
   await detail.getByRole('button', { name: 'Close' }).click();
 
@@ -41,5 +46,5 @@ test('a round entered through the UI: the thank-you is due with its reason; Done
   });
   await detail.getByLabel('Decision date').fill(decision);
   await detail.getByRole('button', { name: 'Save round' }).click();
-  await expect(detail.getByRole('listitem', { name: 'Status check' })).toContainText('They said they would decide by');
+  await expect(detail.getByRole('listitem', { name: 'Status check' })).toContainText('they said they would decide by');
 });

@@ -59,10 +59,10 @@ describe('letters', () => {
     const { core, roundId } = await setup();
     value(await saveReflection(core, roundId, 'No marked passages.'));
     const [letter] = value<Letter[]>(await core.call('letters.draft', { roundId, kind: 'linkedin-note' }));
-    expect(letter!.body).toContain('[a moment from your conversation]');
+    expect(letter!.body).toContain('[One sentence about a moment from your conversation.]');
     expect(letter!.findings.map((f) => f.check)).toEqual(expect.arrayContaining(['placeholder', 'no-detail']));
     const fixed = value<Letter>(await core.call('letters.update', { id: letter!.id, detail: 'Your talk on incident reviews' }));
-    expect(fixed.body).toContain('hearing about your talk on incident reviews');
+    expect(fixed.body).toBe('Hi Alice, thank you for talking with me about the Staff Engineer role. I especially enjoyed our conversation about your talk on incident reviews. I would be glad to stay in touch.');
     expect(fixed.findings.map((f) => f.check)).not.toContain('placeholder');
     core.close();
   });
@@ -114,7 +114,7 @@ describe('printed cards and letters (.docx)', () => {
     const expected = new Map<string, { w: number; h: number }>();
     for (const size of sizes) {
       const layout = size === 'a7-card' ? 'inside-right' : 'flat';
-      const file = value<{ fileName: string; base64: string }>(await core.call('letters.export', { ids: [letters[0]!.id], size, layout, font: 'Georgia' }));
+      const file = value<{ fileName: string; base64: string }>(await core.call('letters.export', { ids: [letters[0]!.id], size, layout, font: 'Lora' }));
       const bytes = Buffer.from(file.base64, 'base64');
       const { value: text } = await mammoth.extractRawText({ buffer: bytes });
       expect(text).toContain('Dear Alice,');
@@ -140,7 +140,7 @@ describe('printed cards and letters (.docx)', () => {
 
   it('exports every due card in one file, one per page', async () => {
     const { core } = await setup();
-    const file = value<{ base64: string; fileName: string }>(await core.call('letters.exportDueCards', { size: 'a2-card', layout: 'flat', font: 'Garamond' }));
+    const file = value<{ base64: string; fileName: string }>(await core.call('letters.exportDueCards', { size: 'a2-card', layout: 'flat', font: 'Lora' }));
     expect(file.fileName).toBe('afterword-3-cards-a2-card.docx');
     const { value: text } = await mammoth.extractRawText({ buffer: Buffer.from(file.base64, 'base64') });
     expect(text).toContain('Dear Alice,');

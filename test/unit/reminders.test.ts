@@ -59,7 +59,7 @@ describe('the reminder scheduler', () => {
     expect(notices).toEqual([]);
     await vi.advanceTimersByTimeAsync(2000);
     expect(notices).toEqual([
-      expect.objectContaining({ kind: 'action', title: 'Thank-you: Alice Ng', opportunityId: id, body: expect.stringMatching(/^Acme, Engineer\. Due within 24 hours/) }),
+      expect.objectContaining({ kind: 'action', title: 'Thank-you: Alice Ng', opportunityId: id, body: 'Acme, Engineer. Due by 09:00 on Wednesday 11 November, 24 hours after round 1 ended, and still worth sending until 09:00 on Thursday 12 November, 48 hours after it.' }),
     ]);
     await vi.advanceTimersByTimeAsync(10 * HOUR);
     expect(notices).toHaveLength(1);
@@ -101,12 +101,30 @@ describe('the reminder scheduler', () => {
     await roundEndedAt(core, '2026-11-10T14:30:00Z');
     core.startReminders((n) => notices.push(n));
     core.close();
-    vi.setSystemTime(new Date('2026-11-13T15:00:00Z')); // three days away
+    vi.setSystemTime(new Date('2026-11-12T01:00:00Z')); // 35 hours away: both thank-yous came due, neither window has closed
     core = open();
     core.startReminders((n) => notices.push(n));
     expect(notices).toHaveLength(1);
     expect(notices[0]).toMatchObject({ kind: 'summary', title: expect.stringMatching(/^\d+ follow-ups came due while Afterword was closed$/) });
     expect(notices[0]!.count).toBeGreaterThanOrEqual(2);
+  });
+
+  it('a thank-you whose window closed while Afterword was away is kept as missed, never notified', async () => {
+    vi.useFakeTimers({ now: new Date('2026-11-10T15:00:00Z') });
+    let core = open();
+    const id = await roundEndedAt(core, '2026-11-10T14:00:00Z');
+    core.startReminders((n) => notices.push(n));
+    core.close();
+    vi.setSystemTime(new Date('2026-11-13T15:00:00Z')); // three days away: the 48 hours are over
+    core = open();
+    const scheduler = core.startReminders((n) => notices.push(n));
+    await vi.advanceTimersByTimeAsync(12 * HOUR);
+    expect(notices).toEqual([]);
+    expect(scheduler.dueNow().map((a) => a.kind)).not.toContain('thank-you');
+    const actions = value<Action[]>(await core.call('actions.forOpportunity', { opportunityId: id }));
+    expect(actions.find((a) => a.kind === 'thank-you')).toMatchObject({ status: 'missed', settledAt: '2026-11-12T14:00:00.000Z' });
+    const board = value<{ cards: { id: number; nextAction: Action | null }[] }>(await core.call('board.get', undefined));
+    expect(board.cards.find((c) => c.id === id)!.nextAction?.kind).toBe('linkedin-note');
   });
 
   it('a snoozed action comes back at its new time; a done one never does', async () => {

@@ -88,7 +88,7 @@ describe('the settings store', () => {
     settings.update({ userName: 'Sam' });
     const before = fs.readFileSync(fileOf(dir), 'utf8');
     expect(() => settings.update({ quietHours: { start: '9 pm', end: '08:00' } })).toThrow(/schema/i);
-    expect(() => settings.update({ planner: { ...PLANNER_PRESETS.standard, followUps: 3 as 1 } })).toThrow(/schema/i);
+    expect(() => settings.update({ planner: { ...PLANNER_PRESETS.standard, preset: 'custom', followUps: 3 as 1 } })).toThrow(/schema/i);
     expect(fs.readFileSync(fileOf(dir), 'utf8')).toBe(before);
     expect(settings.get().quietHours.start).toBe('21:00');
   });

@@ -17,6 +17,7 @@ import { OpportunityForm } from './screens/opportunity/OpportunityForm';
 import { Highlighted } from './screens/reflection/Highlighted';
 import { QuestionBank } from './screens/reflection/QuestionBank';
 import { SettingsDialog } from './screens/settings/SettingsDialog';
+import { SourcesDialog } from './screens/sources/SourcesDialog';
 import { TodayScreen } from './screens/today/TodayScreen';
 import type { TodayTarget } from './screens/today/TodayScreen';
 import { useDueList } from './screens/today/use-due-list';
@@ -63,6 +64,7 @@ export function App() {
   const [settingsOpen, setSettingsOpen] = useState(false);
   const [palette, setPalette] = useState(false);
   const [shortcuts, setShortcuts] = useState(false);
+  const [sources, setSources] = useState(false);
   const [reminders, setReminders] = useState<readonly { title: string; body: string; opportunityId: number | null }[]>([]);
   const inApp = Boolean(window.afterword);
   const [permission, setPermission] = useState(() => (!inApp && 'Notification' in window ? Notification.permission : 'unsupported'));
@@ -149,6 +151,7 @@ export function App() {
       { id: 'questions', title: 'Question bank', group: 'Do', keywords: 'interview questions answers', run: () => setQuestions(true) },
       { id: 'settings', title: 'Settings', group: 'Do', keywords: 'preferences time zone name signature backups export import', run: () => setSettingsOpen(true) },
       { id: 'shortcuts', title: 'Keyboard shortcuts', group: 'Do', shortcut: '?', run: () => setShortcuts(true) },
+      { id: 'sources', title: 'Sources of the advice', group: 'Do', keywords: 'articles why rules', run: () => setSources(true) },
       { id: 'go-board', title: 'Board', group: 'Go to', shortcut: 'G B', run: go('board') },
       { id: 'go-today', title: 'Today', group: 'Go to', shortcut: 'G T', keywords: 'due overdue to do list', run: go('today') },
       { id: 'go-insights', title: 'Insights', group: 'Go to', shortcut: 'G I', keywords: 'charts figures funnel', run: go('insights') },
@@ -189,6 +192,11 @@ export function App() {
             <li>
               <button type="button" className="rail-item" onClick={() => setSettingsOpen(true)}>
                 Settings
+              </button>
+            </li>
+            <li>
+              <button type="button" className="rail-item" onClick={() => setSources(true)}>
+                Sources
               </button>
             </li>
             <li>
@@ -307,6 +315,7 @@ export function App() {
         {creating && <OpportunityForm onClose={() => setCreating(false)} onSaved={(id) => openCard(id)} />}
         {palette && <CommandPalette commands={commands} onClose={() => setPalette(false)} />}
         {shortcuts && <ShortcutsSheet shortcuts={SHORTCUTS} onClose={() => setShortcuts(false)} />}
+        {sources && <SourcesDialog onClose={() => setSources(false)} />}
       </div>
     </TimeZoneProvider>
   );

@@ -2,7 +2,7 @@
  * Activity per week (or per month over a long period): the rounds that took place, the letters
  * sent (thank-yous, cards, LinkedIn notes, status checks, calls, check-ins), the opportunities
  * added, and the applications in play at the end of each week: interviewed, with no decision yet
- * (no offer, rejection, move-on, withdrawal). Seed 004 step 4: keep applying while you wait.
+ * (no offer, rejection, move-on, withdrawal). "What to Do After a Job Interview", step 4: keep applying while you wait.
  */
 import type { ActivityBucket, ActivityFigure } from '../../../shared/calls/insights-calls';
 import { buckets } from './period';

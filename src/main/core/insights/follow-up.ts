@@ -10,7 +10,7 @@ import type {
   StatusCheckFigure,
   ThankYouFigure,
 } from '../../../shared/calls/insights-calls';
-import { statusCheckDay } from '../planner/plan';
+import { statusCheckDay, THANK_YOU_DUE_HOURS, THANK_YOU_LATEST_HOURS } from '../planner/plan';
 import { dayNumber, localDate } from '../planner/calendar';
 import {
   ANSWER_KINDS,
@@ -64,6 +64,9 @@ export function thankYous(ctx: InsightsContext): ThankYouFigure {
     if (contact !== null && !sent.has(key(round, contact))) sent.set(key(round, contact), at);
   }
   const now = ctx.now.getTime();
+  // The planner's own window: a thank-you it keeps as missed is counted missed here.
+  const due = THANK_YOU_DUE_HOURS * 3_600_000;
+  const latest = THANK_YOU_LATEST_HOURS * 3_600_000;
   const counts = { within24h: 0, within48h: 0, late: 0, missed: 0, open: 0 };
   const missed: { round: number; start: number; end: number; contact: number | null }[] = [];
   for (const [round, start, minutes, contact] of prepared(ctx.db, THANK_YOU_SLOTS).raw().all(params) as [number, number, number, number | null][]) {
@@ -71,13 +74,13 @@ export function thankYous(ctx: InsightsContext): ThankYouFigure {
     if (end > now) continue; // still under way
     const at = sent.get(key(round, contact ?? 0));
     if (at === undefined) {
-      if (end + 2 * DAY_MS > now) counts.open++;
+      if (end + latest > now) counts.open++;
       else {
         counts.missed++;
         missed.push({ round, start, end, contact });
       }
-    } else if (at - end <= DAY_MS) counts.within24h++;
-    else if (at - end <= 2 * DAY_MS) counts.within48h++;
+    } else if (at - end <= due) counts.within24h++;
+    else if (at - end <= latest) counts.within48h++;
     else counts.late++;
   }
   const detail = prepared(ctx.db, MISSED_DETAIL);
@@ -86,7 +89,7 @@ export function thankYous(ctx: InsightsContext): ThankYouFigure {
     .slice(0, RECENT_MISSED)
     .map(({ round, end, contact }): MissedThankYou => {
       const d = detail.get({ round, contact }) as { opportunity_id: number; company: string; number: number; interviewer: string | null };
-      return { opportunityId: d.opportunity_id, company: d.company, roundNumber: d.number, interviewer: d.interviewer, closedAt: new Date(end + 2 * DAY_MS).toISOString() };
+      return { opportunityId: d.opportunity_id, company: d.company, roundNumber: d.number, interviewer: d.interviewer, closedAt: new Date(end + latest).toISOString() };
     });
   return { ...counts, recentMissed };
 }
@@ -163,7 +166,7 @@ const SKIPPED_MOVE_ON = `SELECT action_key FROM action_states WHERE state = 'ski
 
 /**
  * The planner suggests moving on `moveOnAfterDays` days after the last follow-up went unanswered
- * (seed 003). For each round of the period where that moment has come with no answer and the
+ * ("Is It Bad to Follow Up After an Interview?"). For each round of the period where that moment has come with no answer and the
  * card still open: what happened first after it.
  */
 export function moveOn(ctx: InsightsContext): MoveOnFigure {

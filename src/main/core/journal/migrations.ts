@@ -4,6 +4,8 @@
  * transaction, so a journal is either fully at the old version or fully at the new one.
  */
 import type { Database } from 'better-sqlite3';
+import { createHash } from 'node:crypto';
+import { DEFAULT_TEMPLATES } from '../letters/templates';
 
 export interface Migration {
   readonly version: number;
@@ -291,6 +293,43 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 9,
+    name: "letters: the user's dictionary, words ignored in a letter, the built-in templates' new text",
+    up: (db) => {
+      db.exec(`
+        -- Words the user told the spelling check are right ("Dagster", "dbt"), for every letter.
+        CREATE TABLE dictionary_words (
+          word      TEXT PRIMARY KEY COLLATE NOCASE CHECK (length(word) BETWEEN 1 AND 100),
+          added_at  TEXT NOT NULL
+        ) STRICT;
+        -- Words ignored in one letter only: a JSON array of strings.
+        ALTER TABLE letters ADD COLUMN ignored_words TEXT NOT NULL DEFAULT '[]'
+          CHECK (json_valid(ignored_words) AND json_type(ignored_words) = 'array');
+      `);
+      // A built-in template the user never edited gets the new text (the reader greeted with a
+      // title when the journal gives one, the detail as a sentence addressed to them). One the
+      // user edited is left exactly as it is: it is recognised by the hash of the old text.
+      const update = db.prepare('UPDATE letter_templates SET body = ? WHERE id = ?');
+      for (const t of db.prepare('SELECT id, kind, body FROM letter_templates WHERE builtin = 1').all() as { id: number; kind: string; body: string }[]) {
+        const replacement = DEFAULT_TEMPLATES.find((d) => d.kind === t.kind);
+        if (replacement && BUILTIN_BODIES_BEFORE_9[t.kind] === createHash('sha256').update(t.body).digest('hex')) update.run(replacement.body, t.id);
+      }
+    },
+  },
 ];
+
+/** The SHA-256 of each built-in template's body as journals before version 9 were given it. */
+const BUILTIN_BODIES_BEFORE_9: Readonly<Record<string, string>> = {
+  'thank-you-email': 'db30bc11f6f166b3af44fc388a473963aae8fa51d261fde238de6de61a9b8330',
+  'thank-you-card': 'f36ce667cf9ddbe64040b6198a4d095468c45e0dc17a06927133f4315e409db1',
+  'status-check-email': '669be1dfb5c71c729dbdf615e6b3ccfdc76d060d94608ffe83d85601106b7397',
+  'phone-script': 'f09b7bee9df81aab72926192c6f83d80dffaaee566a4dac65bae635f869c6cea',
+  'linkedin-note': '27fca2dbabc9c0962cde90203fa6a641bc2caf536a7452cdf6be2d4deea91850',
+  'stay-in-touch': '92e231083fe12fe740ca33da4239dd5eb749395ade9ac92137cdef867a6e1494',
+  'rejection-reply': '5d1141e6f96866a3d9c3f40d079a5e0e4670e44cf45fc858e2073b07411eb494',
+  'move-on-close': '16839ac7d9b99d95282abc802ca1a36110628e9356efb10efa919db06371decd',
+  'video-script': 'e60acc59faa8db8dac01de2ffeeb522ae18959540e375dfe3953f8e3de9a9c5d',
+};
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);

@@ -2,9 +2,16 @@
 import type { lettersCalls } from '../../../shared/calls/letters-calls';
 import type { CoreContext } from '../core-context';
 import type { HandlersOf } from '../handlers';
+import type { WordCheck } from './letters';
+import { spellChecker } from './spelling';
 
-export function createLettersHandlers({ letters, opportunities, planner, events }: CoreContext): HandlersOf<typeof lettersCalls> {
+export function createLettersHandlers({ letters, opportunities, planner, events, settings }: CoreContext): HandlersOf<typeof lettersCalls> {
   const progress = (done: number, total: number) => events.emit({ type: 'export.progress', done, total });
+  /** Whether a word is ordinary English (a passage's first word may then be lower-cased in a letter). */
+  const wordCheck = async (): Promise<WordCheck> => {
+    const misspelled = await spellChecker(settings.get().englishVariant);
+    return (word) => misspelled([word]).length === 0;
+  };
   return {
     'letters.templates': () => letters.templates(),
     'letters.saveTemplate': (input) => {
@@ -17,8 +24,8 @@ export function createLettersHandlers({ letters, opportunities, planner, events 
       events.note({ templates: true });
       return { deleted: id };
     },
-    'letters.draft': async ({ roundId, kind, templateId }) => {
-      const drafted = letters.draftForRound(roundId, kind, templateId);
+    'letters.draft': async ({ roundId, kind, templateId, contactId }) => {
+      const drafted = letters.draftForRound(roundId, kind, { templateId, contactId, isWord: await wordCheck() });
       const opportunityId = drafted[0]?.opportunityId ?? opportunities.getRound(roundId).opportunityId;
       events.changed(opportunityId, null);
       const all = await letters.list(opportunityId);
@@ -39,9 +46,22 @@ export function createLettersHandlers({ letters, opportunities, planner, events 
       return letters.get(id);
     },
     'letters.export': ({ ids, size, layout, font }) => letters.export(ids, { size, layout, font }, progress),
-    'letters.exportDueCards': ({ size, layout, font }) => {
+    'letters.exportDueCards': async ({ size, layout, font }) => {
       const open = [...planner.openActions().values()].flat().filter((a) => a.kind === 'thank-you-card');
-      return letters.export(letters.dueCardIds(open), { size, layout, font }, progress);
+      return letters.export(letters.dueCardIds(open, await wordCheck()), { size, layout, font }, progress);
+    },
+    'letters.dictionary': () => letters.dictionary(),
+    'letters.addToDictionary': ({ word }) => {
+      events.note({ opportunityIds: letters.addToDictionary(word) });
+      return letters.dictionary();
+    },
+    'letters.removeFromDictionary': ({ word }) => {
+      events.note({ opportunityIds: letters.removeFromDictionary(word) });
+      return letters.dictionary();
+    },
+    'letters.ignoreWord': async ({ id, word }) => {
+      const opportunityId = letters.ignoreWord(id, word);
+      return events.changed(opportunityId, await letters.get(id));
     },
   };
 }

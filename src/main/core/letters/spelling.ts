@@ -12,6 +12,10 @@ export const WORKPLACE_WORDS = [
   'backend', 'frontend', 'fullstack', 'DevOps', 'SaaS', 'API', 'APIs', 'UX', 'UI', 'microservice', 'microservices', 'Kubernetes',
   'on-call', 'post-mortem', 'post-mortems', 'postmortem', 'postmortems', 'upskilling', 'reskilling', 'hybrid', 'async', 'LinkedIn',
   'email', 'emails', 'emailed', 'recruiter', 'recruiters', 'interviewer', 'interviewers', 'cofounder', 'cofounders', 'OKR', 'OKRs', 'KPI', 'KPIs',
+  // Tools a candidate names in a letter; CamelCase names (GitHub, PostgreSQL) are never checked.
+  'Dagster', 'dbt', 'Airflow', 'Databricks', 'Postgres', 'Redshift', 'Looker', 'Tableau', 'Grafana', 'Datadog', 'Jira', 'Figma', 'Terraform',
+  'Ansible', 'Kotlin', 'Golang', 'Jupyter', 'Kafka', 'Flink', 'Hadoop', 'Trino', 'Fivetran', 'Airbyte', 'Metabase', 'Asana', 'Trello', 'Zendesk',
+  'Vercel', 'Heroku', 'Webpack', 'Vite', 'Django', 'Flask', 'Rails', 'Laravel', 'Svelte', 'Vue', 'Prometheus', 'Kubernetes', 'Helm', 'Istio',
 ];
 const checkers = new Map<Variant, Promise<ReturnType<typeof nspell>>>();
 

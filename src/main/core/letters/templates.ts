@@ -1,8 +1,12 @@
 /**
- * The default templates, written for Afterword from the playbook (docs/follow-up-rules.md "What a good letter holds"; seeds 000-004):
- * gratitude, the role and company, one specific detail, why you fit, renewed interest; a status
- * check framed as eagerness, not impatience. Merge fields in {{double braces}}; the user edits
- * them or adds their own, and they live in the journal.
+ * The default templates, written for Afterword from the playbook (docs/follow-up-rules.md "What a
+ * good letter holds"): gratitude, the role and company, one specific detail, why you fit, renewed
+ * interest; a status check framed as eagerness, not impatience. Merge fields in {{double braces}};
+ * the user edits them or adds their own, and they live in the journal.
+ *
+ * `{{recipient.greeting}}` is how the letter greets them ("Ana", or "Dr. López" when the journal
+ * gives a title); `{{detail.sentence}}` is the marked moment as a whole sentence addressed to the
+ * reader, `{{detail}}` the same moment as a topic ("our conversation about {{detail}}").
  */
 import type { LetterKind } from '../../../shared/letters';
 
@@ -16,6 +20,7 @@ export interface TemplateText {
 export const MERGE_FIELDS = [
   'recipient.name',
   'recipient.firstName',
+  'recipient.greeting',
   'recipient.title',
   'company',
   'role',
@@ -23,6 +28,7 @@ export const MERGE_FIELDS = [
   'round.number',
   'nextStep',
   'detail',
+  'detail.sentence',
   'me.name',
   'signature',
 ] as const;
@@ -32,11 +38,11 @@ export const DEFAULT_TEMPLATES: readonly TemplateText[] = [
     kind: 'thank-you-email',
     name: 'Thank-you email',
     subject: 'Thank you, {{role}} interview',
-    body: `Dear {{recipient.firstName}},
+    body: `Dear {{recipient.greeting}},
 
-Thank you for taking the time to talk with me on {{round.date}} about the {{role}} role at {{company}}. I especially enjoyed our conversation about {{detail}}.
+Thank you for taking the time to talk with me on {{round.date}} about the {{role}} role at {{company}}. {{detail.sentence}}
 
-It left me even more excited about the team, and I believe my experience would let me contribute from the start. I look forward to the next steps.
+It left me even more excited about the team, and I believe my experience would let me contribute from the start. I look forward to hearing from you.
 
 {{signature}}`,
   },
@@ -44,9 +50,9 @@ It left me even more excited about the team, and I believe my experience would l
     kind: 'thank-you-card',
     name: 'Thank-you card',
     subject: 'Thank-you card',
-    body: `Dear {{recipient.firstName}},
+    body: `Dear {{recipient.greeting}},
 
-Thank you for our conversation on {{round.date}}. I keep thinking about {{detail}}, and I would love to bring my experience to {{company}}.
+Thank you for meeting with me on {{round.date}}. {{detail.sentence}} I would love to bring my experience to {{company}}.
 
 With thanks,
 {{me.name}}`,
@@ -55,7 +61,7 @@ With thanks,
     kind: 'status-check-email',
     name: 'Status check',
     subject: 'Following up on the {{role}} role',
-    body: `Dear {{recipient.firstName}},
+    body: `Dear {{recipient.greeting}},
 
 I hope you are well. I interviewed for the {{role}} role at {{company}} on {{round.date}}, and I remain very interested in the opportunity. Is there any news you can share about the next steps, or a time frame I should keep in mind?
 
@@ -67,7 +73,7 @@ Thank you again for your help throughout the process.
     kind: 'phone-script',
     name: 'Phone call',
     subject: 'Call about the {{role}} role',
-    body: `Hello {{recipient.firstName}}, this is {{me.name}}. I interviewed for the {{role}} role on {{round.date}}.
+    body: `Hello {{recipient.greeting}}, this is {{me.name}}. I interviewed for the {{role}} role on {{round.date}}.
 
 I am calling because I am still very interested in the position, and I wanted to ask whether there is an update on the next steps, or when I might expect to hear.
 
@@ -78,15 +84,15 @@ I am calling because I am still very interested in the position, and I wanted to
     kind: 'linkedin-note',
     name: 'LinkedIn connection note',
     subject: 'LinkedIn note',
-    body: `Hi {{recipient.firstName}}, thank you for the conversation about the {{role}} role. I enjoyed hearing about {{detail}} and would be glad to stay in touch.`,
+    body: `Hi {{recipient.greeting}}, thank you for talking with me about the {{role}} role. {{detail.sentence}} I would be glad to stay in touch.`,
   },
   {
     kind: 'stay-in-touch',
     name: 'Stay in touch',
     subject: 'Hello from {{me.name}}',
-    body: `Hi {{recipient.firstName}},
+    body: `Hi {{recipient.greeting}},
 
-I hope all is well at {{company}}. I was thinking back to our conversation about {{detail}}, and wanted to say hello. If a role opens up where I could help the team, I would love to hear about it.
+I hope all is well at {{company}}. I was thinking back to our interview and wanted to say hello. {{detail.sentence}} If a role opens up where I could help the team, I would love to hear about it.
 
 All the best,
 {{me.name}}`,
@@ -95,7 +101,7 @@ All the best,
     kind: 'rejection-reply',
     name: 'Reply to a rejection',
     subject: 'Re: {{role}} role',
-    body: `Dear {{recipient.firstName}},
+    body: `Dear {{recipient.greeting}},
 
 Thank you for letting me know, and for the time you and the team gave me. I enjoyed learning about {{company}}, and I would be glad to be considered for future openings. I hope we stay in touch.
 
@@ -105,7 +111,7 @@ Thank you for letting me know, and for the time you and the team gave me. I enjo
     kind: 'move-on-close',
     name: 'A polite close',
     subject: 'Thank you, {{role}} role',
-    body: `Dear {{recipient.firstName}},
+    body: `Dear {{recipient.greeting}},
 
 Thank you again for considering me for the {{role}} role. As I have not heard back, I will assume the team has moved forward, and I wish you every success with the hire. I would be glad to stay in touch for the future.
 
@@ -115,13 +121,13 @@ Thank you again for considering me for the {{role}} role. As I have not heard ba
     kind: 'video-script',
     name: 'Video thank-you',
     subject: 'Video thank-you',
-    body: `Before you record (seed 001):
+    body: `Before you record (“Effective Follow-Up Etiquette After a Job Interview”):
 [ ] A quiet, well-lit place
 [ ] Good equipment: camera at eye level, a clear microphone
 [ ] The message planned: about a minute
 [ ] The item you discussed at hand, to show
 
 Script:
-Hi {{recipient.firstName}}, it's {{me.name}}. Thank you for the conversation on {{round.date}} about the {{role}} role. You mentioned {{detail}}, so I wanted to show you how I would approach it. (Show the item.) I am excited about what the team is building at {{company}}, and I hope to talk again soon.`,
+Hi {{recipient.greeting}}, it's {{me.name}}. Thank you for the conversation on {{round.date}} about the {{role}} role. {{detail.sentence}} I wanted to show you how I would approach it. (Show the item.) I am excited about what the team is building at {{company}}, and I hope to talk again soon.`,
   },
 ];

@@ -143,6 +143,10 @@ export function addWorkingDays(date: CalendarDate, n: number, workingWeek: reado
 
 export const maxDate = (a: CalendarDate, b: CalendarDate): CalendarDate => (a > b ? a : b);
 
+/** Whether the working week is the usual Monday to Friday (the sentences then say "business day"). */
+export const isMondayToFriday = (workingWeek: readonly number[]): boolean =>
+  workingWeek.length === 5 && [1, 2, 3, 4, 5].every((d) => workingWeek.includes(d));
+
 const described = new Map<CalendarDate, string>();
 const utc = tz('UTC');
 
@@ -155,6 +159,12 @@ export function describeDate(date: CalendarDate): string {
     described.set(date, text);
   }
   return text;
+}
+
+/** "15:05": the wall-clock time of an instant in the zone, on a 24-hour clock (unambiguous in any English). */
+export function describeTime(instant: Date, timeZone: string): string {
+  const minutes = Math.round(localHour(instant, timeZone) * 60);
+  return `${String(Math.floor(minutes / 60) % 24).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 }
 
 // ---- instants ------------------------------------------------------------------------------

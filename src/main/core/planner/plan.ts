@@ -21,14 +21,25 @@ import {
   addWorkingDays,
   atLocalTime,
   DAY,
-  describeDate,
   isoString,
   localDate,
   localHour,
-  maxDate,
   nextWorkingDay,
   onOrNextWorkingDay,
 } from './calendar';
+import type { DateStep, StatusCheckFacts } from './why';
+import {
+  askNextStepsWhy,
+  cardWhy,
+  linkedinWhy,
+  missedWhy,
+  moveOnWhy,
+  phoneCallWhy,
+  reflectionWhy,
+  stayInTouchWhy,
+  statusCheckWhy,
+  thankYouWhy,
+} from './why';
 
 export interface PlanPerson {
   readonly contactId: number | null;
@@ -76,7 +87,15 @@ export interface PlanContext {
    * need. Skips the history of done and skipped actions and rounds whose actions have all expired.
    */
   readonly openOnly?: boolean;
+  /** The user's LinkedIn account allows 300-character notes rather than 200 (a letters setting). */
+  readonly linkedinPremium?: boolean;
 }
+
+/** The thank-you's window in hours from the round's end (docs/follow-up-rules.md "The rules"): Insights counts "missed" by the same. */
+export const THANK_YOU_DUE_HOURS = 24;
+export const THANK_YOU_LATEST_HOURS = 48;
+/** The reflection's last moment, in hours from the round's end. */
+export const REFLECTION_LATEST_HOURS = 24;
 
 /** The longest any per-round action stays open after the round (the LinkedIn note's week after a late thank-you). */
 const ROUND_ACTIONS_HORIZON = 10 * DAY;
@@ -99,7 +118,7 @@ export function planOpportunity(input: PlanInput, ctx: PlanContext): Action[] {
   const now = ctx.now.getTime();
   for (const round of input.rounds) {
     if (ctx.openOnly && endOf(round).getTime() + ROUND_ACTIONS_HORIZON < now && !sentLate(round, events, now)) continue;
-    drafts.push(...roundActions(round, events));
+    drafts.push(...roundActions(round, events, ctx));
   }
 
   const latest = input.rounds.at(-1);
@@ -128,8 +147,14 @@ interface Draft {
   readonly why: string | (() => string);
   /** When the journal's timeline shows the action done: the event's time. */
   readonly doneAt: Instant | null;
-  /** Drop it (rather than show it missed) once `latest` has passed. */
-  readonly expires: boolean;
+  /**
+   * What becomes of it once `latest` has passed with nothing done: kept as `missed` (a thank-you
+   * or the reflection: docs/follow-up-rules.md "Missed"), dropped (`expires`: an optional extra
+   * such as the card or the LinkedIn note), or left open (`stays`: contacting the employer).
+   */
+  readonly afterLatest: 'missed' | 'expires' | 'stays';
+  /** The sentence for a missed one. */
+  readonly missedWhy?: () => string;
 }
 
 const endOf = (round: PlanRound): Date => new Date(Date.parse(round.startsAt) + round.durationMinutes * 60_000);
@@ -147,12 +172,14 @@ function firstEvent(
 }
 
 /** Per-round actions: ask about next steps, reflect, thank each interviewer, card, LinkedIn. */
-function roundActions(round: PlanRound, events: readonly TimelineEvent[]): Draft[] {
+function roundActions(round: PlanRound, events: readonly TimelineEvent[], ctx: PlanContext): Draft[] {
+  const zone = ctx.timeZone;
   const start = new Date(round.startsAt);
   const end = endOf(round);
   const ofRound = (e: TimelineEvent) => e.roundId === round.id;
   const drafts: Draft[] = [];
 
+  const askDue = addHours(start, -1);
   drafts.push({
     key: keyOf(round, 'ask-next-steps'),
     kind: 'ask-next-steps',
@@ -160,18 +187,20 @@ function roundActions(round: PlanRound, events: readonly TimelineEvent[]): Draft
     recipient: null,
     channel: 'app',
     earliest: addHours(start, -24),
-    due: addHours(start, -1),
+    due: askDue,
     latest: end,
     ruleId: 'ask-next-steps.before-round',
-    why: `Before round ${round.number} starts, plan to ask who to follow up with and by when they will decide: the status check is dated from their answer (seed 002, step 1).`,
+    why: () => askNextStepsWhy({ round: round.number, due: askDue, zone }),
     doneAt: firstEvent(events, 'next_steps_asked', ofRound)?.occurredAt ?? null,
-    expires: true,
+    afterLatest: 'expires',
   });
 
-  drafts.push(reflectionDraft(round, events));
+  drafts.push(reflectionDraft(round, events, zone));
 
   const people: readonly PlanPerson[] = round.interviewers.length > 0 ? round.interviewers : [{ contactId: null, name: 'your interviewer' }];
   const several = people.length > 1;
+  const thanksDue = addHours(end, THANK_YOU_DUE_HOURS);
+  const thanksLatest = addHours(end, THANK_YOU_LATEST_HOURS);
   for (const person of people) {
     const sent = firstEvent(events, 'thank_you_sent', (e) => ofRound(e) && (person.contactId === null || e.contactId === person.contactId));
     drafts.push({
@@ -181,17 +210,17 @@ function roundActions(round: PlanRound, events: readonly TimelineEvent[]): Draft
       recipient: person,
       channel: 'email',
       earliest: end,
-      due: addHours(end, 24),
-      latest: addHours(end, 48),
+      due: thanksDue,
+      latest: thanksLatest,
       ruleId: 'thank-you.24h',
-      why:
-        `Due within 24 hours of the end of round ${round.number} (seed 004); still worth sending up to 48 hours after it (seeds 000, 003).` +
-        (several ? ` One personal note to each interviewer, not the same text to all (seed 002, step 2).` : ''),
+      why: () => thankYouWhy({ round: round.number, due: thanksDue, latest: thanksLatest, zone, several }),
       doneAt: sent?.occurredAt ?? null,
-      expires: true,
+      afterLatest: 'missed',
+      missedWhy: () => missedWhy({ what: 'thank-you', due: thanksDue, latest: thanksLatest, zone }),
     });
 
     if (round.format === 'in-person') {
+      const cardDue = addHours(end, 48);
       drafts.push({
         key: keyOf(round, 'thank-you-card', person),
         kind: 'thank-you-card',
@@ -199,40 +228,44 @@ function roundActions(round: PlanRound, events: readonly TimelineEvent[]): Draft
         recipient: person,
         channel: 'mail',
         earliest: end,
-        due: addHours(end, 48),
+        due: cardDue,
         latest: addHours(end, 5 * 24),
         ruleId: 'thank-you-card.in-person',
-        why: `You met in person: a mailed card on top of the email shows extra effort and stands out (seed 001). Best posted within two days.`,
+        why: () => cardWhy({ due: cardDue, zone }),
         doneAt: firstEvent(events, 'card_mailed', (e) => ofRound(e) && (person.contactId === null || e.contactId === person.contactId))?.occurredAt ?? null,
-        expires: true,
+        afterLatest: 'expires',
       });
     }
 
     if (person.contactId !== null) {
-      const anchor = sent ? new Date(sent.occurredAt) : addHours(end, 24);
+      // Offered once the thank-you to that person is sent, or once its window has closed.
+      const anchor = sent ? new Date(sent.occurredAt) : thanksLatest;
+      const due = addHours(anchor, 48);
+      const premium = ctx.linkedinPremium ?? false;
       drafts.push({
         key: keyOf(round, 'linkedin-note', person),
         kind: 'linkedin-note',
         roundId: round.id,
         recipient: person,
         channel: 'linkedin',
-        earliest: sent ? anchor : end,
-        due: addHours(anchor, 48),
+        earliest: anchor,
+        due,
         latest: addHours(anchor, 7 * 24),
         ruleId: 'linkedin.after-thank-you',
-        why:
-          `A connection request with a personal note (at most 200 characters), within 2 days ${sent ? 'of your thank-you' : 'of the thank-you being due'}, mentioning something you talked about (seeds 002 step 3, 004 step 3).`,
+        why: () => linkedinWhy({ due, zone, afterSent: Boolean(sent), limit: premium ? 300 : 200, premium }),
         doneAt:
           firstEvent(events, 'linkedin_request_sent', (e) => e.contactId === person.contactId && (e.roundId === null || ofRound(e)))?.occurredAt ?? null,
-        expires: true,
+        afterLatest: 'expires',
       });
     }
   }
   return drafts;
 }
 
-function reflectionDraft(round: PlanRound, events: readonly TimelineEvent[]): Draft {
+function reflectionDraft(round: PlanRound, events: readonly TimelineEvent[], zone: string): Draft {
   const end = endOf(round);
+  const due = sameEvening(end, zone);
+  const latest = addHours(end, REFLECTION_LATEST_HOURS);
   return {
     key: keyOf(round, 'write-reflection'),
     kind: 'write-reflection',
@@ -240,19 +273,23 @@ function reflectionDraft(round: PlanRound, events: readonly TimelineEvent[]): Dr
     recipient: null,
     channel: 'app',
     earliest: end,
-    due: end, // replaced in settle() by the same evening in the user's zone
-    latest: addHours(end, 24),
+    due,
+    latest,
     ruleId: 'reflection.same-evening',
-    why: `Write down the questions, your answers, what went well and what to improve while it is fresh: due the same evening, at the latest 24 hours after the round (seed 004, step 5).`,
+    why: () => reflectionWhy({ round: round.number, end, due, zone }),
     doneAt: firstEvent(events, 'reflection_written', (e) => e.roundId === round.id)?.occurredAt ?? null,
-    expires: true,
+    afterLatest: 'missed',
+    missedWhy: () => missedWhy({ what: 'reflection', due, latest, zone }),
   };
 }
 
-/** The same evening (21:00 local) of the round's end, or two hours after a late round. */
-function sameEvening(end: Date, timeZone: string): Date {
-  const evening = atLocalTime(localDate(end, timeZone), 21, 0, timeZone);
-  return localHour(end, timeZone) >= 19 ? addHours(end, 2) : evening;
+/**
+ * The same evening (21:00 local) of the round's end; a round that ends at 19:00 or later gets two
+ * hours (which may run past midnight: the sentence then says so rather than "the same evening").
+ */
+export function sameEvening(end: Date, timeZone: string): Date {
+  if (localHour(end, timeZone) >= 19) return addHours(end, 2);
+  return atLocalTime(localDate(end, timeZone), 21, 0, timeZone);
 }
 
 // ---- waiting for the employer ------------------------------------------------------------------
@@ -266,32 +303,14 @@ function waitingActions(input: PlanInput, round: PlanRound, events: readonly Tim
   if (firstEvent(events, 'reply_received', afterRound)) return [];
 
   const recipient = round.arrangedBy ?? input.recruiter ?? round.interviewers[0] ?? null;
-  // Seed 001: a video round's follow-up goes by email to whoever arranged it; otherwise the
+  // "Effective Follow-Up Etiquette": a video round's follow-up goes by email to whoever arranged it; otherwise the
   // channel the process ran on (phone or email).
   const channel: Channel = round.format === 'video' ? 'email' : round.arrangedChannel;
 
-  // The status check's date.
-  const { date, firstAllowed, withGrace } = statusCheckDay(round, settings, timeZone);
-  let reason: () => string;
-  if (round.decisionDate) {
-    const decision = round.decisionDate;
-    const grace = settings.graceBusinessDays;
-    const due = date;
-    reason = () =>
-      `They said they would decide by ${describeDate(decision)}; ` +
-      (grace === 0
-        ? `the status check is due the first business day after that, ${describeDate(due)} (seeds 002, 004).`
-        : `with ${grace} business day${grace === 1 ? '' : 's'} of grace after it (seed 004: about a week after the stated date), it is due ${describeDate(due)}.`) +
-      (due === firstAllowed && withGrace !== null && withGrace < firstAllowed
-        ? ` That date had already passed at the round, so it is the first business day after the round, never the same day (seed 001).`
-        : '');
-  } else {
-    const due = date;
-    reason = () =>
-      `No decision date was given: the status check is due ${settings.noDecisionDateDays} days after the round, on a business day: ${describeDate(due)} (seed 002: wait at least a week; seed 001: at most a week).`;
-  }
-  const how = ` By ${channel === 'phone' ? 'phone, as the process ran by phone' : round.format === 'video' ? 'email to whoever arranged the interview, as it was a video round' : 'email, as the process ran by email'} (seed 001).`;
-  const why = () => reason() + how;
+  // The status check's date, and the sentence written from the same facts.
+  const facts = statusCheckDay(round, settings, timeZone);
+  const date = facts.date;
+  const why = () => statusCheckWhy({ ...facts, channel: channel === 'phone' ? 'phone' : 'email', video: round.format === 'video' });
 
   const statusDue = atLocalTime(date, CONTACT_DUE_HOUR, 0, timeZone);
   const statusLatestDate = addDays(date, settings.moveOnAfterDays);
@@ -307,21 +326,22 @@ function waitingActions(input: PlanInput, round: PlanRound, events: readonly Tim
     ruleId: round.decisionDate ? 'status-check.after-decision-date' : 'status-check.week-after-round',
     why,
     doneAt: firstEvent(events, 'status_check_sent', afterRound)?.occurredAt ?? null,
-    expires: false,
+    afterLatest: 'stays',
   };
   const drafts: Draft[] = [status];
   const statusState = input.states.get(status.key);
   const statusDoneAt = status.doneAt ?? (statusState?.state === 'done' ? statusState.at : null);
 
-  // The optional second follow-up: a call a week after an unanswered status check (seed 002).
+  // The optional second follow-up: a call a week after an unanswered status check ("Creating an Effective Follow-Up Strategy").
   // Move-on is counted from the last follow-up sent; while one is still open (or was skipped),
   // from the moment it was due.
   let lastFollowUp: Date | null = statusDoneAt ? new Date(statusDoneAt) : null;
-  let lastWhy = 'your status check';
+  let lastWhy: 'status check' | 'follow-up call' = 'status check';
   let moveOnAnchor: Date = lastFollowUp ?? statusDue;
 
   if (settings.followUps === 2 && statusDoneAt) {
-    const callDate = onOrNextWorkingDay(addDays(localDate(new Date(statusDoneAt), timeZone), settings.callAfterDays), week);
+    const callStep = workingDayStep(addDays(localDate(new Date(statusDoneAt), timeZone), settings.callAfterDays), week);
+    const callDate = callStep.date;
     const call: Draft = {
       key: keyOf(round, 'phone-call'),
       kind: 'phone-call',
@@ -332,16 +352,16 @@ function waitingActions(input: PlanInput, round: PlanRound, events: readonly Tim
       due: atLocalTime(callDate, CONTACT_DUE_HOUR, 0, timeZone),
       latest: atLocalTime(addDays(callDate, settings.moveOnAfterDays), CONTACT_UNTIL_HOUR, 0, timeZone),
       ruleId: 'phone-call.second-follow-up',
-      why: () => `Your settings allow a second follow-up: a polite call ${settings.callAfterDays} days after the unanswered status check, on a business day, ${describeDate(callDate)} (seed 002, step 4). This is the last contact: there is no third.`,
+      why: () => phoneCallWhy({ step: callStep, days: settings.callAfterDays, week }),
       doneAt: firstEvent(events, 'call_made', afterRound)?.occurredAt ?? null,
-      expires: false,
+      afterLatest: 'stays',
     };
     drafts.push(call);
     const callState = input.states.get(call.key);
     const callDoneAt = call.doneAt ?? (callState?.state === 'done' ? callState.at : null);
     if (callDoneAt) {
       lastFollowUp = new Date(callDoneAt);
-      lastWhy = 'your follow-up call';
+      lastWhy = 'follow-up call';
       moveOnAnchor = lastFollowUp;
     } else if (callState?.state !== 'skipped') {
       lastFollowUp = null;
@@ -349,7 +369,7 @@ function waitingActions(input: PlanInput, round: PlanRound, events: readonly Tim
     }
   }
 
-  // Move on after the silence; never suggest a third contact (seed 003).
+  // Move on after the silence; never suggest a third contact ("Is It Bad to Follow Up After an Interview?").
   const moveOnDue = new Date(moveOnAnchor.getTime() + settings.moveOnAfterDays * DAY);
   drafts.push({
     key: keyOf(round, 'move-on'),
@@ -361,33 +381,47 @@ function waitingActions(input: PlanInput, round: PlanRound, events: readonly Tim
     due: moveOnDue,
     latest: new Date(moveOnDue.getTime() + 365 * DAY),
     ruleId: 'move-on.after-silence',
-    why: () => lastFollowUp
-      ? `${settings.moveOnAfterDays} days without an answer to ${lastWhy}: time to close this card politely and put your energy elsewhere. One follow-up is enough; more would become pressure (seed 003).`
-      : `If ${input.company} stays silent ${settings.moveOnAfterDays} days after the follow-up was due, close this card politely and move on (seed 003: one follow-up is enough).`,
+    why: () => moveOnWhy({ due: moveOnDue, zone: timeZone, days: settings.moveOnAfterDays, company: input.company, after: lastFollowUp ? lastWhy : null }),
     doneAt: null,
-    expires: false,
+    afterLatest: 'stays',
   });
   return drafts;
 }
 
+/** A date the rule gives, and the working day it becomes. */
+function workingDayStep(natural: CalendarDate, week: readonly number[]): DateStep {
+  return { natural, date: onOrNextWorkingDay(natural, week) };
+}
+
 /**
- * The status check's day (PLAYBOOK §3): the first business day after the employer's decision date
- * plus the grace days, or a set number of days after the round; never the round's own day
- * (seed 001). Insights compares it with the day a check was actually sent.
+ * The status check's day (docs/follow-up-rules.md "The rules"): the first working day after the
+ * employer's decision date plus the grace days, or a set number of days after the round; never
+ * the round's own day. Returns the facts the "why" sentence is written from; Insights compares
+ * `date` with the day a check was actually sent.
  */
 export function statusCheckDay(
   round: Pick<PlanRound, 'startsAt' | 'decisionDate'>,
   settings: PlannerSettings,
   timeZone: string,
-): { readonly date: CalendarDate; readonly firstAllowed: CalendarDate; readonly withGrace: CalendarDate | null } {
+): Omit<StatusCheckFacts, 'channel' | 'video'> {
   const week = settings.workingWeek;
   const roundDay = localDate(new Date(round.startsAt), timeZone);
-  const firstAllowed = nextWorkingDay(roundDay, week);
   if (round.decisionDate) {
-    const withGrace = addWorkingDays(nextWorkingDay(round.decisionDate, week), settings.graceBusinessDays, week);
-    return { date: maxDate(withGrace, firstAllowed), firstAllowed, withGrace };
+    const firstAfter = workingDayStep(addDays(round.decisionDate, 1), week);
+    const withGrace = addWorkingDays(firstAfter.date, settings.graceBusinessDays, week);
+    const firstAllowed = nextWorkingDay(roundDay, week);
+    // A date already passed at the round (or the round's own day): the first working day after the round.
+    const afterRound = withGrace < firstAllowed ? workingDayStep(addDays(roundDay, 1), week) : null;
+    return {
+      week,
+      roundDay,
+      date: afterRound ? afterRound.date : withGrace,
+      decision: { kind: 'stated', decisionDate: round.decisionDate, firstAfter, grace: settings.graceBusinessDays, afterRound },
+    };
   }
-  return { date: maxDate(onOrNextWorkingDay(addDays(roundDay, settings.noDecisionDateDays), week), firstAllowed), firstAllowed, withGrace: null };
+  // At least two days after the round (the setting's minimum), so never the round's own day.
+  const step = workingDayStep(addDays(roundDay, settings.noDecisionDateDays), week);
+  return { week, roundDay, date: step.date, decision: { kind: 'none', days: settings.noDecisionDateDays, step } };
 }
 
 // ---- staying in touch --------------------------------------------------------------------------
@@ -402,7 +436,8 @@ function stayInTouch(input: PlanInput, events: readonly TimelineEvent[], ctx: Pl
   const last = checkIns.at(-1);
   const fromDate = localDate(new Date(last ? last.occurredAt : since), ctx.timeZone);
   const days = last ? ctx.settings.stayInTouchEveryDays : ctx.settings.stayInTouchFirstDays;
-  const date = onOrNextWorkingDay(addDays(fromDate, days), ctx.settings.workingWeek);
+  const step = workingDayStep(addDays(fromDate, days), ctx.settings.workingWeek);
+  const date = step.date;
   const due = atLocalTime(date, CONTACT_DUE_HOUR, 0, ctx.timeZone);
   return [
     {
@@ -415,11 +450,9 @@ function stayInTouch(input: PlanInput, events: readonly TimelineEvent[], ctx: Pl
       due,
       latest: new Date(due.getTime() + 30 * DAY),
       ruleId: last ? 'stay-in-touch.every' : 'stay-in-touch.first',
-      why: last
-        ? `Keep the relationship warm: a short check-in every ${days} days, next on ${describeDate(date)} (seed 002, step 5). The three-month rhythm is our judgement, not a rule: change it in Settings.`
-        : `About a month after closing, a short note keeps you in mind for the next opening: ${describeDate(date)} (seed 002, step 5; the month is common career advice).`,
+      why: () => stayInTouchWhy({ step, days, first: !last, week: ctx.settings.workingWeek }),
       doneAt: null,
-      expires: false,
+      afterLatest: 'stays',
     },
   ];
 }
@@ -445,13 +478,19 @@ function settle(drafts: readonly Draft[], input: PlanInput, _events: readonly Ti
       status = Date.parse(state.until) > now ? 'snoozed' : 'pending';
       snoozedUntil = state.until;
     }
+    // An open action past its latest moment: a thank-you or the reflection stays as missed (a
+    // snooze does not stretch its window); an optional extra is no longer offered.
+    if ((status === 'pending' || status === 'snoozed') && d.latest.getTime() < now && d.afterLatest !== 'stays') {
+      if (d.afterLatest === 'expires') continue;
+      status = 'missed';
+      settledAt = isoString(d.latest.getTime());
+      snoozedUntil = null;
+    }
     const open = status === 'pending' || status === 'snoozed';
     if (ctx.openOnly && !open) continue;
-    // An open action past its latest moment is no longer offered (a thank-you after 48 hours).
-    if (open && d.expires && d.latest.getTime() < now) continue;
-    const due = d.kind === 'write-reflection' ? sameEvening(d.earliest, ctx.timeZone) : d.due;
+    const why = status === 'missed' && d.missedWhy ? d.missedWhy : d.why;
     kept.push({
-      due: due.getTime(),
+      due: d.due.getTime(),
       action: {
         key: d.key,
         kind: d.kind,
@@ -460,10 +499,10 @@ function settle(drafts: readonly Draft[], input: PlanInput, _events: readonly Ti
         recipient: d.recipient ? { contactId: d.recipient.contactId, name: d.recipient.name } : null,
         channel: d.channel,
         earliest: isoString(d.earliest.getTime()),
-        due: isoString(due.getTime()),
+        due: isoString(d.due.getTime()),
         latest: isoString(d.latest.getTime()),
         ruleId: d.ruleId,
-        why: typeof d.why === 'function' ? d.why() : d.why,
+        why: typeof why === 'function' ? why() : why,
         status,
         snoozedUntil,
         settledAt,

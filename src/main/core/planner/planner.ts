@@ -22,13 +22,19 @@ export class Planner implements PlanInvalidation {
     this.cache = new PlanCache(db);
   }
 
+  private plannedPremium: boolean | null = null;
+
   context(): PlanContext {
     const settings = this.settings();
-    return { settings: settings.planner, timeZone: settings.timeZone, now: this.now() };
+    return { settings: settings.planner, timeZone: settings.timeZone, now: this.now(), linkedinPremium: settings.linkedinPremium };
   }
 
   /** The open actions (pending or snoozed) of every card not closed, by opportunity id. */
   openActions(ctx: PlanContext = this.context()): Map<number, Action[]> {
+    // The LinkedIn note's sentence names the account's limit, which the cache does not key on.
+    const premium = ctx.linkedinPremium ?? false;
+    if (this.plannedPremium !== null && this.plannedPremium !== premium) this.cache.invalidate();
+    this.plannedPremium = premium;
     return this.cache.planAll(ctx);
   }
 

@@ -16,8 +16,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { version } from '../../../../package.json';
-import { defaultSettings, settingsShape, SYSTEM_TIME_ZONE, systemTimeZone } from '../../../shared/settings';
-import type { Settings } from '../../../shared/settings';
+import { applyPlannerPatch, defaultSettings, normalisePlanner, settingsShape, SYSTEM_TIME_ZONE, systemTimeZone } from '../../../shared/settings';
+import type { PlannerSettings, Settings, SettingsPatch } from '../../../shared/settings';
+import { CoreError } from '../errors';
 
 export const SETTINGS_FILE_NAME = 'settings.json';
 const CONFIG_NAME = 'settings';
@@ -150,8 +151,18 @@ export class SettingsStore {
     return this.current;
   }
 
-  update(patch: Partial<Settings>): Settings {
-    const changes = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) as Partial<Settings>;
+  /**
+   * Changes some settings. The planner's part may name a preset alone or give some values; the
+   * preset's name is always the one its values give (a refusal changes nothing).
+   */
+  update(patch: SettingsPatch): Settings {
+    const { planner, ...rest } = patch;
+    const changes = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined)) as Partial<Settings>;
+    if (planner) {
+      const applied = applyPlannerPatch(this.current.planner, planner);
+      if (!applied.ok) throw new CoreError('invalid_input', applied.message);
+      changes.planner = applied.value;
+    }
     // conf reads the file before writing, so the window's bounds the shell wrote are kept.
     this.store.set(changes);
     this.current = this.read();
@@ -170,6 +181,7 @@ export class SettingsStore {
     const settings: Record<string, unknown> = {};
     for (const key of Object.keys(settingsShape)) if (stored[key as keyof SettingsFile] !== undefined) settings[key] = stored[key as keyof SettingsFile];
     if (!settings.timeZone || settings.timeZone === SYSTEM_TIME_ZONE) settings.timeZone = systemTimeZone();
+    if (settings.planner) settings.planner = normalisePlanner(settings.planner as PlannerSettings);
     return settings as Settings;
   }
 }

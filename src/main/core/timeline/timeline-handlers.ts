@@ -29,7 +29,7 @@ export function createTimelineHandlers({ db, now, timeline, opportunities, plann
     },
     'actions.snooze': ({ opportunityId, key, until, choice }) => {
       const action = findAction(planner.actionsOf(opportunityId), key);
-      if (action.status === 'done' || action.status === 'skipped') throw new CoreError('conflict', 'Only an open action can be snoozed.');
+      if (action.status === 'done' || action.status === 'skipped' || action.status === 'missed') throw new CoreError('conflict', 'Only an open action can be snoozed.');
       const { timeZone, settings } = planner.context();
       const end = choice ? snoozeUntil(choice, now(), timeZone, settings.workingWeek).toISOString() : until!;
       if (Date.parse(end) <= now().getTime()) throw new CoreError('invalid_input', 'A snooze must end in the future.');

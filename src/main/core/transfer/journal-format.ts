@@ -131,7 +131,12 @@ export const letterRecord = z.strictObject({
   eventId: ref,
   createdAt: instant,
   updatedAt: instant,
+  /** Words ignored in this letter's spelling check (schema 9; absent from older files). */
+  ignoredWords: z.array(text(100)).max(1000).optional(),
 });
+
+/** A word of the user's spelling dictionary (schema 9; absent from older files). */
+export const dictionaryRecord = z.strictObject({ word: text(100).min(1), addedAt: instant });
 
 export const journalDocument = z.strictObject({
   format: z.literal(FORMAT_NAME),
@@ -150,6 +155,7 @@ export const journalDocument = z.strictObject({
   reflectionVersions: z.array(reflectionVersionRecord),
   templates: z.array(templateRecord),
   letters: z.array(letterRecord),
+  dictionary: z.array(dictionaryRecord).optional(),
 });
 
 export type JournalDocument = z.infer<typeof journalDocument>;

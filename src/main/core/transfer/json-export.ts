@@ -135,7 +135,9 @@ export function readJournal(ctx: ExportContext): JournalDocument {
         eventId: r.event_id as number | null,
         createdAt: r.created_at as string,
         updatedAt: r.updated_at as string,
+        ignoredWords: JSON.parse(r.ignored_words as string) as string[],
       })),
+      dictionary: all('SELECT * FROM dictionary_words ORDER BY word').map((r) => ({ word: r.word as string, addedAt: r.added_at as string })),
     };
   })();
 }

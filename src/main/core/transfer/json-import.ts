@@ -9,7 +9,7 @@
 import type { Database } from 'better-sqlite3';
 import type { JournalCounts, JsonImportResult, JsonPreview } from '../../../shared/calls/transfer-calls';
 import { settingsPatchSchema } from '../../../shared/settings';
-import type { Settings } from '../../../shared/settings';
+import type { SettingsPatch } from '../../../shared/settings';
 import { CoreError } from '../errors';
 import { DEFAULT_TEMPLATES } from '../letters/templates';
 import { FORMAT_NAME, FORMAT_VERSION, journalDocument } from './journal-format';
@@ -17,7 +17,7 @@ import type { JournalDocument } from './journal-format';
 import { ContactMatcher, existingOpportunities, normal, opportunityKey, remapActionKey } from './matching';
 
 /** Decodes and checks a file; throws `invalid_input` with what is wrong and where. */
-export function parseJournalFile(bytes: Buffer): { document: JournalDocument; settings: Partial<Settings> } {
+export function parseJournalFile(bytes: Buffer): { document: JournalDocument; settings: SettingsPatch } {
   let text = bytes.toString('utf8');
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   let raw: unknown;
@@ -44,7 +44,10 @@ export function parseJournalFile(bytes: Buffer): { document: JournalDocument; se
     throw new CoreError('invalid_input', `This journal file's settings cannot be used (settings.${issue?.path.join('.')}: ${issue?.message}). Nothing was imported.`);
   }
   checkReferences(parsed.data);
-  return { document: parsed.data, settings: settings.data as Partial<Settings> };
+  // The planner's values as the file has them; their name is worked out again (a file from an
+  // older version may name a preset whose values have since changed).
+  const { planner, ...rest } = settings.data;
+  return { document: parsed.data, settings: planner ? { ...rest, planner: { ...planner, preset: undefined } } : rest };
 }
 
 /** Every id a record refers to must be in the file; ids are unique per table. */
@@ -318,8 +321,8 @@ export function importJournal(db: Database, doc: JournalDocument, backup: string
     }
 
     const addLetter = insert(
-      `INSERT INTO letters (id, opportunity_id, round_id, contact_id, kind, template_id, subject, body, detail, state, sent_at, event_id, created_at, updated_at)
-       VALUES (@id, @opportunityId, @roundId, @contactId, @kind, @templateId, @subject, @body, @detail, @state, @sentAt, @eventId, @createdAt, @updatedAt)`,
+      `INSERT INTO letters (id, opportunity_id, round_id, contact_id, kind, template_id, subject, body, detail, state, sent_at, event_id, created_at, updated_at, ignored_words)
+       VALUES (@id, @opportunityId, @roundId, @contactId, @kind, @templateId, @subject, @body, @detail, @state, @sentAt, @eventId, @createdAt, @updatedAt, @ignoredWords)`,
     );
     for (const l of doc.letters) {
       const opportunityId = opportunities.get(l.opportunityId);
@@ -332,9 +335,13 @@ export function importJournal(db: Database, doc: JournalDocument, backup: string
         contactId: contact(l.contactId),
         templateId: l.templateId === null ? null : (templates.get(l.templateId) ?? null),
         eventId: l.eventId === null ? null : (events.get(l.eventId) ?? null),
+        ignoredWords: JSON.stringify(l.ignoredWords ?? []),
       });
       added.letters++;
     }
+    // The user's dictionary: a word already there stays as it is (a merge adds the others).
+    const addWord = insert('INSERT INTO dictionary_words (word, added_at) VALUES (@word, @addedAt) ON CONFLICT (word) DO NOTHING');
+    for (const w of doc.dictionary ?? []) addWord(w);
   }).immediate();
 
   return {

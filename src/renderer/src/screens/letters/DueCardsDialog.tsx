@@ -7,7 +7,7 @@ import { call } from '../../data/calls';
 
 /** Every thank-you card that is due, in one .docx, a card per page. */
 export function DueCardsDialog({ onClose }: { onClose: () => void }) {
-  const [print, setPrint] = useState<PrintChoice>({ size: 'a2-card', layout: 'flat', font: 'Georgia' });
+  const [print, setPrint] = useState<PrintChoice>({ size: 'a2-card', layout: 'flat', font: 'Lora' });
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
   const [progress, setProgress] = useExportProgress();
@@ -26,7 +26,7 @@ export function DueCardsDialog({ onClose }: { onClose: () => void }) {
   return (
     <Dialog title="Print the due thank-you cards" onClose={onClose}>
       <div className="stack">
-        <p>Every in-person round suggests a mailed card to each interviewer (seed 001). Drafts are written for any card not drafted yet; check them in the card’s Letters before printing.</p>
+        <p>Every in-person round suggests a mailed card to each interviewer (“Effective Follow-Up Etiquette After a Job Interview”). Drafts are written for any card not drafted yet; check them in the card’s Letters before printing.</p>
         <PrintOptions value={print} onChange={setPrint} />
         <div className="buttons">
           <button type="button" onClick={() => void run()} disabled={busy}>

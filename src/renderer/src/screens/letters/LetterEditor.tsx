@@ -1,15 +1,21 @@
 import type { QueryKey } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
-import type { Letter } from '../../../../shared/letters';
+import type { Finding, Letter, Severity } from '../../../../shared/letters';
+import { mailtoUrl } from '../../../../shared/mailto';
 import { call } from '../../data/calls';
 
 const WORD_LIMITS: Partial<Record<Letter['kind'], number>> = { 'thank-you-email': 150, 'thank-you-card': 110, 'status-check-email': 150 };
 const words = (text: string) => (text.match(/[\p{L}\p{N}'’-]+/gu) ?? []).length;
+/** Kinds that go by email, and so get "Open in mail". */
+const BY_EMAIL: ReadonlySet<Letter['kind']> = new Set(['thank-you-email', 'status-check-email', 'stay-in-touch', 'rejection-reply', 'move-on-close']);
 
-export function mailtoUrl(letter: Pick<Letter, 'recipientEmail' | 'subject' | 'body'>): string {
-  const params = new URLSearchParams({ subject: letter.subject, body: letter.body }).toString().replace(/\+/g, '%20');
-  return `mailto:${encodeURIComponent(letter.recipientEmail ?? '')}?${params}`;
-}
+/** Said in words and with a sign, never by colour alone. */
+const SEVERITY_LABELS: Record<Severity, { sign: string; word: string }> = {
+  error: { sign: '✖', word: 'Fix before sending' },
+  warning: { sign: '▲', word: 'Worth a look' },
+  suggestion: { sign: 'ℹ', word: 'Suggestion' },
+};
+const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, suggestion: 2 };
 
 /** One letter: its text (autosaved), a live length counter, the checks' findings, and sending. */
 export function LetterEditor({
@@ -32,7 +38,8 @@ export function LetterEditor({
   const [error, setError] = useState<string | null>(null);
   const area = useRef<HTMLTextAreaElement>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const label = `${letter.recipientName ?? 'Letter'}`;
+  const label = letter.recipientName ?? 'the recipient';
+  const [email, setEmail] = useState('');
 
   // A change from elsewhere (another window, a new detail) shows here unless the user has typed
   // since the last save: their text wins until it is saved.
@@ -45,14 +52,16 @@ export function LetterEditor({
   function schedule(next: { body?: string; subject?: string }) {
     if (timer.current) clearTimeout(timer.current);
     timer.current = setTimeout(async () => {
-      const result = await call('letters.update', { id: letter.id, ...next }, { keep: [listKey] });
+      // Not kept: the round's other letters are checked against this one (the same text to two
+      // interviewers), so the list is asked again and every letter's checks refresh.
+      const result = await call('letters.update', { id: letter.id, ...next });
       if (result.ok) onChanged(result.value);
       else setError(result.error.message);
     }, 400);
   }
 
   async function chooseDetail(detail: string) {
-    const result = await call('letters.update', { id: letter.id, detail }, { keep: [listKey] });
+    const result = await call('letters.update', { id: letter.id, detail });
     if (result.ok) onChanged(result.value);
     else setError(result.error.message);
   }
@@ -65,6 +74,29 @@ export function LetterEditor({
       area.current?.select();
       setStatus('Select-all done: press Ctrl+C to copy.');
     }
+  }
+
+  /** Spelling: add the word to the user's dictionary (every letter), or ignore it in this one. */
+  async function addWord(word: string) {
+    const result = await call('letters.addToDictionary', { word });
+    setStatus(result.ok ? `“${word}” is in your dictionary now.` : null);
+    if (!result.ok) setError(result.error.message);
+  }
+
+  async function ignoreWord(word: string) {
+    const result = await call('letters.ignoreWord', { id: letter.id, word }, { keep: [listKey] });
+    if (result.ok) onChanged(result.value);
+    else setError(result.error.message);
+  }
+
+  /** A recipient without an address: add one to their contact, then "Open in mail" works. */
+  async function saveEmail() {
+    if (letter.contactId === null) return;
+    const result = await call('contacts.update', { id: letter.contactId, patch: { email: email.trim() } });
+    if (result.ok) {
+      setEmail('');
+      setStatus(`Saved ${result.value.email} for ${label}.`);
+    } else setError(result.error.message);
   }
 
   async function markSent() {
@@ -131,23 +163,47 @@ export function LetterEditor({
           </select>
         </label>
       )}
+      {letter.detailHint && (
+        <p className="detail-hint" role="note">
+          <span aria-hidden="true">✎ </span>
+          {letter.detailHint}
+        </p>
+      )}
       {letter.findings.length > 0 ? (
         <ul className="findings" aria-label={`Checks for the letter to ${label}`}>
-          {letter.findings.map((f, i) => (
-            <li key={i}>
-              <button
-                type="button"
-                className="link"
-                onClick={() => {
-                  area.current?.focus();
-                  area.current?.setSelectionRange(f.start, f.end);
-                }}
-              >
-                “{f.excerpt.length > 40 ? `${f.excerpt.slice(0, 40)}…` : f.excerpt}”
-              </button>{' '}
-              {f.message}
-            </li>
-          ))}
+          {[...letter.findings]
+            .sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.start - b.start)
+            .map((f: Finding, i) => (
+              <li key={i} className={`finding finding-${f.severity}`}>
+                <span className="severity">
+                  <span aria-hidden="true">{SEVERITY_LABELS[f.severity].sign} </span>
+                  {SEVERITY_LABELS[f.severity].word}:
+                </span>{' '}
+                <button
+                  type="button"
+                  className="link"
+                  aria-label={`Find “${f.excerpt.slice(0, 40)}” in the letter`}
+                  onClick={() => {
+                    area.current?.focus();
+                    area.current?.setSelectionRange(f.start, f.end);
+                  }}
+                >
+                  “{f.excerpt.length > 40 ? `${f.excerpt.slice(0, 40)}…` : f.excerpt}”
+                </button>{' '}
+                {f.message}
+                {f.word && (
+                  <span className="finding-actions">
+                    {' '}
+                    <button type="button" className="secondary small" onClick={() => void addWord(f.word!)}>
+                      Add “{f.word}” to my dictionary
+                    </button>{' '}
+                    <button type="button" className="secondary small" onClick={() => void ignoreWord(f.word!)}>
+                      Ignore “{f.word}” here
+                    </button>
+                  </span>
+                )}
+              </li>
+            ))}
         </ul>
       ) : (
         <p className="ok-line">✓ No problems found.</p>
@@ -156,8 +212,8 @@ export function LetterEditor({
         <button type="button" className="secondary" onClick={() => void copy()}>
           Copy
         </button>
-        {letter.kind.endsWith('email') || letter.kind === 'stay-in-touch' || letter.kind === 'rejection-reply' || letter.kind === 'move-on-close' ? (
-          <a className="button secondary" href={mailtoUrl({ ...letter, subject, body })} target="_blank" rel="noreferrer">
+        {BY_EMAIL.has(letter.kind) && letter.recipientEmail ? (
+          <a className="button secondary" href={mailtoUrl({ to: letter.recipientEmail, subject, body })} target="_blank" rel="noreferrer">
             Open in mail
           </a>
         ) : null}
@@ -167,7 +223,38 @@ export function LetterEditor({
           </button>
         )}
       </div>
-      {status && <p className="muted">{status}</p>}
+      {BY_EMAIL.has(letter.kind) && !letter.recipientEmail && (
+        <div className="missing-address" role="group" aria-label={`No email address for ${label}`}>
+          <p>
+            <span aria-hidden="true">✉ </span>
+            {letter.contactId === null
+              ? 'This letter has no recipient, so it cannot open in your mail program: copy it instead.'
+              : `The journal has no email address for ${label}, so this letter cannot open in your mail program yet.`}
+          </p>
+          {letter.contactId !== null && (
+            <form
+              className="inline-form"
+              onSubmit={(e) => {
+                e.preventDefault();
+                void saveEmail();
+              }}
+            >
+              <label>
+                Email address for {label}
+                <input type="email" required value={email} onChange={(e) => setEmail(e.target.value)} />
+              </label>
+              <button type="submit" className="secondary">
+                Save address
+              </button>
+            </form>
+          )}
+        </div>
+      )}
+      {status && (
+        <p className="muted" role="status">
+          {status}
+        </p>
+      )}
       {error && (
         <p role="alert" className="error">
           {error}

@@ -1,7 +1,8 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import type { Letter, LetterKind, CardFont, PaperSize } from '../../../../shared/letters';
-import { CARD_FONTS, LETTER_KIND_TITLES, LETTER_KINDS, PAPER_SIZES } from '../../../../shared/letters';
+import { CARD_FONT_NOTES, CARD_FONTS, LETTER_KIND_TITLES, LETTER_KINDS, PAPER_SIZES } from '../../../../shared/letters';
+import './letters.css';
 import { bridge } from '../../api/bridge';
 import { downloadBase64 } from '../../download';
 import { LetterEditor } from './LetterEditor';
@@ -17,7 +18,10 @@ export interface PrintChoice {
 export const defaultPaper = (): PaperSize => (/^en-(US|CA)|^es-(MX|US)|^fr-CA/.test(navigator.language) ? 'letter' : 'a4');
 
 export function PrintOptions({ value, onChange }: { value: PrintChoice; onChange: (v: PrintChoice) => void }) {
+  const sheet = PAPER_SIZES[value.size].foldedSheet;
+  const folded = value.size === 'half-letter-a2' || value.layout === 'inside-right';
   return (
+    <div className="print-options">
     <div className="fields">
       <label>
         Size
@@ -40,10 +44,20 @@ export function PrintOptions({ value, onChange }: { value: PrintChoice; onChange
         Font
         <select value={value.font} onChange={(e) => onChange({ ...value, font: e.target.value as CardFont })}>
           {CARD_FONTS.map((f) => (
-            <option key={f}>{f}</option>
+            <option key={f} value={f}>
+              {CARD_FONT_NOTES[f]}
+            </option>
           ))}
         </select>
       </label>
+    </div>
+      {sheet !== null && (
+        <p className="sheet-note" role="note">
+          {folded
+            ? `The inside-right panel of a folded card is printed on a sheet twice the card’s width: ${sheet}. Fold it in half, text inside on the right.`
+            : `Printed flat on card stock the card’s size. For a folded card choose “Folded: inside-right panel”: it needs a sheet of ${sheet}.`}
+        </p>
+      )}
     </div>
   );
 }
@@ -61,8 +75,12 @@ export function LettersPanel({ roundId, opportunityId }: { roundId: number; oppo
   const all = useCall('letters.list', { opportunityId });
   const settings = useCall('settings.get', undefined);
   const client = useQueryClient();
-  const [print, setPrint] = useState<PrintChoice>({ size: 'a2-card', layout: 'flat', font: 'Georgia' });
+  const [print, setPrint] = useState<PrintChoice>({ size: 'a2-card', layout: 'flat', font: 'Lora' });
   const [error, setError] = useState<string | null>(null);
+  /** The round names nobody to write to: the user picks who. */
+  const [askWho, setAskWho] = useState(false);
+  const [who, setWho] = useState<number | null>(null);
+  const contacts = useCall('contacts.list', undefined, { enabled: askWho });
   const [progress] = useExportProgress();
   const letters = (all.data ?? []).filter((l) => l.roundId === roundId && l.kind === kind);
   const listKey = keyOf('letters.list', { opportunityId });
@@ -75,11 +93,13 @@ export function LettersPanel({ roundId, opportunityId }: { roundId: number; oppo
     setPrint((p) => ({ ...p, size: kind === 'thank-you-card' ? 'a2-card' : page }));
   }, [kind, settings.data]);
 
-  async function draft() {
+  async function draft(contactId?: number) {
     setError(null);
     // The new drafts reach the list through the answer's effects (the list is asked again).
-    const result = await call('letters.draft', { roundId, kind });
-    if (!result.ok) return setError(result.error.message);
+    const result = await call('letters.draft', contactId === undefined ? { roundId, kind } : { roundId, kind, contactId });
+    if (result.ok) return setAskWho(false);
+    if (result.error.code === 'conflict') setAskWho(true);
+    setError(result.error.message);
   }
 
   async function exportDocx() {
@@ -105,6 +125,24 @@ export function LettersPanel({ roundId, opportunityId }: { roundId: number; oppo
           {letters.length > 0 ? 'Draft for anyone missing' : 'Draft'}
         </button>
       </div>
+      {askWho && (
+        <div className="fields ask-who">
+          <label>
+            Write to
+            <select value={who ?? ''} onChange={(e) => setWho(e.target.value ? Number(e.target.value) : null)}>
+              <option value="">Choose a person…</option>
+              {(contacts.data ?? []).map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button type="button" disabled={who === null} onClick={() => who !== null && void draft(who)}>
+            Draft to them
+          </button>
+        </div>
+      )}
       {letters.map((l) => (
         <LetterEditor
           key={l.id}

@@ -7,6 +7,7 @@ import type { CallInput } from '../../../../shared/contract';
 import { useQueryClient } from '@tanstack/react-query';
 import { keyOf } from '../../data/calls';
 import { call } from '../../data/calls';
+import './missed.css';
 
 const CHANNEL_LABELS: Record<Action['channel'], string> = {
   email: 'by email',
@@ -25,6 +26,8 @@ export function ActionList({ actions, onWriteReflection }: { actions: readonly A
   const now = Date.now();
   const open = actions.filter((a) => a.status === 'pending' || a.status === 'snoozed');
   const settled = actions.filter((a) => a.status === 'done' || a.status === 'skipped');
+  // A thank-you or reflection whose window closed unsent stays in sight (docs/follow-up-rules.md "Missed").
+  const missed = actions.filter((a) => a.status === 'missed');
 
   /** Runs Done / Snooze / Skip / Reopen: the card's actions come back in the answer, the board is patched. */
   async function act<K extends 'actions.complete' | 'actions.snooze' | 'actions.skip' | 'actions.reopen'>(name: K, input: CallInput<K>) {
@@ -50,6 +53,11 @@ export function ActionList({ actions, onWriteReflection }: { actions: readonly A
           {a.status === 'snoozed' && <span className="badge">Snoozed until {format.dateTime(a.snoozedUntil!)}</span>}
           {a.status === 'done' && <span className="badge done-badge">✓ Done {a.settledAt ? format.dateTime(a.settledAt) : ''}</span>}
           {a.status === 'skipped' && <span className="badge">Skipped</span>}
+          {a.status === 'missed' && (
+            <span className="badge missed-badge">
+              <span aria-hidden="true">✗</span> Missed: the window closed {a.settledAt ? format.dateTime(a.settledAt) : ''}
+            </span>
+          )}
         </div>
         {(a.status === 'pending' || a.status === 'snoozed') && (
           <p className="when">
@@ -61,7 +69,11 @@ export function ActionList({ actions, onWriteReflection }: { actions: readonly A
           {a.why}
         </p>
         <div className="buttons">
-          {a.status === 'pending' || a.status === 'snoozed' ? (
+          {a.status === 'missed' ? (
+            <button type="button" className="secondary" onClick={() => void act('actions.complete', { opportunityId: a.opportunityId, key: a.key })} aria-label={`Sent after all: ${label}`}>
+              {a.kind === 'write-reflection' ? 'Written after all' : 'Sent after all'}
+            </button>
+          ) : a.status === 'pending' || a.status === 'snoozed' ? (
             <>
               {a.kind === 'write-reflection' && a.roundId !== null && onWriteReflection && (
                 <button type="button" onClick={() => onWriteReflection(a.roundId!)}>
@@ -112,6 +124,14 @@ export function ActionList({ actions, onWriteReflection }: { actions: readonly A
         </p>
       )}
       {open.length === 0 ? <p className="muted">Nothing to do on this card right now.</p> : <ul className="actions">{open.map(item)}</ul>}
+      {missed.length > 0 && (
+        <>
+          <h4>Missed ({missed.length})</h4>
+          <ul className="actions" aria-label="Missed">
+            {missed.map(item)}
+          </ul>
+        </>
+      )}
       {settled.length > 0 && (
         <details>
           <summary>Done and skipped ({settled.length})</summary>

@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import type { Contact, EventKind } from '../../../../shared/domain';
+import type { Action, Contact, EventKind, TimelineEvent } from '../../../../shared/domain';
 import { Dialog } from '../../components/Dialog';
-import { useFormat } from '../../format';
+import { actionLabel, useFormat } from '../../format';
 import { CalendarButton } from '../data/CalendarButton';
 import { LettersPanel } from '../letters/LettersPanel';
 import { ReflectionEditor } from '../reflection/ReflectionEditor';
@@ -58,6 +58,11 @@ export function OpportunityDetail({
   const [lettersFor, setLettersFor] = useState<number | null>(initialLetters);
   const byId = new Map<number, Contact>((contacts.data ?? []).map((c) => [c.id, c]));
   const o = opportunity.data;
+  // The timeline: what was recorded, and what was missed (a thank-you or reflection whose window closed), by time.
+  const timeline: ({ type: 'event'; event: TimelineEvent; at: string } | { type: 'missed'; action: Action; at: string })[] = [
+    ...(events.data ?? []).map((event) => ({ type: 'event' as const, event, at: event.occurredAt })),
+    ...(actions.data ?? []).filter((a) => a.status === 'missed' && a.settledAt).map((action) => ({ type: 'missed' as const, action, at: action.settledAt! })),
+  ].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
 
   async function addRound() {
     if (!addingRound) return;
@@ -106,18 +111,25 @@ export function OpportunityDetail({
             <h3>What to do</h3>
             <ActionList actions={actions.data ?? []} onWriteReflection={setReflecting} />
             <h3>Timeline</h3>
-            {(events.data ?? []).length === 0 ? (
+            {timeline.length === 0 ? (
               <p className="muted">Nothing recorded yet.</p>
             ) : (
               <ol className="timeline" aria-label="Timeline">
-                {(events.data ?? []).map((e) => (
-                  <li key={e.id} className={e.undoneAt ? 'undone' : undefined}>
-                    <time dateTime={e.occurredAt}>{format.dateTime(e.occurredAt)}</time> {EVENT_LABELS[e.kind]}
-                    {e.contactId && byId.get(e.contactId) ? ` to ${byId.get(e.contactId)!.name}` : ''}
-                    {e.channel ? ` (${e.channel})` : ''}
-                    {e.undoneAt ? ' (undone)' : ''}
-                  </li>
-                ))}
+                {timeline.map((t) =>
+                  t.type === 'event' ? (
+                    <li key={`e${t.event.id}`} className={t.event.undoneAt ? 'undone' : undefined}>
+                      <time dateTime={t.event.occurredAt}>{format.dateTime(t.event.occurredAt)}</time> {EVENT_LABELS[t.event.kind]}
+                      {t.event.contactId && byId.get(t.event.contactId) ? ` to ${byId.get(t.event.contactId)!.name}` : ''}
+                      {t.event.channel ? ` (${t.event.channel})` : ''}
+                      {t.event.undoneAt ? ' (undone)' : ''}
+                    </li>
+                  ) : (
+                    <li key={`m${t.action.key}`} className="missed">
+                      <time dateTime={t.at}>{format.dateTime(t.at)}</time> <span aria-hidden="true">✗ </span>
+                      Missed: {actionLabel(t.action)} (its window closed with nothing recorded)
+                    </li>
+                  ),
+                )}
               </ol>
             )}
             <div className="buttons">

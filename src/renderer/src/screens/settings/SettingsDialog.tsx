@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { FormEvent } from 'react';
-import type { PlannerSettings, Settings } from '../../../../shared/settings';
-import { PLANNER_PRESETS } from '../../../../shared/settings';
+import type { PlannerPatch, PlannerSettings, Settings } from '../../../../shared/settings';
+import { PLANNER_PRESETS, PRESET_TITLES, presetOf } from '../../../../shared/settings';
 import { Dialog } from '../../components/Dialog';
 import { BackupsSection } from './BackupsSection';
 import { YourDataDialog } from '../data/YourDataDialog';
@@ -42,13 +42,20 @@ export function SettingsDialog({ onClose, inApp }: { onClose: () => void; inApp:
     setSaved(false);
     setSettings({ ...settings, [key]: value });
   };
-  const setPlanner = <K extends keyof PlannerSettings>(key: K, value: PlannerSettings[K]) =>
-    set('planner', { ...settings.planner, [key]: value, preset: 'custom' });
+  // Changing a value names the set by its values (a preset's, or custom); the working week is no
+  // part of a preset.
+  const setPlanner = <K extends keyof PlannerSettings>(key: K, value: PlannerSettings[K]) => {
+    const next = { ...settings.planner, [key]: value };
+    set('planner', { ...next, preset: presetOf(next) });
+  };
 
   async function save(event: FormEvent) {
     event.preventDefault();
     if (!settings) return;
-    const result = await call('settings.update', settings);
+    // A preset is chosen by its name: the core sets its values.
+    const { preset, ...values } = settings.planner;
+    const planner: PlannerPatch = preset === 'custom' ? values : { preset, workingWeek: values.workingWeek };
+    const result = await call('settings.update', { ...settings, planner });
     if (!result.ok) return setError(result.error.message);
     setError(null);
     setSaved(true);
@@ -97,13 +104,15 @@ export function SettingsDialog({ onClose, inApp }: { onClose: () => void; inApp:
                 value={p.preset}
                 onChange={(e) => {
                   const preset = e.target.value as PlannerSettings['preset'];
-                  if (preset === 'custom') setPlanner('preset', 'custom');
-                  else set('planner', PLANNER_PRESETS[preset]);
+                  if (preset === 'custom') set('planner', { ...p, preset: 'custom' });
+                  else set('planner', { ...PLANNER_PRESETS[preset], workingWeek: p.workingWeek });
                 }}
               >
-                <option value="standard">Standard: the first business day after their date</option>
-                <option value="patient">Patient: about a week after their date (seed 004)</option>
-                <option value="custom">Custom</option>
+                {(['standard', 'patient', 'custom'] as const).map((name) => (
+                  <option key={name} value={name}>
+                    {PRESET_TITLES[name]}
+                  </option>
+                ))}
               </select>
             </label>
             <label>
@@ -123,7 +132,7 @@ export function SettingsDialog({ onClose, inApp }: { onClose: () => void; inApp:
                   checked={p.workingWeek.includes(i)}
                   onChange={(e) => {
                     const next = e.target.checked ? [...p.workingWeek, i].sort() : p.workingWeek.filter((d) => d !== i);
-                    if (next.length > 0) setPlanner('workingWeek', next);
+                    if (next.length > 0) set('planner', { ...p, workingWeek: next });
                   }}
                 />{' '}
                 {day}
@@ -176,6 +185,10 @@ export function SettingsDialog({ onClose, inApp }: { onClose: () => void; inApp:
           <label>
             Signature
             <textarea rows={3} value={settings.signature} onChange={(e) => set('signature', e.target.value)} placeholder={'Best regards,\nYour Name'} />
+          </label>
+          <label>
+            Your address (printed at the top of a letter page)
+            <textarea rows={3} value={settings.senderAddress} onChange={(e) => set('senderAddress', e.target.value)} maxLength={1000} />
           </label>
         </fieldset>
         <fieldset>
