@@ -3,6 +3,7 @@ import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import type { Board } from '../../shared/contract';
 import { BackgroundNotice } from './components/BackgroundNotice';
 import { CommandPalette } from './components/CommandPalette';
+import { Icon } from './components/Icon';
 import type { Command } from './components/CommandPalette';
 import { ShortcutsSheet } from './components/ShortcutsSheet';
 import { keyOf } from './data/calls';
@@ -253,7 +254,7 @@ export function App() {
                 <ul>
                   {reminders.map((r, i) => (
                     <li key={i}>
-                      <span className="bell" aria-hidden="true" />
+                      <Icon name="bell" className="bell" />
                       {r.opportunityId !== null ? (
                         <button type="button" className="link" onClick={() => openCard(r.opportunityId!)}>
                           {r.title}

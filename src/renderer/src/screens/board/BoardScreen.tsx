@@ -216,7 +216,7 @@ export function BoardScreen({
           <input type="checkbox" checked={overdueOnly} onChange={(e) => setOverdueOnly(e.target.checked)} /> Overdue only
         </label>
         <span className="muted" aria-live="polite">
-          {visible.length === cards.length ? `${cards.length} cards` : `${visible.length} of ${cards.length} cards`}
+          {visible.length === cards.length ? `${cards.length} ${cards.length === 1 ? 'card' : 'cards'}` : `${visible.length} of ${cards.length} ${cards.length === 1 ? 'card' : 'cards'}`}
         </span>
       </div>
       {board.data.hint && (
