@@ -13,6 +13,11 @@ import { connectCoreEvents } from './data/core-events';
 import { useCall } from './data/hooks';
 import { TimeZoneProvider } from './format';
 import { InsightsScreen } from './screens/insights/InsightsScreen';
+import { PeopleScreen } from './screens/people/PeopleScreen';
+import { ArchiveDialog } from './screens/archive/ArchiveDialog';
+import { FirstStart } from './screens/first-start/FirstStart';
+import { Notices } from './components/Notices';
+import { useBoard } from './data/hooks';
 
 const typing = (target: EventTarget | null) =>
   target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
@@ -24,13 +29,24 @@ export function App() {
   const [questions, setQuestions] = useState(false);
   const [printing, setPrinting] = useState(false);
   const [settingsOpen, setSettingsOpen] = useState(false);
-  const [insights, setInsights] = useState(false);
+  const [view, setView] = useState<'board' | 'insights' | 'contacts'>('board');
+  const [archiveOpen, setArchiveOpen] = useState(false);
   const [reminders, setReminders] = useState<readonly { title: string; body: string; opportunityId: number | null }[]>([]);
   const inApp = Boolean(window.afterword);
   const [permission, setPermission] = useState(() => (!inApp && 'Notification' in window ? Notification.permission : 'unsupported'));
   const settingsState = useCall('settings.get', undefined);
   const [problemsDismissed, setProblemsDismissed] = useState(false);
   const client = useQueryClient();
+  const board = useBoard();
+  // The first start's setup, decided once both answers are in: a journal with nothing in it, no
+  // name given, and the setup never finished or skipped (it then stays until it is done).
+  const [firstStart, setFirstStart] = useState<boolean | null>(null);
+  const settingsNow = settingsState.data?.settings;
+  const boardEmpty = board.data ? board.data.cards.length === 0 : null;
+  useEffect(() => {
+    if (firstStart !== null || !settingsNow || boardEmpty === null) return;
+    setFirstStart(!settingsNow.setupDone && settingsNow.userName === '' && boardEmpty);
+  }, [firstStart, settingsNow, boardEmpty]);
 
   // The core's events keep the cache in step (core-events.ts). Reminders pushed by the core's
   // scheduler: the app shows OS notifications itself, browser mode uses the Web Notifications API
@@ -87,8 +103,14 @@ export function App() {
             <span className="visually-hidden">Search</span>
             <input ref={search} type="search" placeholder="Search (/)" aria-label="Search" aria-keyshortcuts="/" value={query} onChange={(e) => setQuery(e.target.value)} />
           </label>
-          <button type="button" className="secondary" aria-pressed={insights} onClick={() => setInsights(!insights)}>
+          <button type="button" className="secondary" aria-pressed={view === 'insights'} onClick={() => setView(view === 'insights' ? 'board' : 'insights')}>
             Insights
+          </button>
+          <button type="button" className="secondary" aria-pressed={view === 'contacts'} onClick={() => setView(view === 'contacts' ? 'board' : 'contacts')}>
+            Contacts
+          </button>
+          <button type="button" className="secondary" onClick={() => setArchiveOpen(true)}>
+            Archive
           </button>
           <button type="button" className="secondary" onClick={() => setQuestions(true)}>
             Question bank
@@ -111,6 +133,7 @@ export function App() {
       </header>
       <main className="app-main">
         <BackgroundNotice />
+        <Notices />
         {!problemsDismissed && (settingsState.data?.problems.length ?? 0) > 0 && (
           <div role="alert" className="banner">
             {settingsState.data!.problems.map((p) => (
@@ -156,8 +179,10 @@ export function App() {
             </ul>
           </section>
         )}
-        {insights ? (
-          <InsightsScreen onBack={() => setInsights(false)} onOpen={setOpenId} />
+        {view === 'insights' ? (
+          <InsightsScreen onBack={() => setView('board')} onOpen={setOpenId} />
+        ) : view === 'contacts' ? (
+          <PeopleScreen onBack={() => setView('board')} onOpen={setOpenId} />
         ) : (
           <BoardScreen query={query} onOpen={setOpenId} onNew={() => setCreating(true)} searchHits={hitIds} />
         )}
@@ -175,6 +200,8 @@ export function App() {
       {settingsOpen && <SettingsDialog inApp={inApp} onClose={() => setSettingsOpen(false)} />}
       {printing && <DueCardsDialog onClose={() => setPrinting(false)} />}
       {creating && <OpportunityForm onClose={() => setCreating(false)} onSaved={(id) => setOpenId(id)} />}
+      {archiveOpen && <ArchiveDialog onClose={() => setArchiveOpen(false)} onOpen={setOpenId} />}
+      {firstStart && <FirstStart onDone={() => setFirstStart(false)} />}
     </div>
     </TimeZoneProvider>
   );

@@ -73,6 +73,8 @@ export class ContactStore {
     private readonly db: Database,
     private readonly now: () => Date,
     private readonly plans: PlanInvalidation,
+    /** Told of every person added (also by a form that adds them with itself), so the pages hear of them. */
+    private readonly onCreated: (id: number) => void = () => undefined,
   ) {}
 
   list(): Contact[] {
@@ -97,6 +99,7 @@ export class ContactStore {
          VALUES (@name, @title, @company, @email, @phone, @linkedinUrl, @notes, @at, @at)`,
       )
       .run({ ...fields, at });
+    this.onCreated(Number(lastInsertRowid));
     return Number(lastInsertRowid);
   }
 

@@ -3,7 +3,9 @@ import type { ReactNode } from 'react';
 
 /**
  * A modal dialog on the native <dialog> element: focus moves in and is trapped, Escape closes,
- * focus returns where it was. `title` is its accessible name.
+ * focus returns where it was. `title` is its accessible name. The first field to fill in is
+ * marked `data-autofocus` (the dialog opens after its content mounts, so `autoFocus` alone would
+ * leave the focus on the close button).
  */
 export function Dialog({ title, onClose, children, wide }: { title: string; onClose: () => void; children: ReactNode; wide?: boolean }) {
   const ref = useRef<HTMLDialogElement>(null);
@@ -13,6 +15,7 @@ export function Dialog({ title, onClose, children, wide }: { title: string; onCl
     if (!dialog) return;
     const previous = document.activeElement as HTMLElement | null;
     if (!dialog.open) dialog.showModal();
+    dialog.querySelector<HTMLElement>('[data-autofocus]')?.focus();
     return () => previous?.focus?.();
   }, []);
   return (

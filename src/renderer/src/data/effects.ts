@@ -18,9 +18,21 @@ const BY_OPPORTUNITY: Readonly<Record<string, 'id' | 'opportunityId'>> = {
   'events.list': 'opportunityId',
   'rounds.list': 'opportunityId',
   'letters.list': 'opportunityId',
+  'opportunities.contents': 'id',
 };
 /** Answers that gather across cards: any card's change may change them. */
-const ACROSS_CARDS = new Set(['opportunities.list', 'reminders.due', 'actions.inRange', 'rounds.get', 'reflections.search', 'reflections.questions']);
+const ACROSS_CARDS = new Set([
+  'opportunities.list',
+  'reminders.due',
+  'actions.inRange',
+  'rounds.get',
+  'reflections.search',
+  'reflections.questions',
+  // A person's history gathers their rounds, letters and events across cards.
+  'contacts.history',
+  'opportunities.archived',
+  'opportunities.deleted',
+]);
 const BY_REFLECTION = new Set(['reflections.get', 'reflections.versions']);
 
 function touched(key: QueryKey, changes: JournalChanges): boolean {
