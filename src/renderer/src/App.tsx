@@ -17,6 +17,7 @@ import { PeopleScreen } from './screens/people/PeopleScreen';
 import { ArchiveDialog } from './screens/archive/ArchiveDialog';
 import { FirstStart } from './screens/first-start/FirstStart';
 import { Notices } from './components/Notices';
+import { useTopDialog } from './components/dialog-stack';
 import { useBoard } from './data/hooks';
 
 const typing = (target: EventTarget | null) =>
@@ -38,6 +39,7 @@ export function App() {
   const [problemsDismissed, setProblemsDismissed] = useState(false);
   const client = useQueryClient();
   const board = useBoard();
+  const dialogOpen = useTopDialog() !== null;
   // The first start's setup, decided once both answers are in: a journal with nothing in it, no
   // name given, and the setup never finished or skipped (it then stays until it is done).
   const [firstStart, setFirstStart] = useState<boolean | null>(null);
@@ -133,7 +135,7 @@ export function App() {
       </header>
       <main className="app-main">
         <BackgroundNotice />
-        <Notices />
+        {!dialogOpen && <Notices />}
         {!problemsDismissed && (settingsState.data?.problems.length ?? 0) > 0 && (
           <div role="alert" className="banner">
             {settingsState.data!.problems.map((p) => (

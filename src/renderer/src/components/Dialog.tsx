@@ -1,5 +1,7 @@
-import { useEffect, useId, useRef } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
+import { openedDialog, useTopDialog } from './dialog-stack';
+import { Notices } from './Notices';
 
 /**
  * A modal dialog on the native <dialog> element: focus moves in and is trapped, Escape closes,
@@ -10,14 +12,20 @@ import type { ReactNode } from 'react';
 export function Dialog({ title, onClose, children, wide }: { title: string; onClose: () => void; children: ReactNode; wide?: boolean }) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
+  const [token] = useState(() => Symbol(title));
+  const onTop = useTopDialog() === token;
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
     const previous = document.activeElement as HTMLElement | null;
     if (!dialog.open) dialog.showModal();
+    const closed = openedDialog(token);
     dialog.querySelector<HTMLElement>('[data-autofocus]')?.focus();
-    return () => previous?.focus?.();
-  }, []);
+    return () => {
+      closed();
+      previous?.focus?.();
+    };
+  }, [token]);
   return (
     <dialog
       ref={ref}
@@ -34,7 +42,11 @@ export function Dialog({ title, onClose, children, wide }: { title: string; onCl
           ×
         </button>
       </header>
-      <div className="dialog-body">{children}</div>
+      <div className="dialog-body">
+        {/* The page behind is inert: what just happened (and its Undo) shows here. */}
+        {onTop && <Notices />}
+        {children}
+      </div>
     </dialog>
   );
 }
