@@ -84,11 +84,12 @@ test('close, withdraw or record a rejection from the card detail, with Undo', as
   await expect(notice).toContainText('Undone: Globex is open again.');
   expect(await kinds()).toEqual([]);
 
-  await detail.getByRole('button', { name: 'Close…' }).click();
-  const why = page.getByRole('dialog', { name: 'Close Globex' });
-  await expect(why.getByRole('button', { name: 'Close Globex' })).toBeDisabled();
+  await detail.getByRole('button', { name: 'Record an outcome…' }).click();
+  const why = page.getByRole('dialog', { name: 'The outcome at Globex' });
+  // Nothing is chosen for the user.
+  await expect(why.getByRole('button', { name: 'Record it and close the card' })).toBeDisabled();
   await why.getByLabel('I accepted another offer').check();
-  await why.getByRole('button', { name: 'Close Globex' }).click();
+  await why.getByRole('button', { name: 'Record it and close the card' }).click();
   await expect(notice).toContainText('Globex: closed: you accepted another offer.');
   expect(await kinds()).toEqual(['accepted_elsewhere']);
   await detail.getByRole('button', { name: 'Close', exact: true }).click();

@@ -121,11 +121,11 @@ function addRoundDate(input: PlanInput, ctx: PlanContext): Draft {
     channel: 'app',
     earliest: added,
     due: addHours(added, 24),
-    latest: addHours(added, 365 * 24),
+    latest: addHours(added, 30 * 24),
     ruleId: 'add-round-date',
-    why: 'This card has no interview date yet: the thank-you, the reflection and the status check are all dated from the round. Add its date and time once you know them.',
+    why: 'This card has no interview date yet: the thank-you, the reflection and the status check are all dated from the round. Add its date and time once you know them (asked for a month after the card was added).',
     doneAt: null,
-    expires: false,
+    expires: true,
   };
 }
 

@@ -81,7 +81,7 @@ export function CardLifecycle({ opportunity, onDeleted }: { opportunity: Opportu
               Withdraw
             </button>
             <button type="button" className="secondary" onClick={() => setClosing(true)}>
-              Close…
+              Record an outcome…
             </button>
           </div>
         </>
@@ -117,7 +117,7 @@ export function CardLifecycle({ opportunity, onDeleted }: { opportunity: Opportu
 function CloseDialog({ company, onCancel, onClose }: { company: string; onCancel: () => void; onClose: (reason: ClosedReason) => void }) {
   const [reason, setReason] = useState<ClosedReason | null>(null);
   return (
-    <Dialog title={`Close ${company}`} onClose={onCancel}>
+    <Dialog title={`The outcome at ${company}`} onClose={onCancel}>
       <form
         className="stack"
         onSubmit={(e) => {
@@ -135,7 +135,7 @@ function CloseDialog({ company, onCancel, onClose }: { company: string; onCancel
         </fieldset>
         <div className="buttons">
           <button type="submit" disabled={reason === null}>
-            Close {company}
+            Record it and close the card
           </button>
           <button type="button" className="secondary" onClick={onCancel}>
             Cancel

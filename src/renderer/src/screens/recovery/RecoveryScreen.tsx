@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { JournalFileSummary, RecoveryStatus } from '../../../../shared/calls/transfer-calls';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
-import { notify } from '../../components/notices';
+import { notifyAfterReload } from '../../components/notices';
 import { useFormat } from '../../format';
 import { holds } from '../settings/BackupsSection';
 import { call } from '../../data/calls';
@@ -25,7 +25,7 @@ export function RecoveryScreen({ status, onRestored }: { status: RecoveryStatus;
     setBusy(false);
     if (!result.ok) throw new Error(result.error.message);
     setRestoring(null);
-    notify(`Restored ${describe(file)}. The damaged journal is kept aside as a file beside it.`);
+    notifyAfterReload(`Restored ${describe(file)}. The damaged journal is kept aside as a file beside it.`);
     onRestored();
   }
 
