@@ -29,11 +29,13 @@ test('the first start asks the name, explains the board with an example card, an
 
   const tour = page.getByRole('dialog', { name: 'How the board works' });
   await expect(tour).toContainText('One card per job.');
-  await expect(tour.getByLabel(/Put an example card on the board/)).toBeChecked();
+  await expect(tour.getByLabel(/Keep the example card on the board/)).toBeChecked();
+  // The example is on the board already, behind the explanation.
+  await expect(column(page, 'Upcoming')).toContainText('Example company');
   await tour.getByRole('button', { name: 'Show me the board' }).click();
   await expect(tour).toHaveCount(0);
   await expect(page.getByRole('status', { name: 'What just happened' })).toContainText('Welcome, Jordan Avery!');
-  await expect(column(page, 'Interviewed')).toContainText('Example company');
+  await expect(column(page, 'Upcoming')).toContainText('Example company');
 
   const state = await api<{ settings: Record<string, unknown> }>(server, 'settings.get');
   expect(state.settings).toMatchObject({ userName: 'Jordan Avery', signature: 'Best regards,\nJordan Avery', timeZone: 'system', englishVariant: 'en-GB', setupDone: true });

@@ -18,18 +18,24 @@ interface SetupAnswers {
   readonly signature: string | null;
   readonly timeZone: string;
   readonly englishVariant: Settings['englishVariant'];
-  readonly example: boolean;
+  /** The example card, put on the board as the tour starts (so it is there behind it). */
+  readonly exampleId: number | null;
+  /** Keep it when the tour ends. */
+  readonly keepExample: boolean;
 }
 
 const defaultSignature = (name: string) => (name.trim() ? `Best regards,\n${name.trim()}` : '');
 
-/** A card to show how the board works: interviewed yesterday, so its thank-you is due now. */
+/**
+ * A card to show how the board works: an interview in two days, so it has a plan to read and
+ * nothing overdue (an example must not set off reminders).
+ */
 const exampleCard = () => ({
   company: 'Example company',
   role: 'Product designer',
   tags: ['example'],
   notes: 'An example from the first start: open it to see what Afterword plans and why. Delete it whenever you like (Delete… at the bottom of this card).',
-  firstRound: { startsAt: new Date(Math.floor((Date.now() - 20 * 3_600_000) / 3_600_000) * 3_600_000).toISOString(), durationMinutes: 45, format: 'video' as const },
+  firstRound: { startsAt: new Date(Math.ceil((Date.now() + 48 * 3_600_000) / 3_600_000) * 3_600_000).toISOString(), durationMinutes: 45, format: 'video' as const },
 });
 
 /**
@@ -45,7 +51,8 @@ export function FirstStart({ onDone }: { onDone: () => void }) {
     signature: null,
     timeZone: SYSTEM_TIME_ZONE,
     englishVariant: 'en-US',
-    example: true,
+    exampleId: null,
+    keepExample: true,
   }));
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -74,24 +81,33 @@ export function FirstStart({ onDone }: { onDone: () => void }) {
     setError(null);
     setBusy(true);
     const result = await call('settings.update', { userName: answers.name.trim(), signature, timeZone: answers.timeZone, englishVariant: answers.englishVariant });
+    if (!result.ok) {
+      setBusy(false);
+      return setError(result.error.message);
+    }
+    let exampleId = answers.exampleId;
+    if (exampleId === null) {
+      const created = await call('opportunities.create', exampleCard());
+      if (created.ok) exampleId = created.value.id;
+    }
     setBusy(false);
-    if (!result.ok) return setError(result.error.message);
-    update((a) => ({ ...a, step: 'board' }));
+    update((a) => ({ ...a, step: 'board', exampleId }));
   }
 
   async function saveBoard(event: FormEvent) {
     event.preventDefault();
     setError(null);
     setBusy(true);
+    const keep = answers.keepExample && answers.exampleId !== null;
     try {
-      if (answers.example) {
-        const created = await call('opportunities.create', exampleCard());
-        if (!created.ok) throw new Error(created.error.message);
+      if (!answers.keepExample && answers.exampleId !== null) {
+        const removed = await call('opportunities.delete', { id: answers.exampleId });
+        if (!removed.ok && removed.error.code !== 'not_found') throw new Error(removed.error.message);
       }
       await finish({});
       notify(
-        answers.example
-          ? `Welcome, ${answers.name.trim() || 'and good luck'}! The example card is in Interviewed: open it to see the plan, and delete it whenever you like.`
+        keep
+          ? `Welcome, ${answers.name.trim() || 'and good luck'}! The example card is in Upcoming: open it to see the plan, and delete it whenever you like.`
           : `Welcome, ${answers.name.trim() || 'and good luck'}! Add your first opportunity with New opportunity, or press N.`,
       );
     } catch (failure) {
@@ -149,7 +165,7 @@ export function FirstStart({ onDone }: { onDone: () => void }) {
   }
 
   return (
-    <Dialog title="How the board works" onClose={() => void finish({}).catch((failure: unknown) => setError(String(failure)))} wide>
+    <Dialog title="How the board works" onClose={() => void finish({}).catch((failure: unknown) => setError(String(failure)))}>
       <form className="stack first-start" onSubmit={saveBoard}>
         <ol className="board-tour">
           <li>
@@ -168,9 +184,16 @@ export function FirstStart({ onDone }: { onDone: () => void }) {
             <strong>Shortcuts:</strong> N adds an opportunity, / searches.
           </li>
         </ol>
-        <Checkbox checked={answers.example} onChecked={(on) => update((a) => ({ ...a, example: on }))}>
-          Put an example card on the board (an interview yesterday, so you can see the plan; delete it whenever you like)
-        </Checkbox>
+        {answers.exampleId !== null && (
+          <>
+            <p>
+              Behind this window, in Upcoming, is an example: <strong>Example company</strong>, an interview in two days. Open it to see what Afterword plans for it, and why.
+            </p>
+            <Checkbox checked={answers.keepExample} onChecked={(on) => update((a) => ({ ...a, keepExample: on }))}>
+              Keep the example card on the board (delete it whenever you like, from the card)
+            </Checkbox>
+          </>
+        )}
         <p className="hint">All of this can be changed later in Settings.</p>
         {problem}
         <div className="buttons">

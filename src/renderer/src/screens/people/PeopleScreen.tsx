@@ -139,13 +139,13 @@ function PersonView({
     );
   }
   const c = h.contact;
-  const details: [string, ReactNode][] = [
+  const details: [string, ReactNode, string?][] = [
     ['Title', c.title],
     ['Company', c.company],
     ['Email', c.email && <a href={`mailto:${c.email}`}>{c.email}</a>],
     ['Phone', c.phone],
     ['LinkedIn', c.linkedinUrl && <a href={c.linkedinUrl} target="_blank" rel="noreferrer">{c.linkedinUrl}</a>],
-    ['Last contacted', c.lastContactedAt && format.dateTime(c.lastContactedAt)],
+    ['Last contacted', c.lastContactedAt && format.dateTime(c.lastContactedAt), 'Not yet'],
   ];
 
   return (
@@ -165,10 +165,10 @@ function PersonView({
         </div>
       </header>
       <dl className="person-fields">
-        {details.map(([label, v]) => (
+        {details.map(([label, v, none]) => (
           <div key={label}>
             <dt>{label}</dt>
-            <dd>{v || <span className="muted">Not given</span>}</dd>
+            <dd>{v || <span className="muted">{none ?? 'Not given'}</span>}</dd>
           </div>
         ))}
       </dl>
