@@ -49,7 +49,7 @@ test('a person added without an email gets one from the card detail, and the tha
   // The bug this guards: the thank-you opened a mail with no address.
   await expect(toAlice.getByRole('link', { name: 'Open in mail' })).toHaveAttribute('href', /^mailto:\?subject=/);
 
-  await detail.getByRole('button', { name: 'Edit Alice Ng' }).click();
+  await detail.getByRole('button', { name: 'Edit Alice Ng', exact: true }).click();
   const editor = page.getByRole('dialog', { name: 'Edit Alice Ng' });
   await expect(editor.getByLabel('Name')).toBeFocused();
   await editor.getByLabel('Email').fill('alice@initech.example');
@@ -58,6 +58,14 @@ test('a person added without an email gets one from the card detail, and the tha
   await expect(page.getByRole('status', { name: 'What just happened' })).toContainText("Saved Alice Ng's details.");
 
   await expect(toAlice.getByRole('link', { name: 'Open in mail' })).toHaveAttribute('href', /^mailto:alice%40initech\.example\?subject=/);
+  // The same person opens for editing from the round that names her and from the letter to her.
+  await detail.getByRole('button', { name: 'Alice Ng, interviewer in round 1: edit their details' }).click();
+  await expect(editor.getByLabel('Email')).toHaveValue('alice@initech.example');
+  await editor.getByRole('button', { name: 'Cancel' }).click();
+  await toAlice.getByRole('button', { name: 'Edit the recipient, Alice Ng' }).click();
+  await expect(editor.getByLabel('Title')).toHaveValue('Engineering Manager');
+  await editor.getByRole('button', { name: 'Cancel' }).click();
+  await expect(editor).toHaveCount(0);
   await expect(detail.getByText('alice@initech.example').first()).toBeVisible();
   expect((await api<Contact[]>(server, 'contacts.list')).map((c) => [c.name, c.email])).toEqual([['Alice Ng', 'alice@initech.example']]);
 });

@@ -192,9 +192,20 @@ describe("a person's history", () => {
     const core = openCore();
     generateJournal(core.db, { opportunities: 60, seed, now: NOW });
     const db = core.db;
-    const ids = db.prepare('SELECT id FROM contacts ORDER BY id').pluck().all() as number[];
+    // Every branch of the log: drafts that no event records, and a sent letter whose event was undone.
+    const round = db.prepare('SELECT round_id FROM round_interviewers ORDER BY round_id DESC LIMIT 1').pluck().get() as number;
+    await value(core, 'letters.draft', { roundId: round, kind: 'linkedin-note' });
+    const undone = db.prepare('SELECT event_id FROM letters WHERE event_id IS NOT NULL ORDER BY id LIMIT 1').pluck().get() as number;
+    await value(core, 'events.undo', { ids: [undone] });
+    // People with something in their log, and a few picked at random from everyone.
+    const named = db.prepare('SELECT DISTINCT contact_id FROM events WHERE contact_id IS NOT NULL UNION SELECT contact_id FROM letters WHERE contact_id IS NOT NULL').pluck().all() as number[];
+    const everyone = db.prepare('SELECT id FROM contacts ORDER BY id').pluck().all() as number[];
     const pick = prng(seed);
-    const chosen = [...new Set(Array.from({ length: 25 }, () => ids[Math.floor(pick() * ids.length)]!))];
+    const sample = (ids: number[], n: number) => Array.from({ length: n }, () => ids[Math.floor(pick() * ids.length)]!);
+    const withDraft = db.prepare('SELECT contact_id FROM letters WHERE event_id IS NULL AND contact_id IS NOT NULL').pluck().all() as number[];
+    const withUndone = db.prepare('SELECT contact_id FROM events WHERE id = ?').pluck().get(undone) as number;
+    const chosen = [...new Set([...withDraft, withUndone, ...sample(named, 25), ...sample(everyone, 5)])];
+    const kinds = new Set<string>();
     let entries = 0;
     for (const id of chosen) {
       const history = await value<PersonHistory>(core, 'contacts.history', { id });
@@ -225,10 +236,11 @@ describe("a person's history", () => {
       }
       expect(history.entries.map((e) => e.at)).toEqual([...history.entries.map((e) => e.at)].sort());
       entries += history.entries.length;
+      for (const e of history.entries) kinds.add(e.type === 'letter' ? `letter:${e.state}` : e.letterId !== null ? 'event with its letter' : 'event');
     }
-    // The sample is not vacuous: the journal's people have letters and events.
+    // The sample is not vacuous: it met every kind of line the log has.
     expect(entries).toBeGreaterThan(20);
-    expect(db.prepare('SELECT count(*) FROM letters WHERE contact_id IS NOT NULL').pluck().get()).toBeGreaterThan(0);
+    expect([...kinds].sort()).toEqual(['event', 'event with its letter', 'letter:draft', 'letter:sent']);
     core.close();
   });
 });

@@ -7,8 +7,7 @@ import { useCall } from '../../data/hooks';
 import { useFormat } from '../../format';
 import { CLOSED_REASON_LABELS } from '../board/MoveDialog';
 import './archive.css';
-
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+import { plural } from '../../words';
 
 /** The cards off the board: archived ones (open, restore) and the recently deleted (bring back). */
 export function ArchiveDialog({ onClose, onOpen }: { onClose: () => void; onOpen: (opportunityId: number) => void }) {

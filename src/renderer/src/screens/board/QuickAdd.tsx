@@ -1,10 +1,9 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import type { RoundFormat } from '../../../../shared/domain';
-import { ROUND_FORMATS } from '../../../../shared/domain';
 import { useFormat } from '../../format';
 import { call } from '../../data/calls';
-import { FORMAT_LABELS } from '../opportunity/OpportunityForm';
+import { FORMAT_OPTIONS } from '../opportunity/OpportunityForm';
 import './quick-add.css';
 
 const blank = { company: '', role: '', startsAt: '', format: 'video' as RoundFormat };
@@ -54,11 +53,7 @@ export function QuickAdd() {
       <label className="inline">
         Format
         <select value={fields.format} onChange={(e) => set('format', e.target.value as RoundFormat)} disabled={!fields.startsAt}>
-          {ROUND_FORMATS.map((f) => (
-            <option key={f} value={f}>
-              {FORMAT_LABELS[f]}
-            </option>
-          ))}
+          {FORMAT_OPTIONS}
         </select>
       </label>
       <button type="submit">Add</button>

@@ -9,8 +9,7 @@ import { notify } from '../../components/notices';
 import { run } from '../../data/calls';
 import { useCall } from '../../data/hooks';
 import { CLOSED_REASON_LABELS } from '../board/MoveDialog';
-
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+import { plural } from '../../words';
 
 /** What closing for a reason says afterwards. */
 const CLOSED_SAID: Record<ClosedReason, string> = {

@@ -40,6 +40,15 @@ export function OpportunityDetail({ id, onClose }: { id: number; onClose: () => 
   const [lettersFor, setLettersFor] = useState<number | null>(null);
   const byId = new Map<number, Contact>((contacts.data ?? []).map((c) => [c.id, c]));
   const nameOf = (cid: number) => byId.get(cid)?.name ?? `Contact ${cid}`;
+  /** A person as a round names them: their details open from their name (a removed person is a name only). */
+  const personName = (cid: number, role: string) =>
+    byId.get(cid)?.removedAt ? (
+      <span>{nameOf(cid)}</span>
+    ) : (
+      <button type="button" className="link" onClick={() => setEditingPerson(cid)} aria-label={`${nameOf(cid)}, ${role}: edit their details`}>
+        {nameOf(cid)}
+      </button>
+    );
   const o = opportunity.data;
 
   async function addRound() {
@@ -139,10 +148,20 @@ export function OpportunityDetail({ id, onClose }: { id: number; onClose: () => 
               {o.rounds.map((r) => (
                 <li key={r.id}>
                   <strong>Round {r.number}</strong>: {format.dateTime(r.startsAt)}, {FORMAT_LABELS[r.format]}, {r.durationMinutes} min
-                  {r.interviewerIds.length > 0 && <div>With {r.interviewerIds.map(nameOf).join(', ')}</div>}
+                  {r.interviewerIds.length > 0 && (
+                    <div>
+                      With{' '}
+                      {r.interviewerIds.map((cid, i) => (
+                        <span key={cid}>
+                          {i > 0 && ', '}
+                          {personName(cid, `interviewer in round ${r.number}`)}
+                        </span>
+                      ))}
+                    </div>
+                  )}
                   {r.arrangedByContactId && (
                     <div>
-                      Arranged by {nameOf(r.arrangedByContactId)}, by {r.arrangedChannel}
+                      Arranged by {personName(r.arrangedByContactId, `who arranged round ${r.number}`)}, by {r.arrangedChannel}
                     </div>
                   )}
                   {r.nextStep && <div>Next step: {r.nextStep}</div>}

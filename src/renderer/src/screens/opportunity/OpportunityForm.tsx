@@ -15,6 +15,13 @@ import './opportunity-form.css';
 
 export const FORMAT_LABELS: Record<RoundFormat, string> = { video: 'Video', phone: 'Phone', 'in-person': 'In person' };
 
+/** The options of a round's format, for a select. */
+export const FORMAT_OPTIONS = ROUND_FORMATS.map((f) => (
+  <option key={f} value={f}>
+    {FORMAT_LABELS[f]}
+  </option>
+));
+
 export interface RoundDraft {
   startsAt: string;
   durationMinutes: number;
@@ -88,11 +95,7 @@ export function RoundFields({ round, onChange }: { round: RoundDraft; onChange: 
         <label>
           Format
           <select value={round.format} onChange={(e) => set('format', e.target.value as RoundFormat)}>
-            {ROUND_FORMATS.map((f) => (
-              <option key={f} value={f}>
-                {FORMAT_LABELS[f]}
-              </option>
-            ))}
+            {FORMAT_OPTIONS}
           </select>
         </label>
       </div>

@@ -13,6 +13,7 @@ import { FORMAT_LABELS } from '../opportunity/OpportunityForm';
 import { EVENT_LABELS } from '../opportunity/event-labels';
 import { PersonEditor } from './PersonEditor';
 import './people.css';
+import { plural } from '../../words';
 
 const CHANNEL_NAMES: Record<Channel, string> = { email: 'Email', phone: 'Phone', linkedin: 'LinkedIn', mail: 'Post', video: 'Video', app: 'In Afterword' };
 
@@ -28,8 +29,6 @@ const LETTER_CHANNELS: Record<LetterKind, Channel> = {
   'move-on-close': 'email',
   'video-script': 'video',
 };
-
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 function matches(c: Contact, words: readonly string[]): boolean {
   const text = [c.name, c.title, c.company, c.email].filter(Boolean).join(' ').toLowerCase();
