@@ -38,6 +38,8 @@ export type CoreEvent =
   | { readonly type: 'export.progress'; readonly done: number; readonly total: number }
   | { readonly type: 'reminder'; readonly notice: ReminderNotice }
   | { readonly type: 'open-card'; readonly opportunityId: number }
+  /** The tray's "Today" and a summary notification: show the day's list. */
+  | { readonly type: 'open-view'; readonly view: 'today' }
   | { readonly type: 'hello' };
 
 export type CoreEventListener = (event: CoreEvent) => void;

@@ -1,7 +1,7 @@
 import { callApi } from './http-client';
 import { expect, test } from './fixtures';
 
-test('an action that comes due while the page is open shows in the due list and as a Web Notification', async ({ page, server }) => {
+test('an action that comes due while the page is open shows in Today, on the board and as a Web Notification', async ({ page, server }) => {
   // Record every Web Notification the page shows (headless Chromium has no notification centre).
   await page.addInitScript(() => {
     const shown: { title: string; body: string }[] = [];
@@ -32,12 +32,21 @@ test('an action that comes due while the page is open shows in the due list and 
   expect((await api('actions.snooze', { opportunityId: opp.id, key: thanks.key, until: new Date(Date.now() + 4_000).toISOString() })).ok).toBe(true);
 
   await page.goto(server.url);
-  const dueList = page.getByRole('region', { name: 'Due today' });
-  await expect(dueList).toBeVisible();
-  await expect(dueList).not.toContainText('Overdue: Thank-you: Alice Ng');
+  const dueLine = page.getByRole('region', { name: 'Due today' });
+  await expect(dueLine).toBeVisible();
+  await expect(dueLine).not.toContainText('overdue');
+  await page.getByRole('button', { name: 'Open Today' }).click();
+  const overdue = page.getByRole('region', { name: /^Overdue/ });
+  await expect(overdue).toContainText('Nothing is overdue.');
 
+  // The snooze ends: the reminder comes, Today lists it as overdue, and so does the board's line.
   await expect(page.getByRole('region', { name: 'Reminders' })).toContainText('Thank-you: Alice Ng', { timeout: 15_000 });
-  await expect(dueList).toContainText('Overdue: Thank-you: Alice Ng');
+  const hooli = overdue.getByRole('list', { name: 'Hooli: Overdue' });
+  await expect(hooli).toContainText('Thank-you: Alice Ng');
+  await expect(hooli).toContainText('Overdue since');
+  await expect(page.getByRole('button', { name: /^Today ?, 1 due or overdue$/ })).toBeVisible();
+  await page.getByRole('button', { name: /^Board/ }).click();
+  await expect(dueLine).toContainText('1 overdue');
   const shown = await page.evaluate(() => (window as unknown as { shownNotifications: { title: string; body: string }[] }).shownNotifications);
   expect(shown).toEqual([{ title: 'Thank-you: Alice Ng', body: expect.stringContaining('Hooli, Designer') }]);
 });

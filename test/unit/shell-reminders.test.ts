@@ -14,13 +14,14 @@ const due = [
 ];
 
 describe('the tray', () => {
-  it('lists the due actions; each item opens its card; snooze all, open and quit are there', () => {
-    const handlers = { openCard: vi.fn(), openApp: vi.fn(), snoozeAll: vi.fn(), quit: vi.fn() };
+  it('lists the due actions; each item opens its card; Today, snooze all, open and quit are there', () => {
+    const handlers = { openCard: vi.fn(), openApp: vi.fn(), openToday: vi.fn(), snoozeAll: vi.fn(), quit: vi.fn() };
     const menu = buildTrayMenu(due, handlers);
     expect(menu.map((m) => m.label ?? m.type)).toEqual([
       'Thank-you: Alice Ng (Acme)',
       'Status check: Rita Recruiter (Globex)',
       'separator',
+      'Today’s list',
       'Snooze all for an hour',
       'Open Afterword',
       'separator',
@@ -29,11 +30,13 @@ describe('the tray', () => {
     (menu[1]!.click as () => void)();
     expect(handlers.openCard).toHaveBeenCalledWith(9);
     (menu[3]!.click as () => void)();
+    expect(handlers.openToday).toHaveBeenCalled();
+    (menu[4]!.click as () => void)();
     expect(handlers.snoozeAll).toHaveBeenCalled();
   });
 
   it('shows the count in the tooltip and keeps the menu in step', () => {
-    const handlers = { openCard: vi.fn(), openApp: vi.fn(), snoozeAll: vi.fn(), quit: vi.fn() };
+    const handlers = { openCard: vi.fn(), openApp: vi.fn(), openToday: vi.fn(), snoozeAll: vi.fn(), quit: vi.fn() };
     const tray = new AppTray('/res', handlers);
     tray.update(due);
     expect(FakeTray.last!.tooltip).toBe('Afterword: 2 follow-ups due');
@@ -52,9 +55,12 @@ describe('the tray', () => {
 
   it('keeps long lists short', () => {
     const many = Array.from({ length: 20 }, (_, i) => ({ ...due[0]!, key: `k${i}` }));
-    const menu = buildTrayMenu(many, { openCard: vi.fn(), openApp: vi.fn(), snoozeAll: vi.fn(), quit: vi.fn() });
+    const handlers = { openCard: vi.fn(), openApp: vi.fn(), openToday: vi.fn(), snoozeAll: vi.fn(), quit: vi.fn() };
+    const menu = buildTrayMenu(many, handlers);
     expect(menu.filter((m) => m.label?.startsWith('Thank-you'))).toHaveLength(12);
-    expect(menu.some((m) => m.label === 'and 8 more…')).toBe(true);
+    const more = menu.find((m) => m.label === 'and 8 more…')!;
+    (more.click as () => void)();
+    expect(handlers.openToday).toHaveBeenCalled();
   });
 });
 

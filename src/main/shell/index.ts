@@ -58,13 +58,12 @@ if (!app.requestSingleInstanceLock()) {
     return mainWindow;
   };
 
+  /** Shows the window on a card, or (a summary, the tray's list) on Today. */
   const openCard = (opportunityId: number | null): void => {
     const win = showWindow();
-    if (opportunityId !== null) {
-      const send = () => host?.publish({ type: 'open-card', opportunityId });
-      if (win.webContents.isLoading()) win.webContents.once('did-finish-load', send);
-      else send();
-    }
+    const send = () => host?.publish(opportunityId !== null ? { type: 'open-card', opportunityId } : { type: 'open-view', view: 'today' });
+    if (win.webContents.isLoading()) win.webContents.once('did-finish-load', send);
+    else send();
   };
 
   const refreshTray = async (): Promise<void> => {
@@ -119,6 +118,7 @@ if (!app.requestSingleInstanceLock()) {
     tray = new AppTray(resources, {
       openCard: (id) => openCard(id),
       openApp: () => showWindow(),
+      openToday: () => openCard(null),
       snoozeAll: () => void live.call('actions.snoozeAll', { minutes: 60 }),
       quit: () => app.quit(),
     });

@@ -15,6 +15,8 @@ export interface DueItem extends Pick<Action, 'key' | 'kind' | 'opportunityId' |
 export interface TrayHandlers {
   readonly openCard: (opportunityId: number) => void;
   readonly openApp: () => void;
+  /** The day's list in the app (Today): the same place the notifications open. */
+  readonly openToday: () => void;
   readonly snoozeAll: () => void;
   readonly quit: () => void;
 }
@@ -30,11 +32,12 @@ export function buildTrayMenu(due: readonly DueItem[], handlers: TrayHandlers): 
     label: `${ACTION_TITLES[a.kind]}${a.recipient ? `: ${a.recipient.name}` : ''} (${a.company})`,
     click: () => handlers.openCard(a.opportunityId),
   }));
-  if (due.length > TRAY_LIST_LIMIT) items.push({ label: `and ${due.length - TRAY_LIST_LIMIT} more…`, click: handlers.openApp });
+  if (due.length > TRAY_LIST_LIMIT) items.push({ label: `and ${due.length - TRAY_LIST_LIMIT} more…`, click: handlers.openToday });
   if (due.length === 0) items.push({ label: 'Nothing due', enabled: false });
   return [
     ...items,
     { type: 'separator' },
+    { label: 'Today’s list', click: handlers.openToday },
     { label: 'Snooze all for an hour', enabled: due.length > 0, click: handlers.snoozeAll },
     { label: 'Open Afterword', click: handlers.openApp },
     { type: 'separator' },

@@ -11,7 +11,11 @@ import { ACTION_TITLES, effectiveDue } from '../../shared/domain';
 
 export { effectiveDue };
 
-export const isOverdue = (action: Action, now: number): boolean => action.status === 'pending' && Date.parse(effectiveDue(action)) < now;
+/**
+ * Overdue: open (not snoozed) and past its due time. A snooze that has ended does not make an
+ * action new again: a thank-you due yesterday and snoozed until now is overdue now.
+ */
+export const isOverdue = (action: Action, now: number): boolean => action.status === 'pending' && Date.parse(action.due) < now;
 
 const relative = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
 

@@ -53,6 +53,8 @@ export interface Board {
 export interface BoardPatch {
   readonly cards: readonly BoardCard[];
   readonly removed: readonly number[];
+  /** The open actions of each changed card (none for a removed or closed one): the due lists patch from them. */
+  readonly actions: readonly { readonly opportunityId: number; readonly actions: readonly Action[] }[];
   readonly hint: BoardHint | null;
   readonly version: number;
   readonly at: string;

@@ -3,9 +3,13 @@ import { z } from 'zod';
 import type { Action } from '../domain';
 import { call, id, instant } from './fields';
 
+/** An open action with the card it belongs to named (the due list and the Today view group by company). */
+export type DueAction = Action & { readonly company: string; readonly role: string };
+
 export const plannerCalls = {
   'actions.forOpportunity': call<readonly Action[]>()(z.strictObject({ opportunityId: id })),
-  'actions.inRange': call<readonly Action[]>()(
+  /** Every open action due (or snoozed until) within the range, earliest first. */
+  'actions.inRange': call<readonly DueAction[]>()(
     z.strictObject({ from: instant, to: instant }).refine((r) => r.from <= r.to, { message: 'from must not be after to' }),
   ),
 };

@@ -30,7 +30,8 @@ function boardCards({ db, planner }: CoreContext): (ids: readonly number[], vers
     const plan = planner.context();
     const plans = planner.openActions(plan);
     const { cards, removed } = readCards(db, ids, plans, plan.now);
-    return { cards, removed, hint: keepSearchingHint(db, plans, plan.now), version, at: plan.now.toISOString(), reload: false };
+    const actions = ids.map((opportunityId) => ({ opportunityId, actions: plans.get(opportunityId) ?? [] }));
+    return { cards, removed, actions, hint: keepSearchingHint(db, plans, plan.now), version, at: plan.now.toISOString(), reload: false };
   };
 }
 
@@ -52,7 +53,7 @@ export function createBoardPatcher(ctx: CoreContext): (changes: JournalChanges, 
       for (const row of ofContacts.all(json, json, json)) ids.add(row.id);
     }
     if (changes.settings || ids.size > PATCH_LIMIT) {
-      return { cards: [], removed: [], hint: null, version, at: ctx.now().toISOString(), reload: true };
+      return { cards: [], removed: [], actions: [], hint: null, version, at: ctx.now().toISOString(), reload: true };
     }
     return cards([...ids], version);
   };

@@ -5,7 +5,8 @@ import type { CoreContext } from '../core-context';
 import type { HandlersOf } from '../handlers';
 import { effectiveDue } from '../../../shared/domain';
 
-export function createPlannerHandlers({ planner }: CoreContext): HandlersOf<typeof plannerCalls> {
+export function createPlannerHandlers({ db, planner }: CoreContext): HandlersOf<typeof plannerCalls> {
+  const names = db.prepare<[string], { id: number; company: string; role: string }>('SELECT id, company, role FROM opportunities WHERE id IN (SELECT value FROM json_each(?))');
   return {
     'actions.forOpportunity': ({ opportunityId }) => planner.actionsOf(opportunityId),
     'actions.inRange': ({ from, to }) => {
@@ -17,7 +18,8 @@ export function createPlannerHandlers({ planner }: CoreContext): HandlersOf<type
           if (at >= from && at <= to) open.push(a);
         }
       }
-      return open.sort((a, b) => (a.due < b.due ? -1 : 1));
+      const of = new Map(names.all(JSON.stringify([...new Set(open.map((a) => a.opportunityId))])).map((o) => [o.id, o]));
+      return open.sort((a, b) => (a.due < b.due ? -1 : 1)).map((a) => ({ ...a, company: of.get(a.opportunityId)?.company ?? '', role: of.get(a.opportunityId)?.role ?? '' }));
     },
   };
 }

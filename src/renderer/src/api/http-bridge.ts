@@ -35,8 +35,9 @@ export function createHttpBridge(token: string | null): AfterwordBridge {
         method: 'POST',
         headers: headers(),
         body,
-        // A small call survives the page closing (the last autosave of a note as the tab goes).
-        keepalive: body.length < 16_000,
+        // A call made while the page is going away (the last autosave of a note as the tab
+        // closes) must outlive it. Only then: a keepalive request takes a slower path in the browser.
+        keepalive: document.visibilityState === 'hidden' && body.length < 60_000,
       });
       return (await response.json()) as Result<unknown>;
     } catch (error) {

@@ -9,7 +9,7 @@ import type { CoreEvent } from '../../../shared/events';
 import { bridge } from '../api/bridge';
 import { patchBoard } from './board-cache';
 import { keyOf, run } from './calls';
-import { invalidateFor } from './effects';
+import { invalidateFor, patchDueLists } from './effects';
 
 const mine = (origin: string | null): boolean => origin !== null && origin.endsWith(`:${bridge.clientId}`);
 
@@ -25,11 +25,15 @@ function cardReader(client: QueryClient): (ids: readonly number[]) => void {
       scheduled = false;
       const batch = [...waiting];
       waiting.clear();
-      // Only a page that shows the board needs its cards; the rest learn from invalidation.
-      if (!client.getQueryData(keyOf('board.get'))) return;
+      // Only a page that shows the board needs its cards (and its due list, patched from the same
+      // answer); elsewhere a due list kept from before is asked again when it shows.
+      if (!client.getQueryData(keyOf('board.get'))) return void client.invalidateQueries({ queryKey: ['actions.inRange'] });
       for (let i = 0; i < batch.length; i += 500) {
         run('board.cards', { ids: batch.slice(i, i + 500) }).then(
-          (patch) => patchBoard(client, patch),
+          (patch) => {
+            patchBoard(client, patch);
+            patchDueLists(client, patch);
+          },
           // A failed patch: the board keeps what it had and is read again in the background.
           () => void client.invalidateQueries({ queryKey: keyOf('board.get') }),
         );
@@ -67,6 +71,7 @@ export function connectCoreEvents(client: QueryClient, onEvent?: (event: CoreEve
         break;
       case 'export.progress':
       case 'open-card':
+      case 'open-view':
         break;
       default: {
         const never: never = event;

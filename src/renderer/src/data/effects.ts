@@ -6,6 +6,9 @@
  */
 import type { Query, QueryClient, QueryKey } from '@tanstack/react-query';
 import { hashKey } from '@tanstack/react-query';
+import type { BoardPatch } from '../../../shared/contract';
+import type { DueAction } from '../../../shared/calls/planner-calls';
+import { effectiveDue } from '../../../shared/domain';
 import type { JournalChanges } from '../../../shared/events';
 import type { CallEffects } from '../../../shared/result';
 import { patchBoard } from './board-cache';
@@ -20,11 +23,14 @@ const BY_OPPORTUNITY: Readonly<Record<string, 'id' | 'opportunityId'>> = {
   'letters.list': 'opportunityId',
   'opportunities.contents': 'id',
 };
-/** Answers that gather across cards: any card's change may change them. */
+/**
+ * Answers that gather across cards: any card's change may change them. Not the due list
+ * (`actions.inRange`): every change comes with the changed cards' open actions, and it is patched
+ * from those (see patchDueLists), so a move stays one call.
+ */
 const ACROSS_CARDS = new Set([
   'opportunities.list',
   'reminders.due',
-  'actions.inRange',
   'rounds.get',
   'reflections.search',
   'reflections.questions',
@@ -55,7 +61,38 @@ export function invalidateFor(client: QueryClient, changes: JournalChanges, keep
   void client.invalidateQueries({ predicate: (q: Query) => !kept.has(q.queryHash) && touched(q.queryKey, changes) });
 }
 
+/**
+ * The due lists (`actions.inRange` answers) with the changed cards' open actions put in place:
+ * each list drops what it had of those cards and takes their actions that fall in its range.
+ */
+export function patchDueLists(client: QueryClient, patch: BoardPatch): void {
+  if (patch.reload) return void client.invalidateQueries({ queryKey: ['actions.inRange'] });
+  const cards = new Map(patch.cards.map((c) => [c.id, c]));
+  const changed = new Map(
+    patch.actions.map((a) => [a.opportunityId, a.actions.map((action) => ({ ...action, company: cards.get(a.opportunityId)?.company ?? '', role: cards.get(a.opportunityId)?.role ?? '' }))]),
+  );
+  for (const id of patch.removed) changed.set(id, []);
+  if (changed.size === 0) return;
+  for (const query of client.getQueryCache().findAll({ queryKey: ['actions.inRange'] })) {
+    const range = query.queryKey[1] as { from: string; to: string } | null;
+    if (!range) continue;
+    client.setQueryData<readonly DueAction[]>(query.queryKey, (list) => {
+      if (!list) return list;
+      const kept = list.filter((a) => !changed.has(a.opportunityId));
+      const added = [...changed.values()].flat().filter((a) => {
+        if (a.status !== 'pending' && a.status !== 'snoozed') return false;
+        const at = effectiveDue(a);
+        return at >= range.from && at <= range.to;
+      });
+      return [...kept, ...added].sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : 0));
+    });
+  }
+}
+
 export function applyEffects(client: QueryClient, effects: CallEffects, options: RunOptions): void {
-  if (effects.patch) patchBoard(client, effects.patch, options.ownCards ?? []);
+  if (effects.patch) {
+    patchBoard(client, effects.patch, options.ownCards ?? []);
+    patchDueLists(client, effects.patch);
+  }
   if (effects.changes) invalidateFor(client, effects.changes, options.keep);
 }

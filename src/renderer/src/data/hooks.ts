@@ -5,12 +5,13 @@
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { QueryKey } from '@tanstack/react-query';
-import { useRef } from 'react';
+import { useCallback } from 'react';
 import type { CallName } from '../../../shared/call-names';
 import type { Board, BoardCard, CallInput, CallOutput } from '../../../shared/contract';
 import type { BoardColumn } from '../../../shared/domain';
 import { holdMovedCard, mergeBoard, patchBoard } from './board-cache';
 import { keyOf, run } from './calls';
+import { patchDueLists } from './effects';
 import type { CallFailed } from './calls';
 
 export interface CallState<T> {
@@ -78,25 +79,33 @@ export interface MoveRequest {
 }
 
 /**
- * Moving a card: it moves on the board at once; the one call's answer brings the card as the core
- * planned it; a refusal puts it back. No reload of the board.
+ * Moving a card: the call goes out first, then the card moves on the board at once (so the paint
+ * and the round trip overlap); the answer brings the card as the core planned it; a refusal puts
+ * it back. No reload of the board.
  */
-export function useMoveCard() {
+export function useMoveCard(): (move: MoveRequest) => Promise<CallOutput<'board.move'>> {
   const client = useQueryClient();
-  const holds = useRef(new Map<number, ReturnType<typeof holdMovedCard>>());
-  return useMutation<CallOutput<'board.move'>, CallFailed, MoveRequest>({
-    onMutate: async ({ card, to }) => {
+  return useCallback(
+    async ({ card, to, input }: MoveRequest) => {
+      const answer = run('board.move', input, { ownCards: [card.id] });
+      const hold = holdMovedCard(client, card.id, to);
       // A full read of the board already on its way would not know of this move: let it go.
-      await client.cancelQueries({ queryKey: keyOf('board.get') });
-      holds.current.set(card.id, holdMovedCard(client, card.id, to));
+      void client.cancelQueries({ queryKey: keyOf('board.get') });
+      try {
+        return await answer;
+      } catch (error) {
+        hold.release();
+        throw error;
+      } finally {
+        // Another window changed this card while it moved: read it now.
+        if (hold.missed()) {
+          void run('board.cards', { ids: [card.id] }).then((patch) => {
+            patchBoard(client, patch);
+            patchDueLists(client, patch);
+          });
+        }
+      }
     },
-    mutationFn: ({ card, input }) => run('board.move', input, { ownCards: [card.id] }),
-    onError: (_error, { card }) => holds.current.get(card.id)?.release(),
-    onSettled: (_data, _error, { card }) => {
-      const hold = holds.current.get(card.id);
-      holds.current.delete(card.id);
-      // Another window changed this card while it moved: read it now.
-      if (hold?.missed()) void run('board.cards', { ids: [card.id] }).then((patch) => patchBoard(client, patch));
-    },
-  });
+    [client],
+  );
 }

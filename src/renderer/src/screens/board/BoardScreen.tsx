@@ -10,10 +10,11 @@ import type { MoveQuestion } from '../../../../shared/board-rules';
 import { keyOf } from '../../data/calls';
 import { useBoard, useMoveCard, useWrite } from '../../data/hooks';
 import { isOverdue } from '../../format';
-import { announcements, collisions, columnJump, keyboardHeading, resetKeyboardHeading, screenReaderInstructions } from './board-dnd';
+import { announcements, collisions, columnAtRelease, columnJump, keyboardHeading, resetKeyboardHeading, screenReaderInstructions } from './board-dnd';
 import { CardFace } from './BoardCard';
 import { BoardColumn } from './BoardColumn';
 import { DueStrip } from './DueStrip';
+import { QuickAdd } from './QuickAdd';
 import { MoveDialog } from './MoveDialog';
 import type { MoveFacts } from './MoveDialog';
 
@@ -42,11 +43,13 @@ export function BoardScreen({
   query,
   onOpen,
   onNew,
+  onOpenToday,
   searchHits,
 }: {
   query: string;
   onOpen: (id: number) => void;
   onNew: () => void;
+  onOpenToday: () => void;
   /** Ids of cards whose reflections match the query (full-text search in the core). */
   searchHits?: ReadonlySet<number>;
 }) {
@@ -119,17 +122,14 @@ export function BoardScreen({
       ...(facts?.to === 'closed' ? { closedReason: facts.closedReason } : {}),
       ...(facts?.to === 'upcoming' ? { nextRound: facts.nextRound } : {}),
     };
-    moveCard.mutate(
-      { card, to, input },
-      {
-        onSuccess: (value) => {
-          // The benchmark reads this: from the drop to the change saved and the card painted in its column.
-          requestAnimationFrame(() => performance.measure('afterword:move-saved', { start: started, end: performance.now() }));
-          setLast({ card, from, eventIds: value.eventIds, roundId: value.roundId });
-          setStatus(`Saved: ${card.company} moved to ${BOARD_COLUMN_TITLES[to]}.`);
-        },
-        onError: (failure) => setError(`${card.company} stays in ${BOARD_COLUMN_TITLES[from]}: ${failure.message}`),
+    moveCard({ card, to, input }).then(
+      (value) => {
+        // The benchmark reads this: from the drop to the change saved and the card painted in its column.
+        requestAnimationFrame(() => performance.measure('afterword:move-saved', { start: started, end: performance.now() }));
+        setLast({ card, from, eventIds: value.eventIds, roundId: value.roundId });
+        setStatus(`Saved: ${card.company} moved to ${BOARD_COLUMN_TITLES[to]}.`);
       },
+      (failure: unknown) => setError(`${card.company} stays in ${BOARD_COLUMN_TITLES[from]}: ${failure instanceof Error ? failure.message : String(failure)}`),
     );
   }
 
@@ -153,7 +153,7 @@ export function BoardScreen({
   function onDragEnd(event: DragEndEvent) {
     setDragging(null);
     const card = (event.active.data.current as { card: Card } | undefined)?.card;
-    const to = keyboardHeading() ?? (event.over?.data.current as { column?: Column } | undefined)?.column;
+    const to = keyboardHeading() ?? columnAtRelease(event) ?? (event.over?.data.current as { column?: Column } | undefined)?.column;
     resetKeyboardHeading();
     if (!card || !to || to === card.column) return;
     const question = moveQuestion(card, to, Date.now());
@@ -177,6 +177,10 @@ export function BoardScreen({
 
   if (cards.length === 0) {
     return (
+      <div className="board-screen">
+      <div className="board-top">
+        <QuickAdd />
+      </div>
       <section className="empty-board" aria-label="Getting started">
         <h2>Your board is empty</h2>
         <p>Afterword starts after an interview. Add the job you interviewed for (or will), with the date of the round and who you met.</p>
@@ -186,12 +190,16 @@ export function BoardScreen({
         </button>
         <p className="hint">Shortcut: press N anywhere.</p>
       </section>
+      </div>
     );
   }
 
   return (
     <div className="board-screen">
-      <DueStrip onOpen={onOpen} now={now} />
+      <div className="board-top">
+        <QuickAdd />
+        <DueStrip onOpenToday={onOpenToday} />
+      </div>
       <div className="board-tools" role="group" aria-label="Filters">
         <label className="inline">
           Stage

@@ -4,7 +4,7 @@
  * hears where the card is.
  */
 import { pointerWithin, rectIntersection } from '@dnd-kit/core';
-import type { Announcements, CollisionDetection, KeyboardCoordinateGetter } from '@dnd-kit/core';
+import type { Announcements, CollisionDetection, DragEndEvent, KeyboardCoordinateGetter } from '@dnd-kit/core';
 import type { BoardCard } from '../../../../shared/contract';
 import type { BoardColumn } from '../../../../shared/domain';
 import { BOARD_COLUMN_TITLES } from '../../../../shared/domain';
@@ -60,3 +60,21 @@ export const announcements: Announcements = {
 export const screenReaderInstructions = {
   draggable: 'To move a card, press space or enter, choose a column with the left and right arrow keys, then press space or enter to drop it. Escape cancels.',
 };
+
+/**
+ * The column under the pointer where it was released. dnd-kit's `over` is the collision it
+ * computed on the last move it rendered: a quick flick can be released before that render, and
+ * `over` is then a column the pointer only passed over. The release point is the start point plus
+ * the drag's delta; the column there is the one the user dropped on.
+ */
+export function columnAtRelease(event: DragEndEvent): BoardColumn | null {
+  const start = event.activatorEvent;
+  if (!(start instanceof MouseEvent)) return null; // PointerEvent is a MouseEvent; a key press is not
+  const x = start.clientX + event.delta.x;
+  const y = start.clientY + event.delta.y;
+  for (const element of document.elementsFromPoint(x, y)) {
+    const column = element.closest<HTMLElement>('section[data-column]')?.dataset.column;
+    if (column) return column as BoardColumn;
+  }
+  return null;
+}

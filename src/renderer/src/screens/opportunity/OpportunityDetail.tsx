@@ -25,7 +25,19 @@ function peopleOf(o: OpportunityWithRounds): number[] {
 }
 
 /** The card's detail: rounds and people, the actions with their why, the timeline, and its outcome. */
-export function OpportunityDetail({ id, onClose }: { id: number; onClose: () => void }) {
+export function OpportunityDetail({
+  id,
+  onClose,
+  initialLetters = null,
+  initialReflection = null,
+}: {
+  id: number;
+  onClose: () => void;
+  /** Open on the letters of this round (from Today's "Open the letter"). */
+  initialLetters?: number | null;
+  /** Open on the reflection of this round. */
+  initialReflection?: number | null;
+}) {
   const format = useFormat();
   const opportunity = useCall('opportunities.get', { id });
   const actions = useCall('actions.forOpportunity', { opportunityId: id });
@@ -36,8 +48,8 @@ export function OpportunityDetail({ id, onClose }: { id: number; onClose: () => 
   const [editingRound, setEditingRound] = useState<{ id: number; draft: RoundDraft } | null>(null);
   const [editingPerson, setEditingPerson] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [reflecting, setReflecting] = useState<number | null>(null);
-  const [lettersFor, setLettersFor] = useState<number | null>(null);
+  const [reflecting, setReflecting] = useState<number | null>(initialReflection);
+  const [lettersFor, setLettersFor] = useState<number | null>(initialLetters);
   const byId = new Map<number, Contact>((contacts.data ?? []).map((c) => [c.id, c]));
   const nameOf = (cid: number) => byId.get(cid)?.name ?? `Contact ${cid}`;
   /** A person as a round names them: their details open from their name (a removed person is a name only). */

@@ -51,10 +51,10 @@ export function historyInWords(history: PersonHistory): string {
 }
 
 /** The contacts: a list to search, one person's details and their history across every card. */
-export function PeopleScreen({ onBack, onOpen }: { onBack: () => void; onOpen: (opportunityId: number) => void }) {
+export function PeopleScreen({ onBack, onOpen, initialPerson = null }: { onBack: () => void; onOpen: (opportunityId: number) => void; initialPerson?: number | null }) {
   const contacts = useCall('contacts.list', undefined);
   const [query, setQuery] = useState('');
-  const [chosen, setChosen] = useState<number | null>(null);
+  const [chosen, setChosen] = useState<number | null>(initialPerson);
   const words = useDeferredValue(query).toLowerCase().split(/\s+/).filter(Boolean);
   const all = contacts.data ?? [];
   const current = all.filter((c) => c.removedAt === null);

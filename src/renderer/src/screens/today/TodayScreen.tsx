@@ -1,0 +1,156 @@
+/**
+ * Today: the user's to-do list. What is due today, then what is overdue, then the rest of the
+ * week, each grouped by company; every line acts in place (Done, Snooze, open the letter or the
+ * reflection, open the card). The tray's list and the notifications open here.
+ */
+import { useState } from 'react';
+import type { DueAction } from '../../../../shared/calls/planner-calls';
+import type { CallInput } from '../../../../shared/contract';
+import type { ActionKind } from '../../../../shared/domain';
+import { ACTION_TITLES, effectiveDue } from '../../../../shared/domain';
+import { SNOOZE_CHOICES, SNOOZE_LABELS } from '../../../../shared/snooze';
+import type { SnoozeChoice } from '../../../../shared/snooze';
+import { call } from '../../data/calls';
+import { countdown, useFormat } from '../../format';
+import { useDueList } from './use-due-list';
+import './today.css';
+
+/** Where a line's main button takes the user. */
+export type TodayTarget = { readonly opportunityId: number; readonly letters?: { roundId: number }; readonly reflection?: { roundId: number } };
+
+const LETTER_KINDS: ReadonlySet<ActionKind> = new Set(['thank-you', 'thank-you-card', 'linkedin-note', 'status-check', 'stay-in-touch', 'phone-call']);
+
+interface Group {
+  readonly opportunityId: number;
+  readonly company: string;
+  readonly role: string;
+  readonly actions: readonly DueAction[];
+}
+
+function groupByCompany(actions: readonly DueAction[]): Group[] {
+  const groups = new Map<number, Group & { actions: DueAction[] }>();
+  for (const a of actions) {
+    const group = groups.get(a.opportunityId) ?? { opportunityId: a.opportunityId, company: a.company, role: a.role, actions: [] };
+    group.actions.push(a);
+    groups.set(a.opportunityId, group);
+  }
+  return [...groups.values()].sort((x, y) => x.company.localeCompare(y.company) || x.role.localeCompare(y.role));
+}
+
+export function TodayScreen({ onOpen }: { onOpen: (target: TodayTarget) => void }) {
+  const format = useFormat();
+  const due = useDueList();
+  const { now } = due;
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+  const sections = [
+    { id: 'today', title: 'Due today', empty: 'Nothing else is due today.', actions: due.today },
+    { id: 'overdue', title: 'Overdue', empty: 'Nothing is overdue.', actions: due.overdue },
+    { id: 'week', title: 'Later this week', empty: 'Nothing more this week.', actions: due.week },
+  ];
+
+  async function act<K extends 'actions.complete' | 'actions.snooze' | 'actions.skip'>(name: K, input: CallInput<K>, label: string) {
+    setError(null);
+    setBusy(`${input.opportunityId}:${input.key}`);
+    const result = await call(name, input);
+    setBusy(null);
+    if (!result.ok) setError(`${label}: ${result.error.message}`);
+  }
+
+  const total = sections.reduce((n, s) => n + s.actions.length, 0);
+  return (
+    <section className="today" aria-labelledby="today-title">
+      <p id="today-title" className="muted today-total">
+        {due.loaded ? `${total} ${total === 1 ? 'thing' : 'things'} to do this week` : 'Reading your list…'}
+      </p>
+      {due.error && (
+        <p role="alert" className="error">
+          The list could not be read: {due.error.message}
+        </p>
+      )}
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+      {due.loaded &&
+        sections.map((section) => (
+          <section key={section.id} className={`today-section ${section.id}`} aria-labelledby={`today-${section.id}`}>
+            <h3 id={`today-${section.id}`}>
+              {section.id === 'overdue' && section.actions.length > 0 && <span aria-hidden="true">⚠ </span>}
+              {section.title} <span className="count">{section.actions.length}</span>
+            </h3>
+            {section.actions.length === 0 ? (
+              <p className="muted">{section.empty}</p>
+            ) : (
+              groupByCompany(section.actions).map((group) => (
+                <div key={group.opportunityId} className="today-group">
+                  <h4>
+                    <button type="button" className="link" onClick={() => onOpen({ opportunityId: group.opportunityId })}>
+                      {group.company}
+                    </button>{' '}
+                    <span className="muted">{group.role}</span>
+                  </h4>
+                  <ul aria-label={`${group.company}: ${section.title}`}>
+                    {group.actions.map((a) => {
+                      const title = a.recipient ? `${ACTION_TITLES[a.kind]}: ${a.recipient.name}` : ACTION_TITLES[a.kind];
+                      const overdue = section.id === 'overdue';
+                      // Overdue: since it was due; otherwise when it is due (or back from a snooze).
+                      const when = overdue ? a.due : effectiveDue(a);
+                      const working = busy === `${a.opportunityId}:${a.key}`;
+                      return (
+                        <li key={a.key} className={overdue ? 'today-item overdue' : 'today-item'}>
+                          <div className="today-what">
+                            <strong>{title}</strong>
+                            <span className="today-when">
+                              {overdue ? <span className="overdue-label">Overdue since </span> : a.status === 'snoozed' ? 'Snoozed until ' : 'Due '}
+                              <time dateTime={when}>{format.dateTime(when)}</time> ({countdown(when, now)})
+                            </span>
+                            <details className="today-why">
+                              <summary>Why this date</summary>
+                              {a.why}
+                            </details>
+                          </div>
+                          <div className="today-acts">
+                            {LETTER_KINDS.has(a.kind) && a.roundId !== null && (
+                              <button type="button" className="secondary" onClick={() => onOpen({ opportunityId: a.opportunityId, letters: { roundId: a.roundId! } })}>
+                                Open the letter<span className="visually-hidden">: {title}, {a.company}</span>
+                              </button>
+                            )}
+                            {a.kind === 'write-reflection' && a.roundId !== null && (
+                              <button type="button" className="secondary" onClick={() => onOpen({ opportunityId: a.opportunityId, reflection: { roundId: a.roundId! } })}>
+                                Write it<span className="visually-hidden">: {title}, {a.company}</span>
+                              </button>
+                            )}
+                            <button type="button" disabled={working} onClick={() => void act('actions.complete', { opportunityId: a.opportunityId, key: a.key }, title)}>
+                              Done<span className="visually-hidden">: {title}, {a.company}</span>
+                            </button>
+                            <select
+                              aria-label={`Snooze: ${title}, ${a.company}`}
+                              value=""
+                              disabled={working}
+                              onChange={(e) => {
+                                const choice = e.target.value as SnoozeChoice;
+                                if (choice) void act('actions.snooze', { opportunityId: a.opportunityId, key: a.key, choice }, title);
+                              }}
+                            >
+                              <option value="">Snooze…</option>
+                              {SNOOZE_CHOICES.map((c) => (
+                                <option key={c} value={c}>
+                                  {SNOOZE_LABELS[c]}
+                                </option>
+                              ))}
+                            </select>
+                          </div>
+                        </li>
+                      );
+                    })}
+                  </ul>
+                </div>
+              ))
+            )}
+          </section>
+        ))}
+    </section>
+  );
+}

@@ -1,0 +1,162 @@
+/**
+ * The renderer's data layer as a user meets it: an answer given to a dialog survives another
+ * window's change and a failed reload; the board never blanks; times read in the journal's zone,
+ * not the browser's; a reflection typed without a pause survives the server's death but for its
+ * last second.
+ */
+import type { Page, Route } from '@playwright/test';
+import { callApi } from './http-client';
+import { card, column, expect, test } from './fixtures';
+import { startServer } from './web-server';
+import type { RunningServer } from './web-server';
+
+const value = <T>(response: { body: string }): T => (JSON.parse(response.body) as { value: T }).value;
+
+async function seedInterviewed(server: RunningServer, company: string, startsAt: string, interviewers: readonly string[] = ['Carla Diaz']) {
+  const ids: number[] = [];
+  for (const name of interviewers) ids.push(value<{ id: number }>(await callApi(server.port, server.token, 'contacts.create', { name })).id);
+  return value<{ id: number; rounds: { id: number }[] }>(
+    await callApi(server.port, server.token, 'opportunities.create', { company, role: 'Engineer', firstRound: { startsAt, format: 'video', interviewerIds: ids } }),
+  );
+}
+
+async function drag(page: Page, company: string, to: string) {
+  const source = page.locator('.card', { has: card(page, company) });
+  const target = column(page, to);
+  await target.scrollIntoViewIfNeeded();
+  const from = (await source.boundingBox())!;
+  const dest = (await target.boundingBox())!;
+  await page.mouse.move(from.x + from.width / 2, from.y + 20);
+  await page.mouse.down();
+  await page.mouse.move(from.x + from.width / 2 + 10, from.y + 30, { steps: 3 });
+  await page.mouse.move(dest.x + dest.width / 2, dest.y + 120, { steps: 12 });
+  await page.mouse.up();
+}
+
+/** Answers the next `times` calls of `name` with a failure, as a broken transport would. */
+async function failNext(page: Page, name: string, times: number): Promise<() => number> {
+  let failed = 0;
+  await page.route(`**/api/call/${name}`, async (route: Route) => {
+    if (failed >= times) return route.fallback();
+    failed++;
+    await route.fulfill({ status: 500, contentType: 'application/json', body: JSON.stringify({ ok: false, error: { code: 'internal', message: 'Injected failure' } }) });
+  });
+  return () => failed;
+}
+
+test('the close dialog keeps the answer through another window’s change and failed reloads; the board never blanks', async ({ page, server }) => {
+  const hooli = await seedInterviewed(server, 'Hooli', new Date(Date.now() - 5 * 3_600_000).toISOString());
+  await page.goto(server.url);
+  await expect(column(page, 'Interviewed')).toContainText('Hooli');
+
+  await drag(page, 'Hooli', 'Closed');
+  const why = page.getByRole('dialog', { name: 'Why is Hooli closed?' });
+  await why.getByLabel('I withdrew').check();
+
+  // Another window adds a card while the dialog is open, and every read the page makes about it fails.
+  const patches = await failNext(page, 'board.cards', 1);
+  const reloads = await failNext(page, 'board.get', 2);
+  await callApi(server.port, server.token, 'opportunities.create', { company: 'Initech', role: 'Analyst' });
+  await expect.poll(reloads).toBe(2);
+  expect(patches()).toBe(1);
+
+  // A quiet notice says so; the board is still there, and so is the user's answer.
+  await expect(page.getByRole('status', { name: 'Refresh problems' })).toContainText('Could not refresh the board');
+  await expect(column(page, 'Interviewed')).toContainText('Hooli');
+  await expect(why.getByLabel('I withdrew')).toBeChecked();
+  await why.getByRole('button', { name: 'Move to Closed' }).click();
+  await expect(page.getByRole('status', { name: 'Board changes' })).toContainText('Saved: Hooli moved to Closed');
+
+  const events = value<{ kind: string; undoneAt: string | null }[]>(await callApi(server.port, server.token, 'events.list', { opportunityId: hooli.id }));
+  expect(events.filter((e) => !e.undoneAt).map((e) => e.kind)).toEqual(['withdrawn']);
+
+  // Retry: the reads work again, and the other window's card arrives.
+  await page.getByRole('status', { name: 'Refresh problems' }).getByRole('button', { name: 'Retry' }).click();
+  await expect(column(page, 'Upcoming')).toContainText('Initech');
+});
+
+test.describe('times in the journal’s zone', () => {
+  // The browser in UTC, the journal in Auckland (UTC+13 in November): far apart on purpose.
+  test.use({ timezoneId: 'UTC', locale: 'en-US' });
+  const zone = 'Pacific/Auckland';
+  const inZone = (iso: string | Date) =>
+    new Intl.DateTimeFormat('en-US', { timeZone: zone, weekday: 'short', day: 'numeric', month: 'short', hour: 'numeric', minute: '2-digit' }).format(new Date(iso));
+  const inUtc = (iso: string | Date) =>
+    new Intl.DateTimeFormat('en-US', { timeZone: 'UTC', weekday: 'short', day: 'numeric', month: 'short', hour: 'numeric', minute: '2-digit' }).format(new Date(iso));
+
+  /** 10:00 in Auckland on the most recent day when that is at least two hours ago. */
+  function morningInAuckland(): Date {
+    for (let back = 0; back < 3; back++) {
+      const day = new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(Date.now() - back * 86_400_000));
+      const at = new Date(`${day}T10:00:00+13:00`);
+      if (at.getTime() < Date.now() - 2 * 3_600_000) return at;
+    }
+    throw new Error('no morning found');
+  }
+
+  test('the card and its detail read in Auckland time; "tomorrow morning" is Auckland’s morning', async ({ page, server }) => {
+    await callApi(server.port, server.token, 'settings.update', { timeZone: zone });
+    const round = morningInAuckland();
+    await seedInterviewed(server, 'Kiwi Bank', round.toISOString(), ['Aroha Ngata']);
+    await page.goto(server.url);
+
+    const face = card(page, 'Kiwi Bank');
+    await expect(face).toContainText(inZone(round));
+    await expect(face).not.toContainText(inUtc(round));
+    await face.click();
+    const detail = page.getByRole('dialog', { name: 'Kiwi Bank: Engineer' });
+    // The reflection is due "the same evening": 21:00 in Auckland, not the browser's 08:00.
+    const evening = new Date(round.getTime() + 11 * 3_600_000);
+    const reflection = detail.getByRole('listitem', { name: 'Write the reflection' });
+    await expect(reflection).toContainText(`Due ${inZone(evening)}`);
+    await expect(detail.getByRole('list', { name: 'Timeline' }).or(detail.getByText('Nothing recorded yet.'))).toBeVisible();
+
+    await reflection.getByRole('combobox', { name: /^Snooze/ }).selectOption('tomorrow-morning');
+    // Tomorrow, Auckland's tomorrow, at 08:00 Auckland time.
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+    const tomorrow = new Date(new Date(`${today}T08:00:00+13:00`).getTime() + 86_400_000);
+    await expect(reflection).toContainText(`Snoozed until ${inZone(tomorrow)}`);
+    expect(inZone(tomorrow)).toContain('8:00 AM');
+  });
+});
+
+test('a reflection typed without a pause: after the server dies, everything typed more than a second before is there', async ({ page, server }) => {
+  const opportunity = await seedInterviewed(server, 'Umbrella Health', new Date(Date.now() - 3 * 3_600_000).toISOString());
+  await page.goto(server.url);
+  await card(page, 'Umbrella Health').click();
+  await page.getByRole('button', { name: 'Reflection on round 1' }).click();
+  const editor = page.getByRole('dialog', { name: 'Reflection: Umbrella Health, round 1' }).getByRole('textbox', { name: 'Reflection' });
+  await expect(editor).toContainText('Questions asked');
+  await editor.click();
+  await page.keyboard.press('ControlOrMeta+End');
+
+  // A key every 60 ms, never a pause; the time each word was finished is noted.
+  const words = Array.from({ length: 120 }, (_, i) => `w${i}`);
+  const typedAt: { text: string; at: number }[] = [];
+  let typed = '';
+  let stop = false;
+  const typing = (async () => {
+    for (const word of words) {
+      if (stop) break;
+      await page.keyboard.type(`${word} `, { delay: 60 });
+      typed += `${word} `;
+      typedAt.push({ text: typed, at: Date.now() });
+    }
+  })();
+  await expect.poll(() => typedAt.length, { timeout: 30_000 }).toBeGreaterThanOrEqual(12);
+  const killedAt = Date.now();
+  expect(await server.stop('SIGKILL')).toBeNull();
+  stop = true;
+  await typing.catch(() => undefined);
+
+  const promised = [...typedAt].reverse().find((t) => t.at <= killedAt - 1_000);
+  expect(promised, 'some words were typed more than a second before the kill').toBeDefined();
+  const again = await startServer(server.dataDir);
+  try {
+    const round = opportunity.rounds[0]!.id;
+    const stored = value<{ body: string }>(await callApi(again.port, again.token, 'reflections.get', { roundId: round }));
+    expect(stored.body.replace(/\s+/g, ' ')).toContain(promised!.text.trim());
+  } finally {
+    await again.stop();
+  }
+});
