@@ -4,6 +4,7 @@
  * signed with the name given. The issue this guards: every draft said "[your name]".
  */
 import { callApi } from './http-client';
+import { expectAccessible } from './axe';
 import { card, column, expect, test } from './fixtures';
 import type { RunningServer } from './web-server';
 
@@ -25,6 +26,7 @@ test('the first start asks the name, explains the board with an example card, an
   // The time zone is the system's unless chosen (it follows the machine when it travels).
   await expect(welcome.getByLabel('Time zone')).toHaveValue('system');
   await welcome.getByLabel('English').selectOption('en-GB');
+  await expectAccessible(page, 'the first start', 'dialog[open]');
   await welcome.getByRole('button', { name: 'Continue' }).click();
 
   const tour = page.getByRole('dialog', { name: 'How the board works' });

@@ -4,6 +4,7 @@
  * added by quick add with no date, when it asks for one.
  */
 import { callApi } from './http-client';
+import { expectAccessible } from './axe';
 import { card, column, expect, test } from './fixtures';
 import type { RunningServer } from './web-server';
 
@@ -42,6 +43,7 @@ test('archive, restore, delete and undo an opportunity', async ({ page, server }
   await page.getByRole('button', { name: 'Archive', exact: true }).click();
   const archive = page.getByRole('dialog', { name: 'Archive' });
   await expect(archive.getByRole('list', { name: 'Archived opportunities' })).toContainText('Globex, Analyst');
+  await expectAccessible(page, 'the archive', 'dialog[open]');
   await archive.getByRole('button', { name: 'Restore Globex, Analyst, to the board' }).click();
   await expect(notice).toContainText('Restored Globex (Analyst) to the board.');
   await expect(archive.getByText('Nothing archived.')).toBeVisible();
@@ -54,6 +56,7 @@ test('archive, restore, delete and undo an opportunity', async ({ page, server }
   const ask = page.getByRole('dialog', { name: 'Delete Globex (Analyst)?' });
   await expect(ask).toContainText('This deletes the card for Globex (Analyst) with 1 round, 0 timeline entries and 0 letters. The people stay in your contacts.');
   await expect(ask.getByRole('button', { name: 'Cancel' })).toBeFocused();
+  await expectAccessible(page, 'the delete dialog', 'dialog[open]:last-of-type');
   await ask.getByRole('button', { name: 'Delete Globex' }).click();
   await expect(detail).toHaveCount(0);
   await expect(notice).toContainText('Deleted Globex (Analyst) with 1 round');

@@ -4,6 +4,7 @@
  * who are one person are merged, and everything of both points at the one kept.
  */
 import { callApi } from './http-client';
+import { expectAccessible } from './axe';
 import { card, expect, localInput, test } from './fixtures';
 import type { RunningServer } from './web-server';
 
@@ -52,6 +53,7 @@ test('a person added without an email gets one from the card detail, and the tha
   await detail.getByRole('button', { name: 'Edit Alice Ng', exact: true }).click();
   const editor = page.getByRole('dialog', { name: 'Edit Alice Ng' });
   await expect(editor.getByLabel('Name')).toBeFocused();
+  await expectAccessible(page, 'the person editor', 'dialog[open]:last-of-type');
   await editor.getByLabel('Email').fill('alice@initech.example');
   await editor.getByLabel('Title').fill('Engineering Manager');
   await editor.getByRole('button', { name: 'Save Alice Ng' }).click();
@@ -129,6 +131,7 @@ test('merging two contacts who are one person: the rounds and letters of both no
   const merge = page.getByRole('dialog', { name: 'Merge another contact into Alice Ng' });
   await merge.getByLabel('The same person as Alice Ng').selectOption({ label: 'A. Ng' });
   await expect(merge).toContainText('Everything that names A. Ng (1 round, 1 letter and 1 timeline entry) will name Alice Ng.');
+  await expectAccessible(page, 'the merge dialog', 'dialog[open]');
   await expect(merge).toContainText('Alice Ng has no phone');
   await merge.getByRole('button', { name: 'Merge A. Ng into Alice Ng' }).click();
   await expect(page.getByRole('status', { name: 'What just happened' })).toContainText('Merged A. Ng into Alice Ng');
@@ -138,6 +141,7 @@ test('merging two contacts who are one person: the rounds and letters of both no
   await expect(person.getByRole('list', { name: 'Rounds with Alice Ng' })).toContainText('Globex, round 1');
   await expect(person.getByText('+1 555 0100')).toBeVisible();
   await expect(person.getByRole('table')).toContainText('Thank-you sent (thank-you email)');
+  await expectAccessible(page, 'the contacts view with a person and their history');
 
   const contacts = await api<Contact[]>(server, 'contacts.list');
   expect(contacts.map((c) => c.id)).toEqual([alice.id]);
@@ -148,7 +152,7 @@ test('merging two contacts who are one person: the rounds and letters of both no
     expect(letters.map((l) => [l.contactId, l.recipientName])).toEqual([[alice.id, 'Alice Ng']]);
   }
   // The merged person's card says so on the board too.
-  await page.getByRole('button', { name: 'Contacts', exact: true }).click();
+  await page.getByRole('navigation', { name: 'Afterword' }).getByRole('button', { name: 'Board' }).click();
   await card(page, 'Globex').click();
   await expect(page.getByRole('dialog', { name: 'Globex: Analyst' })).toContainText('With Alice Ng');
 });
