@@ -27,10 +27,16 @@ export interface Opportunity {
   readonly source: string | null;
   readonly companySize: CompanySize | null;
   readonly salaryNotes: string | null;
+  /** The user's own notes on the opportunity. */
+  readonly notes: string | null;
+  /** The user's tags, in the order given, none twice (ignoring case). */
+  readonly tags: readonly string[];
   readonly recruiterContactId: number | null;
   readonly stage: StoredStage;
   readonly closedReason: ClosedReason | null;
   readonly stageChangedAt: Instant | null;
+  /** When the user archived it (off the board and the reminders, restorable), or null. */
+  readonly archivedAt: Instant | null;
   readonly createdAt: Instant;
   readonly updatedAt: Instant;
 }
@@ -65,10 +71,17 @@ export interface Contact {
   readonly id: number;
   readonly name: string;
   readonly title: string | null;
+  readonly company: string | null;
   readonly email: string | null;
   readonly phone: string | null;
   readonly linkedinUrl: string | null;
+  readonly notes: string | null;
   readonly lastContactedAt: Instant | null;
+  /**
+   * When the user removed the person from their contacts, or null. A removed person keeps only
+   * the name, so the rounds, letters and events that name them still do.
+   */
+  readonly removedAt: Instant | null;
 }
 
 // ---- the timeline ------------------------------------------------------------------------------
@@ -144,6 +157,7 @@ export const ACTION_KINDS = [
   'phone-call',
   'move-on',
   'stay-in-touch',
+  'add-round-date',
 ] as const;
 export type ActionKind = (typeof ACTION_KINDS)[number];
 
@@ -157,6 +171,7 @@ export const ACTION_TITLES: Record<ActionKind, string> = {
   'phone-call': 'Follow-up call',
   'move-on': 'Move on',
   'stay-in-touch': 'Stay-in-touch check-in',
+  'add-round-date': 'Add the date of the interview',
 };
 
 /**

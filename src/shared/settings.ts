@@ -143,6 +143,8 @@ export const settingsShape = {
   englishVariant: z.enum(['en-US', 'en-GB']),
   linkedinPremium: z.boolean(),
   paperSize: z.enum(['auto', 'letter', 'a4']),
+  /** The first start's setup was finished or skipped: it is not offered again. */
+  setupDone: z.boolean(),
 } as const;
 
 export const settingsSchema = z.strictObject(settingsShape);
@@ -164,6 +166,7 @@ export const defaultSettings = (): Settings => ({
   englishVariant: 'en-US',
   linkedinPremium: false,
   paperSize: 'auto',
+  setupDone: false,
 });
 
 /**

@@ -1,12 +1,17 @@
 import { test as base, expect } from '@playwright/test';
 import type { Page } from '@playwright/test';
-import { startServer, tempDataDir } from './web-server';
+import { skipFirstStart, startServer, tempDataDir } from './web-server';
 import type { RunningServer } from './web-server';
 
-/** Each test gets its own browser-mode server on its own data folder. */
-export const test = base.extend<{ server: RunningServer; restart: () => Promise<RunningServer> }>({
-  server: async ({}, use) => {
+/**
+ * Each test gets its own browser-mode server on its own data folder, as a returning user (the
+ * first start's setup done) unless it says `test.use({ firstStart: true })`.
+ */
+export const test = base.extend<{ firstStart: boolean; server: RunningServer; restart: () => Promise<RunningServer> }>({
+  firstStart: [false, { option: true }],
+  server: async ({ firstStart }, use) => {
     const server = await startServer(tempDataDir());
+    if (!firstStart) await skipFirstStart(server);
     await use(server);
     await server.stop();
   },

@@ -30,8 +30,12 @@ test('a corrupt journal and a corrupt settings file: the app explains, offers th
     await expect(page.getByRole('list', { name: 'Backups' })).toContainText('the newest good backup');
     expect(hash(journal)).toBe(journalHash);
 
-    page.once('dialog', (d) => void d.accept());
     await page.getByRole('button', { name: 'Restore this backup' }).first().click();
+    // An app dialog (not the browser's) says what restoring does before it is done.
+    const ask = page.getByRole('dialog', { name: 'Restore this journal?' });
+    await expect(ask).toContainText('The damaged journal is not deleted');
+    await ask.getByRole('button', { name: 'Restore it' }).click();
+    await expect(page.getByRole('status', { name: 'What just happened' })).toContainText('The damaged journal is kept aside');
     await expect(page.getByRole('region', { name: 'Upcoming', exact: true })).toContainText('Saved Co'); // no round yet: Upcoming
     // The settings file was broken too: the app says so, and kept it.
     await expect(page.getByRole('alert')).toContainText('The settings file could not be read');

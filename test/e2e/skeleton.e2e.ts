@@ -1,11 +1,12 @@
 import { expect, test } from '@playwright/test';
 import { callApi, rawRequest } from './http-client';
-import { startServer, tempDataDir } from './web-server';
+import { skipFirstStart, startServer, tempDataDir } from './web-server';
 
 test('an opportunity created in the UI is still there after the server restarts', async ({ page }) => {
   const dataDir = tempDataDir();
   let server = await startServer(dataDir);
   try {
+    await skipFirstStart(server);
     await page.goto(server.url);
     const quickAdd = page.getByRole('form', { name: 'Quick add' });
     await expect(quickAdd).toBeVisible();

@@ -138,3 +138,42 @@ describe(`JSON export and import (seed ${SEED}, ${SIZE} opportunities)`, () => {
     target.close();
   });
 });
+
+describe('what the user edits and removes travels in the JSON file', () => {
+  it('keeps people’s company and notes, removed people, and an opportunity’s notes, tags, size and archive', async () => {
+    const source = fresh(movableClock(NOW));
+    const alice = await value<{ id: number }>(source, 'contacts.create', { name: 'Alice Ng', company: 'Acme', notes: 'Met at the meetup' });
+    const bob = await value<{ id: number }>(source, 'contacts.create', { name: 'Bob Ortiz', email: 'bob@acme.example' });
+    const acme = await value<{ id: number }>(source, 'opportunities.create', {
+      company: 'Acme',
+      role: 'Engineer',
+      notes: 'Ask about on-call',
+      tags: ['remote', 'Rust'],
+      companySize: '51-200',
+      firstRound: { startsAt: '2026-11-10T15:00:00Z', format: 'video', interviewerIds: [alice.id, bob.id] },
+    });
+    await value(source, 'contacts.remove', { id: bob.id });
+    await value(source, 'opportunities.archive', { id: acme.id });
+    const first = await exportText(source);
+    const doc = JSON.parse(first) as JournalDocument;
+    expect(doc.contacts.map((c) => [c.name, c.company, c.notes, c.removedAt !== null])).toEqual([
+      ['Alice Ng', 'Acme', 'Met at the meetup', false],
+      ['Bob Ortiz', null, null, true],
+    ]);
+    expect(doc.opportunities[0]).toMatchObject({ notes: 'Ask about on-call', tags: ['remote', 'Rust'], companySize: '51-200', archivedAt: NOW.toISOString() });
+
+    const target = fresh(movableClock(NOW));
+    await value(target, 'transfer.importJson', { base64: b64(first) });
+    expect(await exportText(target)).toBe(first);
+    expect(await value(target, 'opportunities.archived')).toMatchObject([{ company: 'Acme' }]);
+
+    // A file from before these fields imports with them empty.
+    const older = JSON.parse(first) as { contacts: Record<string, unknown>[]; opportunities: Record<string, unknown>[] };
+    for (const c of older.contacts) for (const key of ['company', 'notes', 'removedAt']) delete c[key];
+    for (const o of older.opportunities) for (const key of ['companySize', 'notes', 'tags', 'archivedAt']) delete o[key];
+    const third = fresh(movableClock(NOW));
+    await value(third, 'transfer.importJson', { base64: b64(JSON.stringify(older)) });
+    expect(await value(third, 'opportunities.list')).toMatchObject([{ company: 'Acme', notes: null, tags: [], archivedAt: null, companySize: null }]);
+    for (const core of [source, target, third]) core.close();
+  });
+});

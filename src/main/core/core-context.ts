@@ -53,7 +53,8 @@ export function openCoreContext(options: CoreOptions): CoreContext {
   const db = journal.db;
   const settings = new SettingsStore(options.dataDir, now);
   const planner = new Planner(db, () => settings.get(), now);
-  const people = new ContactStore(db, now, planner);
+  const events = new CoreEvents();
+  const people = new ContactStore(db, now, planner, (id) => events.note({ contactIds: [id] }));
   const timeline = new TimelineStore(db, now, people, planner);
   return {
     dataDir: options.dataDir,
@@ -61,7 +62,7 @@ export function openCoreContext(options: CoreOptions): CoreContext {
     journal,
     db,
     now,
-    events: new CoreEvents(),
+    events,
     settings,
     planner,
     people,

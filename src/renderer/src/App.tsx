@@ -8,7 +8,9 @@ import type { Command } from './components/CommandPalette';
 import { ShortcutsSheet } from './components/ShortcutsSheet';
 import { keyOf } from './data/calls';
 import { connectCoreEvents } from './data/core-events';
-import { useCall } from './data/hooks';
+import { useBoard, useCall } from './data/hooks';
+import { Notices } from './components/Notices';
+import { useTopDialog } from './components/dialog-stack';
 import { TimeZoneProvider } from './format';
 import { BoardScreen } from './screens/board/BoardScreen';
 import { InsightsScreen } from './screens/insights/InsightsScreen';
@@ -19,13 +21,16 @@ import { Highlighted } from './screens/reflection/Highlighted';
 import { QuestionBank } from './screens/reflection/QuestionBank';
 import { SettingsDialog } from './screens/settings/SettingsDialog';
 import { SourcesDialog } from './screens/sources/SourcesDialog';
+import { ArchiveDialog } from './screens/archive/ArchiveDialog';
+import { FirstStart } from './screens/first-start/FirstStart';
+import { PeopleScreen } from './screens/people/PeopleScreen';
 import { TodayScreen } from './screens/today/TodayScreen';
 import type { TodayTarget } from './screens/today/TodayScreen';
 import { useDueList } from './screens/today/use-due-list';
 
-type View = 'board' | 'today' | 'insights';
-const VIEW_TITLES: Record<View, string> = { board: 'Board', today: 'Today', insights: 'Insights' };
-const VIEW_KEYS: Record<string, View> = { b: 'board', t: 'today', i: 'insights' };
+type View = 'board' | 'today' | 'insights' | 'contacts';
+const VIEW_TITLES: Record<View, string> = { board: 'Board', today: 'Today', insights: 'Insights', contacts: 'Contacts' };
+const VIEW_KEYS: Record<string, View> = { b: 'board', t: 'today', i: 'insights', c: 'contacts' };
 
 const typing = (target: EventTarget | null) =>
   target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
@@ -40,6 +45,7 @@ const SHORTCUTS = [
       { keys: ['G', 'B'], what: 'Go to the board' },
       { keys: ['G', 'T'], what: 'Go to Today' },
       { keys: ['G', 'I'], what: 'Go to Insights' },
+      { keys: ['G', 'C'], what: 'Go to Contacts' },
       { keys: ['?'], what: 'These shortcuts' },
       { keys: ['Esc'], what: 'Close a dialog' },
     ],
@@ -66,6 +72,9 @@ export function App() {
   const [palette, setPalette] = useState(false);
   const [shortcuts, setShortcuts] = useState(false);
   const [sources, setSources] = useState(false);
+  const [archiveOpen, setArchiveOpen] = useState(false);
+  /** The person the contacts view opens on (from the command palette). */
+  const [person, setPerson] = useState<number | null>(null);
   const [reminders, setReminders] = useState<readonly { title: string; body: string; opportunityId: number | null }[]>([]);
   const inApp = Boolean(window.afterword);
   const [permission, setPermission] = useState(() => (!inApp && 'Notification' in window ? Notification.permission : 'unsupported'));
@@ -73,6 +82,17 @@ export function App() {
   const [problemsDismissed, setProblemsDismissed] = useState(false);
   const client = useQueryClient();
   const openCard = (opportunityId: number) => setOpen({ opportunityId });
+  const board = useBoard();
+  const dialogOpen = useTopDialog() !== null;
+  // The first start's setup, decided once both answers are in: a journal with nothing in it, no
+  // name given, and the setup never finished or skipped (it then stays until it is done).
+  const [firstStart, setFirstStart] = useState<boolean | null>(null);
+  const settingsNow = settingsState.data?.settings;
+  const boardEmpty = board.data ? board.data.cards.length === 0 : null;
+  useEffect(() => {
+    if (firstStart !== null || !settingsNow || boardEmpty === null) return;
+    setFirstStart(!settingsNow.setupDone && settingsNow.userName === '' && boardEmpty);
+  }, [firstStart, settingsNow, boardEmpty]);
 
   // The core's events keep the cache in step (core-events.ts). Reminders pushed by the core's
   // scheduler: the app shows OS notifications itself, browser mode uses the Web Notifications API
@@ -156,10 +176,14 @@ export function App() {
       { id: 'go-board', title: 'Board', group: 'Go to', shortcut: 'G B', run: go('board') },
       { id: 'go-today', title: 'Today', group: 'Go to', shortcut: 'G T', keywords: 'due overdue to do list', run: go('today') },
       { id: 'go-insights', title: 'Insights', group: 'Go to', shortcut: 'G I', keywords: 'charts figures funnel', run: go('insights') },
+      { id: 'go-contacts', title: 'Contacts', group: 'Go to', shortcut: 'G C', keywords: 'people interviewers recruiters history merge', run: go('contacts') },
+      { id: 'archive', title: 'Archive and recently deleted', group: 'Do', keywords: 'archived restore deleted undo', run: () => setArchiveOpen(true) },
     ];
     for (const c of cards ?? []) list.push({ id: `card-${c.id}`, title: c.company, detail: c.role, group: 'Cards', keywords: c.people, run: () => openCard(c.id) });
     for (const p of contacts.data ?? []) {
-      list.push({ id: `person-${p.id}`, title: p.name, detail: p.title ?? undefined, group: 'People', keywords: p.email ?? '', run: () => setQuery(p.name) });
+      if (p.removedAt) continue;
+      const open = () => (setPerson(p.id), setView('contacts'));
+      list.push({ id: `person-${p.id}`, title: p.name, detail: p.title ?? undefined, group: 'People', keywords: [p.email, p.company].filter(Boolean).join(' '), run: open });
     }
     return list;
   }, [cards, contacts.data]);
@@ -190,6 +214,11 @@ export function App() {
             ))}
           </ul>
           <ul className="rail-end">
+            <li>
+              <button type="button" className="rail-item" onClick={() => setArchiveOpen(true)}>
+                Archive
+              </button>
+            </li>
             <li>
               <button type="button" className="rail-item" onClick={() => setSettingsOpen(true)}>
                 Settings
@@ -239,6 +268,7 @@ export function App() {
           </header>
           <main className="app-main" tabIndex={-1}>
             <BackgroundNotice />
+            {!dialogOpen && <Notices />}
             {!problemsDismissed && (settingsState.data?.problems.length ?? 0) > 0 && (
               <div role="alert" className="banner">
                 {settingsState.data!.problems.map((p) => (
@@ -291,6 +321,7 @@ export function App() {
             {view === 'board' && <BoardScreen query={query} onOpen={openCard} onNew={() => setCreating(true)} onOpenToday={() => setView('today')} searchHits={hitIds} />}
             {view === 'today' && <TodayScreen onOpen={setOpen} />}
             {view === 'insights' && <InsightsScreen onBack={() => setView('board')} onOpen={openCard} />}
+            {view === 'contacts' && <PeopleScreen key={person ?? 'list'} initialPerson={person} onBack={() => setView('board')} onOpen={openCard} />}
           </main>
         </div>
         {open !== null && (
@@ -317,6 +348,8 @@ export function App() {
         {palette && <CommandPalette commands={commands} onClose={() => setPalette(false)} />}
         {shortcuts && <ShortcutsSheet shortcuts={SHORTCUTS} onClose={() => setShortcuts(false)} />}
         {sources && <SourcesDialog onClose={() => setSources(false)} />}
+        {archiveOpen && <ArchiveDialog onClose={() => setArchiveOpen(false)} onOpen={openCard} />}
+        {firstStart && <FirstStart onDone={() => setFirstStart(false)} />}
       </div>
     </TimeZoneProvider>
   );

@@ -21,13 +21,14 @@ const CARD_COLUMNS = `
   LEFT JOIN rounds r ON r.opportunity_id = o.id
    AND r.number = (SELECT max(number) FROM rounds WHERE opportunity_id = o.id)`;
 
-/** Every opportunity with its latest round, through indexes (asserted by a query-plan test). */
+/** Every opportunity not archived with its latest round, through indexes (asserted by a query-plan test). */
 export const BOARD_QUERY = `${CARD_COLUMNS}
+  WHERE o.archived_at IS NULL
   ORDER BY o.updated_at DESC, o.id DESC`;
 
-/** The same, for a few cards (a patch after a write). */
+/** The same, for a few cards (a patch after a write): an archived one is not found, so the patch lists it as removed. */
 const CARDS_QUERY = `${CARD_COLUMNS}
-  WHERE o.id IN (SELECT value FROM json_each(?))`;
+  WHERE o.id IN (SELECT value FROM json_each(?)) AND o.archived_at IS NULL`;
 
 interface BoardRow {
   id: number;
@@ -85,7 +86,7 @@ const WAITING_AFTER_MS = 2 * 86_400_000;
  * suggests applying elsewhere. A hint on the board, never a notification.
  */
 export function keepSearchingHint(db: Database, plans: ReadonlyMap<number, readonly Action[]>, now: Date): BoardHint | null {
-  const inPlay = db.prepare("SELECT id FROM opportunities WHERE stage IN ('scheduled', 'thanked', 'followed_up')").pluck().all() as number[];
+  const inPlay = db.prepare("SELECT id FROM opportunities WHERE stage IN ('scheduled', 'thanked', 'followed_up') AND archived_at IS NULL").pluck().all() as number[];
   if (inPlay.length === 0) return null;
   const soon = now.getTime() + WAITING_AFTER_MS;
   const waiting = inPlay.every((id) => {

@@ -8,7 +8,7 @@ import { COMPANY_SIZES } from '../../../shared/domain';
 import type { EventKind } from '../../../shared/domain';
 import { ContactStore } from '../people/contact-store';
 import { NO_PLAN_CACHE } from '../planner/plan-cache';
-import { TimelineStore } from '../timeline/timeline';
+import { CONTACTING, TimelineStore } from '../timeline/timeline';
 
 /** mulberry32: small, fast, and the same sequence everywhere for a seed. */
 export function prng(seed: number): () => number {
@@ -117,8 +117,8 @@ export function generateJournal(db: Database, options: GenerateOptions): Generat
   const skipAction = db.prepare("INSERT INTO action_states (action_key, opportunity_id, state, until, at) VALUES (?, ?, 'skipped', NULL, ?)");
   const insertReflection = db.prepare('INSERT INTO reflections (round_id, body, updated_at) VALUES (?, ?, ?)');
   const insertLetter = db.prepare(
-    `INSERT INTO letters (opportunity_id, round_id, contact_id, kind, subject, body, detail, state, sent_at, created_at, updated_at)
-     VALUES (?, ?, ?, 'thank-you-email', ?, ?, ?, 'sent', ?, ?, ?)`,
+    `INSERT INTO letters (opportunity_id, round_id, contact_id, kind, subject, body, detail, state, sent_at, event_id, created_at, updated_at)
+     VALUES (?, ?, ?, 'thank-you-email', ?, ?, ?, 'sent', ?, ?, ?, ?)`,
   );
   const names = db.prepare('SELECT name FROM contacts WHERE id = ?').pluck();
 
@@ -139,9 +139,9 @@ export function generateJournal(db: Database, options: GenerateOptions): Generat
       ).lastInsertRowid,
     );
   };
-  const event = (opportunityId: number, roundId: number | null, contactId: number | null, kind: EventKind, channel: string | null, at: number) => {
+  const event = (opportunityId: number, roundId: number | null, contactId: number | null, kind: EventKind, channel: string | null, at: number): number => {
     counts.events++;
-    insertEvent.run(opportunityId, roundId, contactId, kind, channel, iso(at), iso(Math.min(at, now)));
+    return Number(insertEvent.run(opportunityId, roundId, contactId, kind, channel, iso(at), iso(Math.min(at, now))).lastInsertRowid);
   };
 
   db.transaction(() => {
@@ -203,7 +203,8 @@ export function generateJournal(db: Database, options: GenerateOptions): Generat
         for (const id of interviewers) {
           if (!(random() < 0.85 && thanksAt < now)) continue;
           const sentAt = thanksAt + random() * HOUR;
-          event(opportunityId, roundId, id, 'thank_you_sent', 'email', sentAt);
+          // Marked sent as the app does it: the letter names the event that records it.
+          const sent = event(opportunityId, roundId, id, 'thank_you_sent', 'email', sentAt);
           const topic = pick(TOPICS);
           const first = String(names.get(id)).split(' ')[0];
           insertLetter.run(
@@ -214,6 +215,7 @@ export function generateJournal(db: Database, options: GenerateOptions): Generat
             `Dear ${first},\n\nThank you for taking the time to talk with me about the ${role} role at ${company}. I especially enjoyed our conversation about ${topic}.\n\nI look forward to the next steps.\n\nBest regards,\nSam Lee`,
             topic,
             iso(sentAt),
+            sent,
             iso(sentAt),
             iso(sentAt),
           );
@@ -249,6 +251,11 @@ export function generateJournal(db: Database, options: GenerateOptions): Generat
       }
       timeline.refreshStage(opportunityId);
     }
+    // When each person was last contacted, as recording the events would have kept it.
+    db.prepare(
+      `UPDATE contacts SET last_contacted_at = (SELECT max(occurred_at) FROM events e WHERE e.contact_id = contacts.id AND e.undone_at IS NULL
+         AND e.kind IN (SELECT value FROM json_each(?)))`,
+    ).run(JSON.stringify([...CONTACTING]));
   }).immediate();
   return counts;
 }

@@ -13,9 +13,18 @@ export function createJournalHandlers({ opportunities, events }: CoreContext): H
     'opportunities.get': ({ id }) => opportunities.get(id),
     'opportunities.update': ({ id, patch }) => events.changed(id, opportunities.update(id, patch)),
     'opportunities.delete': ({ id }) => {
-      opportunities.delete(id);
-      return events.changed(id, { deleted: id });
+      const deletionId = opportunities.delete(id);
+      return events.changed(id, { deleted: id, deletionId });
     },
+    'opportunities.contents': ({ id }) => opportunities.contents(id),
+    'opportunities.undoDelete': ({ deletionId }) => {
+      const id = opportunities.undoDelete(deletionId);
+      return events.changed(id, opportunities.get(id));
+    },
+    'opportunities.deleted': () => opportunities.deletions(),
+    'opportunities.archive': ({ id }) => events.changed(id, opportunities.setArchived(id, true)),
+    'opportunities.unarchive': ({ id }) => events.changed(id, opportunities.setArchived(id, false)),
+    'opportunities.archived': () => opportunities.archived(),
     'rounds.create': (input) => events.changed(input.opportunityId, opportunities.createRound(input)),
     'rounds.list': ({ opportunityId }) => {
       opportunities.get(opportunityId);

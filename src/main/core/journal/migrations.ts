@@ -317,6 +317,39 @@ export const MIGRATIONS: readonly Migration[] = [
       }
     },
   },
+  {
+    version: 10,
+    name: 'people and opportunities the user can see, change and remove',
+    up: (db) => {
+      db.exec(`
+        -- A person's company and the user's notes on them. A removed person keeps their row with
+        -- only the name (removed_at set): the rounds they sat in, the letters and the events that
+        -- name them keep pointing at it, so nothing the user recorded is silently lost.
+        ALTER TABLE contacts ADD COLUMN company TEXT;
+        ALTER TABLE contacts ADD COLUMN notes TEXT;
+        ALTER TABLE contacts ADD COLUMN removed_at TEXT;
+
+        -- The user's free notes and tags on an opportunity; an archived card leaves the board
+        -- (and the reminders) until it is restored.
+        ALTER TABLE opportunities ADD COLUMN notes TEXT;
+        ALTER TABLE opportunities ADD COLUMN tags TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(tags) AND json_type(tags) = 'array');
+        ALTER TABLE opportunities ADD COLUMN archived_at TEXT;
+        CREATE INDEX opportunities_archived ON opportunities(archived_at) WHERE archived_at IS NOT NULL;
+
+        -- A deleted opportunity, as every row it took with it (JSON, by table), so the deletion
+        -- can be undone: the card comes back with its rounds, timeline, letters and reflections.
+        CREATE TABLE deleted_opportunities (
+          id              INTEGER PRIMARY KEY,
+          opportunity_id  INTEGER NOT NULL,
+          company         TEXT NOT NULL,
+          role            TEXT NOT NULL,
+          deleted_at      TEXT NOT NULL,
+          rows            TEXT NOT NULL CHECK (json_valid(rows))
+        ) STRICT;
+        CREATE INDEX deleted_opportunities_by_time ON deleted_opportunities(deleted_at);
+      `);
+    },
+  },
 ];
 
 /** The SHA-256 of each built-in template's body as journals before version 9 were given it. */

@@ -4,12 +4,16 @@
  * plan of the card it changed (directly, or through the timeline's `refreshStage`).
  */
 import type { Database } from 'better-sqlite3';
+import type { ArchivedOpportunity, DeletedOpportunity, OpportunityContents } from '../../../shared/calls/journal-calls';
+import { DELETED_KEPT_DAYS } from '../../../shared/calls/journal-calls';
 import type { Opportunity, OpportunityWithRounds, Round } from '../../../shared/domain';
 import type { ValidInput } from '../../../shared/contract';
-import { notFound } from '../errors';
+import { CoreError, notFound } from '../errors';
 import type { ContactStore } from '../people/contact-store';
 import type { PlanInvalidation } from '../planner/plan-cache';
 import type { TimelineStore } from '../timeline/timeline';
+import { restoreRows, rowsTakenBy } from './deletion';
+import type { DeletedRows } from './deletion';
 
 interface OpportunityRow {
   id: number;
@@ -20,10 +24,14 @@ interface OpportunityRow {
   source: string | null;
   company_size: Opportunity['companySize'];
   salary_notes: string | null;
+  notes: string | null;
+  /** JSON: an array of strings. */
+  tags: string;
   recruiter_contact_id: number | null;
   stage: Opportunity['stage'];
   closed_reason: Opportunity['closedReason'];
   stage_changed_at: string | null;
+  archived_at: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -53,10 +61,13 @@ const hydrateOpportunity = (r: OpportunityRow): Opportunity => ({
   source: r.source,
   companySize: r.company_size,
   salaryNotes: r.salary_notes,
+  notes: r.notes,
+  tags: JSON.parse(r.tags) as string[],
   recruiterContactId: r.recruiter_contact_id,
   stage: r.stage,
   closedReason: r.closed_reason,
   stageChangedAt: r.stage_changed_at,
+  archivedAt: r.archived_at,
   createdAt: r.created_at,
   updatedAt: r.updated_at,
 });
@@ -93,6 +104,8 @@ const OPPORTUNITY_COLUMNS: Record<keyof OpportunityPatch, string> = {
   source: 'source',
   companySize: 'company_size',
   salaryNotes: 'salary_notes',
+  notes: 'notes',
+  tags: 'tags',
   recruiterContactId: 'recruiter_contact_id',
 };
 const ROUND_COLUMNS: Record<keyof RoundPatch, string> = {
@@ -151,12 +164,14 @@ export class OpportunityStore {
   create(input: ValidInput<'opportunities.create'>): OpportunityWithRounds {
     const at = this.now().toISOString();
     const id = this.db.transaction(() => {
-      // References first: a missing row is named, not left to fail as a foreign key.
-      if (input.recruiterContactId !== null) this.people.require([input.recruiterContactId], 'recruiterContactId');
+      // References first: a missing row is named, not left to fail as a foreign key. New people
+      // typed into the form are added here, in its transaction.
+      const person = this.people.resolver();
+      const recruiter = input.recruiterContactId === null ? null : person(input.recruiterContactId, 'recruiterContactId');
       const { lastInsertRowid } = this.db
         .prepare(
-          `INSERT INTO opportunities (company, role, job_url, location, source, company_size, salary_notes, recruiter_contact_id, created_at, updated_at)
-           VALUES (@company, @role, @jobUrl, @location, @source, @companySize, @salaryNotes, @recruiterContactId, @at, @at)`,
+          `INSERT INTO opportunities (company, role, job_url, location, source, company_size, salary_notes, notes, tags, recruiter_contact_id, created_at, updated_at)
+           VALUES (@company, @role, @jobUrl, @location, @source, @companySize, @salaryNotes, @notes, @tags, @recruiterContactId, @at, @at)`,
         )
         .run({
           company: input.company,
@@ -166,11 +181,13 @@ export class OpportunityStore {
           source: input.source,
           companySize: input.companySize,
           salaryNotes: input.salaryNotes,
-          recruiterContactId: input.recruiterContactId,
+          notes: input.notes,
+          tags: JSON.stringify(input.tags),
+          recruiterContactId: recruiter,
           at,
         });
       const opportunityId = Number(lastInsertRowid);
-      if (input.firstRound) this.insertRound(opportunityId, input.firstRound, at, 'firstRound.');
+      if (input.firstRound) this.insertRound(opportunityId, input.firstRound, at, 'firstRound.', person);
       this.timeline.refreshStage(opportunityId);
       return opportunityId;
     }).immediate();
@@ -178,9 +195,10 @@ export class OpportunityStore {
   }
 
   update(id: number, patch: OpportunityPatch): Opportunity {
-    const { sql, params } = setClause(patch, OPPORTUNITY_COLUMNS);
     this.db.transaction(() => {
-      if (patch.recruiterContactId) this.people.require([patch.recruiterContactId], 'patch.recruiterContactId');
+      this.get(id);
+      const recruiter = patch.recruiterContactId ? this.people.resolver()(patch.recruiterContactId, 'patch.recruiterContactId') : patch.recruiterContactId;
+      const { sql, params } = setClause({ ...patch, recruiterContactId: recruiter, tags: patch.tags && JSON.stringify(patch.tags) }, OPPORTUNITY_COLUMNS);
       const changes = this.db
         .prepare(`UPDATE opportunities SET ${sql}, updated_at = @updated_at WHERE id = @id`)
         .run({ ...params, updated_at: this.now().toISOString(), id }).changes;
@@ -190,11 +208,99 @@ export class OpportunityStore {
     return this.get(id);
   }
 
+  /**
+   * Deletes a card and all it holds, keeping the rows aside so the deletion can be undone (see
+   * deletion.ts). Answers the deletion's id.
+   */
   delete(id: number): number {
-    const changes = this.db.prepare('DELETE FROM opportunities WHERE id = ?').run(id).changes;
-    if (changes === 0) throw notFound('opportunity', id);
-    this.plans.invalidate(id);
-    return id;
+    return this.db.transaction(() => {
+      const opportunity = this.get(id);
+      this.forgetOldDeletions();
+      const rows = rowsTakenBy(this.db, id);
+      const { lastInsertRowid } = this.db
+        .prepare('INSERT INTO deleted_opportunities (opportunity_id, company, role, deleted_at, rows) VALUES (?, ?, ?, ?, ?)')
+        .run(id, opportunity.company, opportunity.role, this.now().toISOString(), JSON.stringify(rows));
+      this.db.prepare('DELETE FROM opportunities WHERE id = ?').run(id);
+      this.plans.invalidate(id);
+      return Number(lastInsertRowid);
+    }).immediate();
+  }
+
+  /** Brings a deleted card back with everything it held; answers its id (a new one if its old id was taken since). */
+  undoDelete(deletionId: number): number {
+    return this.db.transaction(() => {
+      const row = this.db.prepare<[number], { rows: string }>('SELECT rows FROM deleted_opportunities WHERE id = ?').get(deletionId);
+      if (!row) throw new CoreError('not_found', `There is no deleted opportunity ${deletionId} to bring back (deleted cards are kept ${DELETED_KEPT_DAYS} days).`);
+      const id = restoreRows(this.db, JSON.parse(row.rows) as DeletedRows);
+      this.db.prepare('DELETE FROM deleted_opportunities WHERE id = ?').run(deletionId);
+      this.plans.invalidate(id);
+      return id;
+    }).immediate();
+  }
+
+  /** The deleted cards that can still be brought back, newest first. */
+  deletions(): DeletedOpportunity[] {
+    const since = new Date(this.now().getTime() - DELETED_KEPT_DAYS * 86_400_000).toISOString();
+    const rows = this.db
+      .prepare<[string], { id: number; opportunity_id: number; company: string; role: string; deleted_at: string; rows: string }>(
+        'SELECT * FROM deleted_opportunities WHERE deleted_at >= ? ORDER BY deleted_at DESC, id DESC',
+      )
+      .all(since);
+    return rows.map((r) => {
+      const { tables } = JSON.parse(r.rows) as DeletedRows;
+      return {
+        deletionId: r.id,
+        opportunityId: r.opportunity_id,
+        company: r.company,
+        role: r.role,
+        deletedAt: r.deleted_at,
+        rounds: tables.rounds?.length ?? 0,
+        events: tables.events?.length ?? 0,
+        letters: tables.letters?.length ?? 0,
+        reflections: tables.reflections?.length ?? 0,
+      };
+    });
+  }
+
+  /** Deleted cards are kept a fixed number of days; after that their rows are gone for good. */
+  private forgetOldDeletions(): void {
+    const before = new Date(this.now().getTime() - DELETED_KEPT_DAYS * 86_400_000).toISOString();
+    this.db.prepare('DELETE FROM deleted_opportunities WHERE deleted_at < ?').run(before);
+  }
+
+  /** What a card holds: what deleting it would take with it. */
+  contents(id: number): OpportunityContents {
+    this.get(id);
+    const count = (sql: string) => this.db.prepare(sql).pluck().get(id) as number;
+    return {
+      rounds: count('SELECT count(*) FROM rounds WHERE opportunity_id = ?'),
+      events: count('SELECT count(*) FROM events WHERE opportunity_id = ? AND undone_at IS NULL'),
+      letters: count('SELECT count(*) FROM letters WHERE opportunity_id = ?'),
+      reflections: count('SELECT count(*) FROM reflections WHERE round_id IN (SELECT id FROM rounds WHERE opportunity_id = ?)'),
+    };
+  }
+
+  /** Archives a card (off the board and the reminders) or brings it back. */
+  setArchived(id: number, archived: boolean): Opportunity {
+    this.db.transaction(() => {
+      const current = this.get(id);
+      if (archived === (current.archivedAt !== null)) {
+        throw new CoreError('conflict', `${current.company} is ${archived ? 'already archived' : 'not archived'}.`);
+      }
+      const at = this.now().toISOString();
+      this.db.prepare('UPDATE opportunities SET archived_at = ?, updated_at = ? WHERE id = ?').run(archived ? at : null, at, id);
+      this.plans.invalidate(id);
+    }).immediate();
+    return this.get(id);
+  }
+
+  archived(): ArchivedOpportunity[] {
+    return this.db
+      .prepare(
+        `SELECT id, company, role, archived_at AS archivedAt, stage, closed_reason AS closedReason FROM opportunities
+         WHERE archived_at IS NOT NULL ORDER BY archived_at DESC, id DESC`,
+      )
+      .all() as ArchivedOpportunity[];
   }
 
   /** The company's name, for a line that names the card (a reminder, the tray). */
@@ -221,7 +327,7 @@ export class OpportunityStore {
       if (!exists) throw notFound('opportunity', input.opportunityId, 'opportunityId');
       const at = this.now().toISOString();
       this.db.prepare('UPDATE opportunities SET updated_at = ? WHERE id = ?').run(at, input.opportunityId);
-      const roundId = this.insertRound(input.opportunityId, input, at, field);
+      const roundId = this.insertRound(input.opportunityId, input, at, field, this.people.resolver());
       // A new round moves the card back to Upcoming (docs/follow-up-rules.md "The board").
       this.timeline.refreshStage(input.opportunityId);
       return roundId;
@@ -230,17 +336,18 @@ export class OpportunityStore {
   }
 
   updateRound(id: number, patch: RoundPatch): Round {
-    const { sql, params } = setClause(patch, ROUND_COLUMNS);
     this.db.transaction(() => {
       const round = this.getRound(id);
-      this.people.require(patch.interviewerIds ?? [], 'patch.interviewerIds');
-      if (patch.arrangedByContactId) this.people.require([patch.arrangedByContactId], 'patch.arrangedByContactId');
+      const person = this.people.resolver();
+      const interviewerIds = patch.interviewerIds?.map((p) => person(p, 'patch.interviewerIds'));
+      const arrangedBy = patch.arrangedByContactId ? person(patch.arrangedByContactId, 'patch.arrangedByContactId') : patch.arrangedByContactId;
+      const { sql, params } = setClause({ ...patch, arrangedByContactId: arrangedBy }, ROUND_COLUMNS);
       this.db.prepare(`UPDATE rounds SET ${sql ? `${sql}, ` : ''}updated_at = @updated_at WHERE id = @id`).run({
         ...params,
         updated_at: this.now().toISOString(),
         id,
       });
-      if (patch.interviewerIds) this.setInterviewers(id, patch.interviewerIds);
+      if (interviewerIds) this.setInterviewers(id, [...new Set(interviewerIds)]);
       this.timeline.refreshStage(round.opportunityId);
     }).immediate();
     return this.getRound(id);
@@ -262,9 +369,9 @@ export class OpportunityStore {
   }
 
   /** `field` prefixes the names of the fields in errors (`firstRound.`, `nextRound.`). */
-  private insertRound(opportunityId: number, round: RoundFields, at: string, field = ''): number {
-    this.people.require(round.interviewerIds, `${field}interviewerIds`);
-    if (round.arrangedByContactId) this.people.require([round.arrangedByContactId], `${field}arrangedByContactId`);
+  private insertRound(opportunityId: number, round: RoundFields, at: string, field: string, person: ReturnType<ContactStore['resolver']>): number {
+    const interviewerIds = round.interviewerIds.map((p) => person(p, `${field}interviewerIds`));
+    const arrangedBy = round.arrangedByContactId === null ? null : person(round.arrangedByContactId, `${field}arrangedByContactId`);
     const { next } = this.db
       .prepare<[number], { next: number }>('SELECT coalesce(max(number), 0) + 1 AS next FROM rounds WHERE opportunity_id = ?')
       .get(opportunityId)!;
@@ -282,11 +389,11 @@ export class OpportunityStore {
         arrangedChannel: round.arrangedChannel,
         nextStep: round.nextStep,
         decisionDate: round.decisionDate,
-        arrangedBy: round.arrangedByContactId,
+        arrangedBy,
         at,
       });
     const roundId = Number(lastInsertRowid);
-    this.setInterviewers(roundId, round.interviewerIds);
+    this.setInterviewers(roundId, [...new Set(interviewerIds)]);
     return roundId;
   }
 }

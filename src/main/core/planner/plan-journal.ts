@@ -35,8 +35,8 @@ export function loadPlanInputs(db: Database, scope: PlanScope | number = 'all'):
 
   const o = only('id');
   const opportunities = db
-    .prepare<unknown[], { id: number; company: string; stage: StoredStage; stage_changed_at: string | null; recruiter_contact_id: number | null }>(
-      `SELECT id, company, stage, stage_changed_at, recruiter_contact_id FROM opportunities ${o.where} ORDER BY id`,
+    .prepare<unknown[], { id: number; company: string; stage: StoredStage; stage_changed_at: string | null; recruiter_contact_id: number | null; created_at: string }>(
+      `SELECT id, company, stage, stage_changed_at, recruiter_contact_id, created_at FROM opportunities ${o.where} ORDER BY id`,
     )
     .all(...o.params);
 
@@ -134,6 +134,7 @@ export function loadPlanInputs(db: Database, scope: PlanScope | number = 'all'):
     company: opp.company,
     stage: opp.stage,
     stageChangedAt: opp.stage_changed_at,
+    createdAt: opp.created_at,
     recruiter: person(opp.recruiter_contact_id),
     rounds: rounds.get(opp.id) ?? [],
     events: events.get(opp.id) ?? [],

@@ -70,6 +70,8 @@ export interface PlanInput {
   readonly company: string;
   readonly stage: StoredStage;
   readonly stageChangedAt: Instant | null;
+  /** When the card was added: a card with no round asks for the date from then. */
+  readonly createdAt?: Instant;
   readonly recruiter: PlanPerson | null;
   /** In round order; the last one is the one the board follows. */
   readonly rounds: readonly PlanRound[];
@@ -123,7 +125,27 @@ export function planOpportunity(input: PlanInput, ctx: PlanContext): Action[] {
 
   const latest = input.rounds.at(-1);
   if (latest && input.stage !== 'offer') drafts.push(...waitingActions(input, latest, events, ctx));
+  if (!latest && input.stage === 'scheduled') drafts.push(addRoundDate(input, ctx));
   return settle(drafts, input, events, ctx);
+}
+
+/** A card added with no interview date: nothing can be planned until the user gives one. */
+function addRoundDate(input: PlanInput, ctx: PlanContext): Draft {
+  const added = input.createdAt ? new Date(input.createdAt) : ctx.now;
+  return {
+    key: keyOf(null, 'add-round-date'),
+    kind: 'add-round-date',
+    roundId: null,
+    recipient: null,
+    channel: 'app',
+    earliest: added,
+    due: addHours(added, 24),
+    latest: addHours(added, 30 * 24),
+    ruleId: 'add-round-date',
+    why: 'This card has no interview date yet: the thank-you, the reflection and the status check are all dated from the round. Add its date and time once you know them (asked for a month after the card was added).',
+    doneAt: null,
+    afterLatest: 'expires',
+  };
 }
 
 /** A thank-you sent late keeps its LinkedIn note open a week after it. */

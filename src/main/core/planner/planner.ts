@@ -29,13 +29,16 @@ export class Planner implements PlanInvalidation {
     return { settings: settings.planner, timeZone: settings.timeZone, now: this.now(), linkedinPremium: settings.linkedinPremium };
   }
 
-  /** The open actions (pending or snoozed) of every card not closed, by opportunity id. */
+  /** The open actions (pending or snoozed) of every card not closed nor archived, by opportunity id. */
   openActions(ctx: PlanContext = this.context()): Map<number, Action[]> {
     // The LinkedIn note's sentence names the account's limit, which the cache does not key on.
     const premium = ctx.linkedinPremium ?? false;
     if (this.plannedPremium !== null && this.plannedPremium !== premium) this.cache.invalidate();
     this.plannedPremium = premium;
-    return this.cache.planAll(ctx);
+    const plans = this.cache.planAll(ctx);
+    // An archived card is off the board, the reminders and the due list until it is restored.
+    for (const id of this.db.prepare('SELECT id FROM opportunities WHERE archived_at IS NOT NULL').pluck().all() as number[]) plans.delete(id);
+    return plans;
   }
 
   /** Every action of one card, done and skipped ones included. */

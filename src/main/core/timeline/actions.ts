@@ -6,8 +6,8 @@ import type { Action, ActionKind, Channel, EventKind } from '../../../shared/dom
 import { CoreError } from '../errors';
 import type { NewEvent, TimelineStore } from './timeline';
 
-/** The timeline event that completing each kind of action records. */
-export const COMPLETION_EVENT: Record<ActionKind, EventKind> = {
+/** The timeline event that completing each kind of action records (none: done by another write). */
+export const COMPLETION_EVENT: Record<ActionKind, EventKind | null> = {
   'ask-next-steps': 'next_steps_asked',
   'write-reflection': 'reflection_written',
   'thank-you': 'thank_you_sent',
@@ -17,6 +17,8 @@ export const COMPLETION_EVENT: Record<ActionKind, EventKind> = {
   'phone-call': 'call_made',
   'move-on': 'moved_on',
   'stay-in-touch': 'check_in_sent',
+  // Done by adding the round: the plan then has a date to work from.
+  'add-round-date': null,
 };
 
 export function findAction(actions: readonly Action[], key: string): Action {
@@ -26,11 +28,13 @@ export function findAction(actions: readonly Action[], key: string): Action {
 }
 
 export function completionEvent(action: Action, occurredAt: string): NewEvent {
+  const kind = COMPLETION_EVENT[action.kind];
+  if (!kind) throw new CoreError('invalid_input', 'This is done by adding the round with its date and time, not by marking it done.');
   return {
     opportunityId: action.opportunityId,
     roundId: action.roundId,
     contactId: action.recipient?.contactId ?? null,
-    kind: COMPLETION_EVENT[action.kind],
+    kind,
     channel: action.channel as Channel,
     occurredAt,
     note: null,
@@ -48,6 +52,7 @@ export function reopen(timeline: TimelineStore, action: Action): void {
   timeline.clearState(action.opportunityId, action.key);
   if (action.status !== 'done') return;
   const kind = COMPLETION_EVENT[action.kind];
+  if (!kind) return;
   const matching = timeline
     .eventsOf(action.opportunityId)
     .filter(

@@ -48,7 +48,7 @@ export interface NewEvent {
 }
 
 /** Events that count as contacting someone (they update the contact's `last contacted`). */
-const CONTACTING: ReadonlySet<EventKind> = new Set([
+export const CONTACTING: ReadonlySet<EventKind> = new Set([
   'thank_you_sent',
   'card_mailed',
   'linkedin_request_sent',

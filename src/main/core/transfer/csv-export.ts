@@ -40,8 +40,11 @@ export function csvTable(columns: readonly string[], rows: readonly Record<strin
 export function csvFiles(doc: JournalDocument): Record<string, string> {
   const files: Record<string, string> = {};
   const columnsOf: Record<TableName, readonly string[]> = {
-    contacts: ['id', 'name', 'title', 'email', 'phone', 'linkedinUrl', 'lastContactedAt', 'createdAt', 'updatedAt'],
-    opportunities: ['id', 'company', 'role', 'jobUrl', 'location', 'source', 'salaryNotes', 'recruiterContactId', 'stage', 'closedReason', 'stageChangedAt', 'createdAt', 'updatedAt'],
+    contacts: ['id', 'name', 'title', 'email', 'phone', 'linkedinUrl', 'lastContactedAt', 'createdAt', 'updatedAt', 'company', 'notes', 'removedAt'],
+    opportunities: [
+      'id', 'company', 'role', 'jobUrl', 'location', 'source', 'salaryNotes', 'recruiterContactId', 'stage', 'closedReason', 'stageChangedAt', 'createdAt', 'updatedAt',
+      'companySize', 'notes', 'tags', 'archivedAt',
+    ],
     rounds: ['id', 'opportunityId', 'number', 'startsAt', 'durationMinutes', 'format', 'arrangedChannel', 'nextStep', 'decisionDate', 'arrangedByContactId', 'interviewerIds', 'createdAt', 'updatedAt'],
     events: ['id', 'opportunityId', 'roundId', 'contactId', 'kind', 'channel', 'occurredAt', 'note', 'createdAt', 'undoneAt'],
     actionStates: ['opportunityId', 'actionKey', 'state', 'until', 'at'],

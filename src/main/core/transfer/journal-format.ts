@@ -5,7 +5,7 @@
  * always exports to the same bytes. The validators here are what an import trusts.
  */
 import { z } from 'zod';
-import { ARRANGED_CHANNELS, CHANNELS, CLOSED_REASONS, EVENT_KINDS, ROUND_FORMATS, STORED_STAGES } from '../../../shared/domain';
+import { ARRANGED_CHANNELS, CHANNELS, CLOSED_REASONS, COMPANY_SIZES, EVENT_KINDS, ROUND_FORMATS, STORED_STAGES } from '../../../shared/domain';
 import { LETTER_KINDS } from '../../../shared/letters';
 
 export const FORMAT_NAME = 'afterword-journal';
@@ -29,6 +29,11 @@ export const contactRecord = z.strictObject({
   lastContactedAt: instant.nullable(),
   createdAt: instant,
   updatedAt: instant,
+  // Since Afterword 0.1 with schema 11; absent from older files (read as empty).
+  company: optional(200).optional(),
+  notes: optional(5000).optional(),
+  /** A person removed from the contacts, whose name stays on what names them. */
+  removedAt: instant.nullable().optional(),
 });
 
 export const opportunityRecord = z.strictObject({
@@ -45,6 +50,11 @@ export const opportunityRecord = z.strictObject({
   stageChangedAt: instant.nullable(),
   createdAt: instant,
   updatedAt: instant,
+  // Absent from older files (read as empty).
+  companySize: z.enum(COMPANY_SIZES).nullable().optional(),
+  notes: optional(10_000).optional(),
+  tags: z.array(text(40).min(1)).max(20).optional(),
+  archivedAt: instant.nullable().optional(),
 });
 
 export const roundRecord = z.strictObject({

@@ -44,6 +44,9 @@ export function readJournal(ctx: ExportContext): JournalDocument {
         lastContactedAt: r.last_contacted_at as string | null,
         createdAt: r.created_at as string,
         updatedAt: r.updated_at as string,
+        company: r.company as string | null,
+        notes: r.notes as string | null,
+        removedAt: r.removed_at as string | null,
       })),
       opportunities: all('SELECT * FROM opportunities ORDER BY id').map((r) => ({
         id: r.id as number,
@@ -59,6 +62,10 @@ export function readJournal(ctx: ExportContext): JournalDocument {
         stageChangedAt: r.stage_changed_at as string | null,
         createdAt: r.created_at as string,
         updatedAt: r.updated_at as string,
+        companySize: r.company_size as JournalDocument['opportunities'][number]['companySize'],
+        notes: r.notes as string | null,
+        tags: JSON.parse(r.tags as string) as string[],
+        archivedAt: r.archived_at as string | null,
       })),
       rounds: all('SELECT * FROM rounds ORDER BY id').map((r) => ({
         id: r.id as number,

@@ -205,16 +205,17 @@ export function importJournal(db: Database, doc: JournalDocument, backup: string
 
     const contacts = new Map<number, number>(plan.existingContacts);
     const addContact = insert(
-      `INSERT INTO contacts (id, name, title, email, phone, linkedin_url, last_contacted_at, created_at, updated_at)
-       VALUES (@id, @name, @title, @email, @phone, @linkedinUrl, @lastContactedAt, @createdAt, @updatedAt)`,
+      `INSERT INTO contacts (id, name, title, company, email, phone, linkedin_url, notes, last_contacted_at, removed_at, created_at, updated_at)
+       VALUES (@id, @name, @title, @company, @email, @phone, @linkedinUrl, @notes, @lastContactedAt, @removedAt, @createdAt, @updatedAt)`,
     );
     const fillBlanks = db.prepare(
-      `UPDATE contacts SET title = coalesce(title, @title), email = coalesce(email, @email), phone = coalesce(phone, @phone),
-         linkedin_url = coalesce(linkedin_url, @linkedinUrl),
+      `UPDATE contacts SET title = coalesce(title, @title), company = coalesce(company, @company), email = coalesce(email, @email), phone = coalesce(phone, @phone),
+         linkedin_url = coalesce(linkedin_url, @linkedinUrl), notes = coalesce(notes, @notes),
          last_contacted_at = CASE WHEN last_contacted_at IS NULL OR last_contacted_at < @lastContactedAt THEN coalesce(@lastContactedAt, last_contacted_at) ELSE last_contacted_at END
        WHERE id = @id`,
     );
-    for (const c of doc.contacts) {
+    for (const file of doc.contacts) {
+      const c = { ...file, company: file.company ?? null, notes: file.notes ?? null, removedAt: file.removedAt ?? null };
       const existing = plan.existingContacts.get(c.id);
       if (existing !== undefined) {
         fillBlanks.run({ ...c, id: existing });
@@ -249,12 +250,25 @@ export function importJournal(db: Database, doc: JournalDocument, backup: string
 
     const opportunities = new Map<number, number>();
     const addOpportunity = insert(
-      `INSERT INTO opportunities (id, company, role, job_url, location, source, salary_notes, recruiter_contact_id, stage, closed_reason, stage_changed_at, created_at, updated_at)
-       VALUES (@id, @company, @role, @jobUrl, @location, @source, @salaryNotes, @recruiter, @stage, @closedReason, @stageChangedAt, @createdAt, @updatedAt)`,
+      `INSERT INTO opportunities (id, company, role, job_url, location, source, company_size, salary_notes, notes, tags, recruiter_contact_id, stage, closed_reason,
+         stage_changed_at, archived_at, created_at, updated_at)
+       VALUES (@id, @company, @role, @jobUrl, @location, @source, @companySize, @salaryNotes, @notes, @tags, @recruiter, @stage, @closedReason,
+         @stageChangedAt, @archivedAt, @createdAt, @updatedAt)`,
     );
     for (const o of doc.opportunities) {
       if (plan.existingOpportunities.has(o.id)) continue;
-      opportunities.set(o.id, addOpportunity({ ...o, id: newId(o.id), recruiter: contact(o.recruiterContactId) }));
+      opportunities.set(
+        o.id,
+        addOpportunity({
+          ...o,
+          id: newId(o.id),
+          recruiter: contact(o.recruiterContactId),
+          companySize: o.companySize ?? null,
+          notes: o.notes ?? null,
+          tags: JSON.stringify(o.tags ?? []),
+          archivedAt: o.archivedAt ?? null,
+        }),
+      );
       added.opportunities++;
     }
 

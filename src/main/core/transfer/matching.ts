@@ -55,7 +55,8 @@ export class ContactMatcher {
   private readonly byName = new Map<string, number[]>();
 
   constructor(db: Database) {
-    for (const [id, name, email, linkedin] of db.prepare('SELECT id, name, email, linkedin_url FROM contacts ORDER BY id').raw().all() as [number, string, string | null, string | null][]) {
+    // A person removed from the contacts is not matched: a file's person is someone to keep.
+    for (const [id, name, email, linkedin] of db.prepare('SELECT id, name, email, linkedin_url FROM contacts WHERE removed_at IS NULL ORDER BY id').raw().all() as [number, string, string | null, string | null][]) {
       this.add(id, { name, email, linkedinUrl: linkedin });
     }
   }

@@ -1,10 +1,25 @@
 import { useId, useState } from 'react';
+import type { z } from 'zod';
+import type { personRef } from '../../../shared/calls/people-calls';
 import type { Contact } from '../../../shared/domain';
-import { call } from '../data/calls';
+
+/** Someone a form names: a contact's id, or a new person the form adds when it is saved. */
+export type PersonRef = z.input<typeof personRef>;
+export type NewPerson = Extract<PersonRef, { new: unknown }>['new'];
+
+const isNew = (ref: PersonRef): ref is { new: NewPerson } => typeof ref !== 'number';
+const sameRef = (a: PersonRef, b: PersonRef): boolean =>
+  isNew(a) && isNew(b) ? a.new.name.trim().toLowerCase() === b.new.name.trim().toLowerCase() : a === b;
+
+/** The name a form shows for someone it names. */
+export function refName(ref: PersonRef, byId: ReadonlyMap<number, Contact>): string {
+  return isNew(ref) ? ref.new.name : (byId.get(ref)?.name ?? `Contact ${ref}`);
+}
 
 /**
- * Picks contacts from the journal or creates them inline: type a name; an existing contact is
- * offered as you type, a new name becomes a new contact (with an optional title and email).
+ * Picks people for a form: type a name; a contact of that name is offered as you type, and a new
+ * name becomes a new person (with a title and email if you like) that the form adds to your
+ * contacts only when it is saved. Nothing is written here: cancelling the form leaves no one.
  */
 export function ContactPicker({
   label,
@@ -12,34 +27,29 @@ export function ContactPicker({
   selected,
   onChange,
   single,
-  onCreated,
+  addLabel,
 }: {
   label: string;
   contacts: readonly Contact[];
-  selected: readonly number[];
-  onChange: (ids: number[]) => void;
+  selected: readonly PersonRef[];
+  onChange: (refs: PersonRef[]) => void;
   single?: boolean;
-  onCreated?: (contact: Contact) => void;
+  /** The add button's text, e.g. "Add interviewer". */
+  addLabel?: string;
 }) {
   const id = useId();
   const [name, setName] = useState('');
   const [title, setTitle] = useState('');
   const [email, setEmail] = useState('');
-  const [error, setError] = useState<string | null>(null);
   const byId = new Map(contacts.map((c) => [c.id, c]));
-  const existing = contacts.find((c) => c.name.toLowerCase() === name.trim().toLowerCase());
+  const current = contacts.filter((c) => c.removedAt === null);
+  const typed = name.trim();
+  const existing = current.find((c) => c.name.toLowerCase() === typed.toLowerCase());
 
-  async function add() {
-    setError(null);
-    if (!name.trim()) return;
-    let contact = existing;
-    if (!contact) {
-      const result = await call('contacts.create', { name, title: title || null, email: email || null });
-      if (!result.ok) return setError(result.error.message);
-      contact = result.value;
-      onCreated?.(contact);
-    }
-    onChange(single ? [contact.id] : [...selected.filter((s) => s !== contact.id), contact.id]);
+  function add() {
+    if (!typed) return;
+    const ref: PersonRef = existing ? existing.id : { new: { name: typed, title: title.trim() || null, email: email.trim() || null } };
+    onChange(single ? [ref] : [...selected.filter((s) => !sameRef(s, ref)), ref]);
     setName('');
     setTitle('');
     setEmail('');
@@ -50,13 +60,20 @@ export function ContactPicker({
       <legend>{label}</legend>
       {selected.length > 0 && (
         <ul className="chips" aria-label={`${label}: chosen`}>
-          {selected.map((contactId) => {
-            const c = byId.get(contactId);
+          {selected.map((ref) => {
+            const person = isNew(ref) ? null : byId.get(ref);
+            const shown = refName(ref, byId);
             return (
-              <li key={contactId} className="chip">
-                {c ? c.name : `#${contactId}`}
-                {c?.title ? <span className="muted"> · {c.title}</span> : null}
-                <button type="button" className="icon" aria-label={`Remove ${c?.name ?? contactId}`} onClick={() => onChange(selected.filter((s) => s !== contactId))}>
+              <li key={isNew(ref) ? `new:${ref.new.name}` : ref} className="chip">
+                {shown}
+                {isNew(ref) ? (
+                  <span className="muted"> · new{ref.new.email ? `, ${ref.new.email}` : ''}</span>
+                ) : person?.removedAt ? (
+                  <span className="muted"> · removed from contacts</span>
+                ) : person?.title ? (
+                  <span className="muted"> · {person.title}</span>
+                ) : null}
+                <button type="button" className="icon" aria-label={`Remove ${shown}`} onClick={() => onChange(selected.filter((s) => !sameRef(s, ref)))}>
                   ×
                 </button>
               </li>
@@ -74,41 +91,37 @@ export function ContactPicker({
             onKeyDown={(e) => {
               if (e.key === 'Enter') {
                 e.preventDefault();
-                void add();
+                add();
               }
             }}
             aria-describedby={`${id}-hint`}
+            maxLength={200}
           />
         </label>
-        {!existing && name.trim() && (
+        {!existing && typed && (
           <>
             <label>
               Title
-              <input value={title} onChange={(e) => setTitle(e.target.value)} />
+              <input value={title} onChange={(e) => setTitle(e.target.value)} maxLength={200} />
             </label>
             <label>
               Email
-              <input type="email" value={email} onChange={(e) => setEmail(e.target.value)} />
+              <input type="email" value={email} onChange={(e) => setEmail(e.target.value)} maxLength={320} />
             </label>
           </>
         )}
-        <button type="button" className="secondary" onClick={() => void add()} disabled={!name.trim()}>
-          {existing ? `Add ${existing.name}` : single ? `Set ${label.toLowerCase()}` : `Add ${label.toLowerCase().replace(/s$/, '')}`}
+        <button type="button" className="secondary" onClick={add} disabled={!typed}>
+          {existing ? `Add ${existing.name}` : (addLabel ?? `Add ${label.toLowerCase()}`)}
         </button>
       </div>
       <p id={`${id}-hint`} className="hint">
-        {existing ? 'Already in your contacts.' : 'Type a name: someone new is added to your contacts.'}
+        {existing ? 'Already in your contacts.' : typed ? `${typed} is new: added to your contacts when you save.` : 'Type a name: someone you know is offered as you type.'}
       </p>
       <datalist id={`${id}-contacts`}>
-        {contacts.map((c) => (
+        {current.map((c) => (
           <option key={c.id} value={c.name} />
         ))}
       </datalist>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
     </fieldset>
   );
 }

@@ -1,9 +1,11 @@
-import { useEffect, useId, useRef } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { ReactNode, RefObject } from 'react';
+import { openedDialog, useTopDialog } from './dialog-stack';
+import { Notices } from './Notices';
 
 /**
- * A modal dialog on the native <dialog> element: focus moves in (to `initialFocus`, else the first
- * field of its body, never the close button) and is trapped, Escape closes, and focus goes back to
+ * A modal dialog on the native <dialog> element: focus moves in (to `initialFocus`, else the
+ * element of its body marked `data-autofocus`, else its first field, never the close button) and is trapped, Escape closes, and focus goes back to
  * where it came from. When that element is gone (the card it belonged to was redrawn, or moved to
  * another column) the element carrying the same `data-focus-key` gets it; failing that, the main
  * region does, never the page's body. `title` is its accessible name.
@@ -28,17 +30,24 @@ export function Dialog({
 }) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
+  const [token] = useState(() => Symbol(title));
+  const onTop = useTopDialog() === token;
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
     const previous = document.activeElement instanceof HTMLElement && document.activeElement !== document.body ? document.activeElement : null;
     const key = previous?.closest<HTMLElement>('[data-focus-key]')?.dataset.focusKey ?? null;
     if (!dialog.open) dialog.showModal();
+    const closed = openedDialog(token);
     const first =
       initialFocus?.current ??
+      dialog.querySelector<HTMLElement>('.dialog-body [data-autofocus]') ??
       dialog.querySelector<HTMLElement>('.dialog-body [autofocus], .dialog-body input:not([type=hidden]):not([disabled]), .dialog-body select, .dialog-body textarea, .dialog-body button:not([disabled]), .dialog-body [tabindex="0"]');
     first?.focus();
-    return () => returnFocus(previous, key);
+    return () => {
+      closed();
+      returnFocus(previous, key);
+    };
     // The dialog opens once; a new `initialFocus` later does not move the focus again.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
@@ -61,6 +70,8 @@ export function Dialog({
           </button>
         )}
       </header>
+      {/* The page behind is inert: what just happened (and its Undo) shows in the top dialog. */}
+      {onTop && <Notices />}
       <div className="dialog-body">{children}</div>
     </dialog>
   );

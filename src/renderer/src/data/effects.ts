@@ -21,13 +21,24 @@ const BY_OPPORTUNITY: Readonly<Record<string, 'id' | 'opportunityId'>> = {
   'events.list': 'opportunityId',
   'rounds.list': 'opportunityId',
   'letters.list': 'opportunityId',
+  'opportunities.contents': 'id',
 };
 /**
  * Answers that gather across cards: any card's change may change them. Not the due list
  * (`actions.inRange`): every change comes with the changed cards' open actions, and it is patched
  * from those (see patchDueLists), so a move stays one call.
  */
-const ACROSS_CARDS = new Set(['opportunities.list', 'reminders.due', 'rounds.get', 'reflections.search', 'reflections.questions']);
+const ACROSS_CARDS = new Set([
+  'opportunities.list',
+  'reminders.due',
+  'rounds.get',
+  'reflections.search',
+  'reflections.questions',
+  // A person's history gathers their rounds, letters and events across cards.
+  'contacts.history',
+  'opportunities.archived',
+  'opportunities.deleted',
+]);
 const BY_REFLECTION = new Set(['reflections.get', 'reflections.versions']);
 
 function touched(key: QueryKey, changes: JournalChanges): boolean {

@@ -113,6 +113,8 @@ export function BoardScreen({
 
   function move(card: Card, to: Column, facts?: MoveFacts) {
     setError(null);
+    // Undo takes back the last move: while this one is saving, the one before is not it any more.
+    setLast(null);
     const from = card.column;
     const started = performance.now();
     const input = {

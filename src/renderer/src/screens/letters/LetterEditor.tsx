@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { Finding, Letter, Severity } from '../../../../shared/letters';
 import { mailtoUrl } from '../../../../shared/mailto';
 import { call } from '../../data/calls';
+import { PersonEditor } from '../people/PersonEditor';
 
 const WORD_LIMITS: Partial<Record<Letter['kind'], number>> = { 'thank-you-email': 150, 'thank-you-card': 110, 'status-check-email': 150 };
 const words = (text: string) => (text.match(/[\p{L}\p{N}'’-]+/gu) ?? []).length;
@@ -36,6 +37,7 @@ export function LetterEditor({
   const stored = useRef({ body: letter.body, subject: letter.subject });
   const [status, setStatus] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [editingRecipient, setEditingRecipient] = useState(false);
   const area = useRef<HTMLTextAreaElement>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const label = letter.recipientName ?? 'the recipient';
@@ -113,8 +115,17 @@ export function LetterEditor({
     <article className={`letter ${letter.state}`} aria-label={`Letter to ${label}`}>
       <header className="letter-head">
         <h4>To {label}</h4>
+        {letter.contactId !== null && (
+          <span className="muted">{letter.recipientEmail ?? 'no email address yet'}</span>
+        )}
+        {letter.contactId !== null && (
+          <button type="button" className="secondary small" onClick={() => setEditingRecipient(true)} aria-label={`Edit recipient, ${label}`}>
+            Edit recipient
+          </button>
+        )}
         {letter.state === 'sent' && <span className="badge done-badge">✓ Sent</span>}
       </header>
+      {editingRecipient && letter.contactId !== null && <PersonEditor contactId={letter.contactId} onClose={() => setEditingRecipient(false)} />}
       {letter.kind.endsWith('email') && (
         <label>
           Subject

@@ -19,7 +19,16 @@ const CHANNEL_LABELS: Record<Action['channel'], string> = {
 };
 
 /** Every action of a card with its "why this date", and Done / Snooze / Skip (or Reopen). */
-export function ActionList({ actions, onWriteReflection }: { actions: readonly Action[]; onWriteReflection?: (roundId: number) => void }) {
+export function ActionList({
+  actions,
+  onWriteReflection,
+  onAddRound,
+}: {
+  actions: readonly Action[];
+  onWriteReflection?: (roundId: number) => void;
+  /** For a card with no date yet: open the round's form (adding the round is what settles it). */
+  onAddRound?: () => void;
+}) {
   const format = useFormat();
   const client = useQueryClient();
   const [error, setError] = useState<string | null>(null);
@@ -80,9 +89,17 @@ export function ActionList({ actions, onWriteReflection }: { actions: readonly A
                   Write it
                 </button>
               )}
-              <button type="button" onClick={() => void act('actions.complete', { opportunityId: a.opportunityId, key: a.key })} aria-label={`Done: ${label}`}>
-                Done
-              </button>
+              {a.kind === 'add-round-date' ? (
+                onAddRound && (
+                  <button type="button" onClick={onAddRound}>
+                    Add the date
+                  </button>
+                )
+              ) : (
+                <button type="button" onClick={() => void act('actions.complete', { opportunityId: a.opportunityId, key: a.key })} aria-label={`Done: ${label}`}>
+                  Done
+                </button>
+              )}
               <label className="inline snooze">
                 <span className="visually-hidden">Snooze {label}</span>
                 <select

@@ -1,37 +1,30 @@
 import { useState } from 'react';
-import type { Action, Contact, EventKind, TimelineEvent } from '../../../../shared/domain';
+import type { Action, Contact, EventKind, OpportunityWithRounds, TimelineEvent } from '../../../../shared/domain';
 import { Dialog } from '../../components/Dialog';
+import { notify } from '../../components/notices';
 import { actionLabel, useFormat } from '../../format';
 import { CalendarButton } from '../data/CalendarButton';
 import { LettersPanel } from '../letters/LettersPanel';
+import { PersonEditor } from '../people/PersonEditor';
 import { ReflectionEditor } from '../reflection/ReflectionEditor';
 import { ActionList } from './ActionList';
-import { draftOf, emptyRound, FORMAT_LABELS, OpportunityForm, roundInput, RoundFields } from './OpportunityForm';
+import { CardLifecycle } from './CardLifecycle';
+import { EVENT_LABELS } from './event-labels';
+import { COMPANY_SIZE_LABELS, draftOf, emptyRound, FORMAT_LABELS, OpportunityForm, roundInput, RoundFields } from './OpportunityForm';
 import type { RoundDraft } from './OpportunityForm';
 import { useCall } from '../../data/hooks';
-import { call } from '../../data/calls';
+import { call, run } from '../../data/calls';
+import './opportunity-detail.css';
 
-export const EVENT_LABELS: Record<EventKind, string> = {
-  next_steps_asked: 'Asked about next steps',
-  reflection_written: 'Reflection written',
-  thank_you_sent: 'Thank-you sent',
-  card_mailed: 'Thank-you card mailed',
-  linkedin_request_sent: 'LinkedIn request sent',
-  status_check_sent: 'Status check sent',
-  call_made: 'Follow-up call made',
-  reply_received: 'Reply received',
-  offer_received: 'Offer received',
-  rejected: 'Closed: rejected',
-  moved_on: 'Closed: moved on',
-  withdrawn: 'Closed: withdrawn',
-  accepted_elsewhere: 'Closed: accepted elsewhere',
-  stay_in_touch_started: 'Staying in touch',
-  check_in_sent: 'Check-in sent',
-  reopened: 'Reopened',
-  note: 'Note',
-};
+export { EVENT_LABELS };
 
-/** The card's detail: rounds and people, the actions with their why, and the timeline. */
+/** Everyone a card names, once each: the recruiter, then each round's interviewers and who arranged it. */
+function peopleOf(o: OpportunityWithRounds): number[] {
+  const ids = [...(o.recruiterContactId ? [o.recruiterContactId] : []), ...o.rounds.flatMap((r) => [...r.interviewerIds, ...(r.arrangedByContactId ? [r.arrangedByContactId] : [])])];
+  return [...new Set(ids)];
+}
+
+/** The card's detail: rounds and people, the actions with their why, the timeline, and its outcome. */
 export function OpportunityDetail({
   id,
   onClose,
@@ -53,10 +46,21 @@ export function OpportunityDetail({
   const [editing, setEditing] = useState(false);
   const [addingRound, setAddingRound] = useState<RoundDraft | null>(null);
   const [editingRound, setEditingRound] = useState<{ id: number; draft: RoundDraft } | null>(null);
+  const [editingPerson, setEditingPerson] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [reflecting, setReflecting] = useState<number | null>(initialReflection);
   const [lettersFor, setLettersFor] = useState<number | null>(initialLetters);
   const byId = new Map<number, Contact>((contacts.data ?? []).map((c) => [c.id, c]));
+  const nameOf = (cid: number) => byId.get(cid)?.name ?? `Contact ${cid}`;
+  /** A person as a round names them: their details open from their name (a removed person is a name only). */
+  const personName = (cid: number, role: string) =>
+    byId.get(cid)?.removedAt ? (
+      <span>{nameOf(cid)}</span>
+    ) : (
+      <button type="button" className="link" onClick={() => setEditingPerson(cid)} aria-label={`${nameOf(cid)}, ${role}: edit their details`}>
+        {nameOf(cid)}
+      </button>
+    );
   const o = opportunity.data;
   // The timeline: what was recorded, and what was missed (a thank-you or reflection whose window closed), by time.
   const timeline: ({ type: 'event'; event: TimelineEvent; at: string } | { type: 'missed'; action: Action; at: string })[] = [
@@ -70,6 +74,7 @@ export function OpportunityDetail({
     if (!input) return setError('The round needs a valid date and time.');
     const result = await call('rounds.create', { opportunityId: id, ...input });
     if (!result.ok) return setError(result.error.message);
+    setError(null);
     setAddingRound(null);
   }
 
@@ -79,6 +84,7 @@ export function OpportunityDetail({
     if (!input) return setError('The round needs a valid date and time.');
     const result = await call('rounds.update', { id: editingRound.id, patch: input });
     if (!result.ok) return setError(result.error.message);
+    setError(null);
     setEditingRound(null);
   }
 
@@ -97,6 +103,23 @@ export function OpportunityDetail({
       {o && (
         <div className="detail">
           <div className="detail-main">
+            {o.archivedAt && (
+              <p className="archived-note" role="note">
+                Archived {format.dateTime(o.archivedAt)}: off the board, no reminders.{' '}
+                <button
+                  type="button"
+                  className="secondary small"
+                  onClick={() =>
+                    void run('opportunities.unarchive', { id: o.id }).then(
+                      () => notify(`Restored ${o.company} (${o.role}) to the board.`),
+                      (failure: unknown) => setError(failure instanceof Error ? failure.message : String(failure)),
+                    )
+                  }
+                >
+                  Restore to the board
+                </button>
+              </p>
+            )}
             {lettersFor !== null && (
               <>
                 <div className="section-head">
@@ -109,7 +132,7 @@ export function OpportunityDetail({
               </>
             )}
             <h3>What to do</h3>
-            <ActionList actions={actions.data ?? []} onWriteReflection={setReflecting} />
+            <ActionList actions={actions.data ?? []} onWriteReflection={setReflecting} onAddRound={() => setAddingRound(emptyRound())} />
             <h3>Timeline</h3>
             {timeline.length === 0 ? (
               <p className="muted">Nothing recorded yet.</p>
@@ -119,7 +142,7 @@ export function OpportunityDetail({
                   t.type === 'event' ? (
                     <li key={`e${t.event.id}`} className={t.event.undoneAt ? 'undone' : undefined}>
                       <time dateTime={t.event.occurredAt}>{format.dateTime(t.event.occurredAt)}</time> {EVENT_LABELS[t.event.kind]}
-                      {t.event.contactId && byId.get(t.event.contactId) ? ` to ${byId.get(t.event.contactId)!.name}` : ''}
+                      {t.event.contactId ? ` to ${nameOf(t.event.contactId)}` : ''}
                       {t.event.channel ? ` (${t.event.channel})` : ''}
                       {t.event.undoneAt ? ' (undone)' : ''}
                     </li>
@@ -140,16 +163,29 @@ export function OpportunityDetail({
                 Record an offer
               </button>
             </div>
+            <CardLifecycle opportunity={o} onDeleted={onClose} />
           </div>
           <aside className="detail-side">
             <h3>Rounds</h3>
+            {o.rounds.length === 0 && <p className="muted">No round yet: add it with its date and time, and Afterword plans the follow-up.</p>}
             <ol className="rounds">
               {o.rounds.map((r) => (
                 <li key={r.id}>
                   <strong>Round {r.number}</strong>: {format.dateTime(r.startsAt)}, {FORMAT_LABELS[r.format]}, {r.durationMinutes} min
                   {r.interviewerIds.length > 0 && (
                     <div>
-                      With {r.interviewerIds.map((cid) => byId.get(cid)?.name ?? `#${cid}`).join(', ')}
+                      With{' '}
+                      {r.interviewerIds.map((cid, i) => (
+                        <span key={cid}>
+                          {i > 0 && ', '}
+                          {personName(cid, `interviewer in round ${r.number}`)}
+                        </span>
+                      ))}
+                    </div>
+                  )}
+                  {r.arrangedByContactId && (
+                    <div>
+                      Arranged by {personName(r.arrangedByContactId, `who arranged round ${r.number}`)}, by {r.arrangedChannel}
                     </div>
                   )}
                   {r.nextStep && <div>Next step: {r.nextStep}</div>}
@@ -195,24 +231,69 @@ export function OpportunityDetail({
               </div>
             ) : (
               <button type="button" className="secondary" onClick={() => setAddingRound(emptyRound())}>
-                Add the next round
+                {o.rounds.length === 0 ? 'Add the round' : 'Add the next round'}
               </button>
             )}
             <h3>People</h3>
-            <ul className="people">
-              {[...new Set(o.rounds.flatMap((r) => [...r.interviewerIds, ...(r.arrangedByContactId ? [r.arrangedByContactId] : [])]))].map((cid) => {
-                const c = byId.get(cid);
-                if (!c) return null;
-                return (
-                  <li key={cid}>
-                    <strong>{c.name}</strong>
-                    {c.title ? `, ${c.title}` : ''}
-                    {c.email && <div>{c.email}</div>}
-                    {c.lastContactedAt && <div className="muted">Last contacted {format.dateTime(c.lastContactedAt)}</div>}
-                  </li>
-                );
-              })}
-            </ul>
+            {peopleOf(o).length === 0 ? (
+              <p className="muted">No one yet: add interviewers to a round.</p>
+            ) : (
+              <ul className="people">
+                {peopleOf(o).map((cid) => {
+                  const c = byId.get(cid);
+                  if (!c) return null;
+                  return (
+                    <li key={cid}>
+                      <strong>{c.name}</strong>
+                      {c.title ? `, ${c.title}` : ''}
+                      {cid === o.recruiterContactId && <span className="muted"> (recruiter)</span>}
+                      {c.removedAt ? (
+                        <div className="muted">Removed from your contacts: only the name is kept.</div>
+                      ) : (
+                        <>
+                          {c.email ? <div>{c.email}</div> : <div className="muted">No email yet</div>}
+                          {c.phone && <div>{c.phone}</div>}
+                          {c.lastContactedAt && <div className="muted">Last contacted {format.dateTime(c.lastContactedAt)}</div>}
+                          <button type="button" className="secondary small edit-person" onClick={() => setEditingPerson(cid)}>
+                            Edit {c.name}
+                          </button>
+                        </>
+                      )}
+                    </li>
+                  );
+                })}
+              </ul>
+            )}
+            <h3>About</h3>
+            <dl className="about">
+              {o.jobUrl && (
+                <div>
+                  <dt>Job link</dt>
+                  <dd>
+                    <a href={o.jobUrl} target="_blank" rel="noreferrer">
+                      {o.jobUrl}
+                    </a>
+                  </dd>
+                </div>
+              )}
+              {(
+                [
+                  ['Location', o.location],
+                  ['Source', o.source],
+                  ['Company size', o.companySize && COMPANY_SIZE_LABELS[o.companySize]],
+                  ['Salary notes', o.salaryNotes],
+                  ['Tags', o.tags.length > 0 ? o.tags.join(', ') : null],
+                  ['Notes', o.notes],
+                ] as const
+              ).map(([label, v]) =>
+                v ? (
+                  <div key={label}>
+                    <dt>{label}</dt>
+                    <dd className="pre">{v}</dd>
+                  </div>
+                ) : null,
+              )}
+            </dl>
             <button type="button" className="secondary" onClick={() => setEditing(true)}>
               Edit opportunity
             </button>{' '}
@@ -226,6 +307,7 @@ export function OpportunityDetail({
         </div>
       )}
       {editing && o && <OpportunityForm existing={o} onClose={() => setEditing(false)} />}
+      {editingPerson !== null && <PersonEditor contactId={editingPerson} onClose={() => setEditingPerson(null)} />}
       {reflecting !== null && <ReflectionEditor roundId={reflecting} onClose={() => setReflecting(null)} />}
     </Dialog>
   );

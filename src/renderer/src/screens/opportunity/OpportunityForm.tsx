@@ -1,23 +1,35 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import type { FormEvent } from 'react';
-import type { OpportunityWithRounds, Round, RoundFormat } from '../../../../shared/domain';
-import { ROUND_FORMATS } from '../../../../shared/domain';
+import type { CompanySize, OpportunityWithRounds, Round, RoundFormat } from '../../../../shared/domain';
+import { COMPANY_SIZES, ROUND_FORMATS } from '../../../../shared/domain';
+import { Radio } from '../../components/Choice';
 import { ContactPicker } from '../../components/ContactPicker';
+import type { PersonRef } from '../../components/ContactPicker';
 import { Dialog } from '../../components/Dialog';
+import { useDraft } from '../../dialog-drafts';
 import { useFormat } from '../../format';
 import type { Format } from '../../format';
 import { useCall } from '../../data/hooks';
 import { call } from '../../data/calls';
+import './opportunity-form.css';
 
 export const FORMAT_LABELS: Record<RoundFormat, string> = { video: 'Video', phone: 'Phone', 'in-person': 'In person' };
+
+/** The options of a round's format, for a select. */
+export const FORMAT_OPTIONS = ROUND_FORMATS.map((f) => (
+  <option key={f} value={f}>
+    {FORMAT_LABELS[f]}
+  </option>
+));
 
 export interface RoundDraft {
   startsAt: string;
   durationMinutes: number;
   format: RoundFormat;
   arrangedChannel: 'email' | 'phone';
-  interviewerIds: number[];
-  arrangedByContactId: number | null;
+  /** Contacts' ids, or new people added when the form is saved. */
+  interviewerIds: PersonRef[];
+  arrangedByContactId: PersonRef | null;
   nextStep: string;
   decisionDate: string;
 }
@@ -33,7 +45,39 @@ export const emptyRound = (): RoundDraft => ({
   decisionDate: '',
 });
 
-/** The fields of a round: when, how, with whom, and what the employer said comes next. */
+/**
+ * Who arranged an interview, in one place: the person (a recruiter or coordinator: the status
+ * check goes to them) and how they got in touch (for an in-person round, the follow-up goes by
+ * the same channel).
+ */
+function ArrangedBy({ person, channel, onPerson, onChannel }: { person: PersonRef | null; channel: 'email' | 'phone'; onPerson: (p: PersonRef | null) => void; onChannel: (c: 'email' | 'phone') => void }) {
+  const contacts = useCall('contacts.list', undefined);
+  const group = useId();
+  return (
+    <fieldset className="arranged-by">
+      <legend>Who arranged this interview</legend>
+      <ContactPicker
+        label="Recruiter or coordinator"
+        single
+        addLabel="Set who arranged it"
+        contacts={contacts.data ?? []}
+        selected={person !== null ? [person] : []}
+        onChange={(refs) => onPerson(refs[0] ?? null)}
+      />
+      <div className="fields" role="radiogroup" aria-label="They arranged it by">
+        <span className="muted">They arranged it by</span>
+        <Radio name={group} checked={channel === 'email'} onChecked={(on) => on && onChannel('email')}>
+          Email
+        </Radio>
+        <Radio name={group} checked={channel === 'phone'} onChecked={(on) => on && onChannel('phone')}>
+          Phone
+        </Radio>
+      </div>
+    </fieldset>
+  );
+}
+
+/** The fields of a round: when, how, with whom, who arranged it, and what the employer said comes next. */
 export function RoundFields({ round, onChange }: { round: RoundDraft; onChange: (r: RoundDraft) => void }) {
   const contacts = useCall('contacts.list', undefined);
   const set = <K extends keyof RoundDraft>(key: K, value: RoundDraft[K]) => onChange({ ...round, [key]: value });
@@ -51,35 +95,22 @@ export function RoundFields({ round, onChange }: { round: RoundDraft; onChange: 
         <label>
           Format
           <select value={round.format} onChange={(e) => set('format', e.target.value as RoundFormat)}>
-            {ROUND_FORMATS.map((f) => (
-              <option key={f} value={f}>
-                {FORMAT_LABELS[f]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Arranged by
-          <select value={round.arrangedChannel} onChange={(e) => set('arrangedChannel', e.target.value as 'email' | 'phone')}>
-            <option value="email">Email</option>
-            <option value="phone">Phone</option>
+            {FORMAT_OPTIONS}
           </select>
         </label>
       </div>
       <ContactPicker
         label="Interviewers"
+        addLabel="Add interviewer"
         contacts={contacts.data ?? []}
         selected={round.interviewerIds}
         onChange={(ids) => set('interviewerIds', ids)}
-        onCreated={() => void contacts.refetch()}
       />
-      <ContactPicker
-        label="Arranged by (recruiter or coordinator)"
-        single
-        contacts={contacts.data ?? []}
-        selected={round.arrangedByContactId ? [round.arrangedByContactId] : []}
-        onChange={(ids) => set('arrangedByContactId', ids[0] ?? null)}
-        onCreated={() => void contacts.refetch()}
+      <ArrangedBy
+        person={round.arrangedByContactId}
+        channel={round.arrangedChannel}
+        onPerson={(p) => set('arrangedByContactId', p)}
+        onChannel={(c) => set('arrangedChannel', c)}
       />
       <div className="fields">
         <label className="grow">
@@ -122,81 +153,173 @@ export const roundInput = (r: RoundDraft, format: Format) => {
   };
 };
 
-/** Create an opportunity with its first round, or edit one. */
+/** "remote, Rust,  startup" as tags: trimmed, empty ones dropped, each once (ignoring case). */
+export function parseTags(text: string): string[] {
+  const seen = new Set<string>();
+  const tags: string[] = [];
+  for (const raw of text.split(',')) {
+    const tag = raw.trim();
+    if (!tag || seen.has(tag.toLowerCase())) continue;
+    seen.add(tag.toLowerCase());
+    tags.push(tag);
+  }
+  return tags;
+}
+
+export const COMPANY_SIZE_LABELS: Record<CompanySize, string> = {
+  '1-10': '1 to 10 people',
+  '11-50': '11 to 50 people',
+  '51-200': '51 to 200 people',
+  '201-1000': '201 to 1,000 people',
+  '1001+': 'More than 1,000 people',
+};
+
+interface OpportunityDraft {
+  company: string;
+  role: string;
+  jobUrl: string;
+  location: string;
+  source: string;
+  companySize: CompanySize | '';
+  salaryNotes: string;
+  notes: string;
+  tags: string;
+  /** The recruiter or HR contact (for a new card with its first round: whoever arranged it). */
+  recruiter: PersonRef | null;
+  withRound: boolean;
+  round: RoundDraft;
+}
+
+/** Create an opportunity with its first round, or edit every field of one. */
 export function OpportunityForm({ existing, onClose, onSaved }: { existing?: OpportunityWithRounds; onClose: () => void; onSaved?: (id: number) => void }) {
-  const [company, setCompany] = useState(existing?.company ?? '');
-  const [role, setRole] = useState(existing?.role ?? '');
-  const [jobUrl, setJobUrl] = useState(existing?.jobUrl ?? '');
-  const [location, setLocation] = useState(existing?.location ?? '');
-  const [recruiter, setRecruiter] = useState<number | null>(existing?.recruiterContactId ?? null);
-  const contacts = useCall('contacts.list', undefined);
-  const [withRound, setWithRound] = useState(!existing);
   const format = useFormat();
-  const [round, setRound] = useState<RoundDraft>(() => ({ ...emptyRound(), startsAt: format.toInput(new Date(Date.now() + 86_400_000).toISOString()).slice(0, 11) + '10:00' }));
+  const contacts = useCall('contacts.list', undefined);
+  const [draft, update, clear] = useDraft<OpportunityDraft>(existing ? `opportunity:${existing.id}` : 'opportunity:new', () => ({
+    company: existing?.company ?? '',
+    role: existing?.role ?? '',
+    jobUrl: existing?.jobUrl ?? '',
+    location: existing?.location ?? '',
+    source: existing?.source ?? '',
+    companySize: existing?.companySize ?? '',
+    salaryNotes: existing?.salaryNotes ?? '',
+    notes: existing?.notes ?? '',
+    tags: existing?.tags.join(', ') ?? '',
+    recruiter: existing?.recruiterContactId ?? null,
+    withRound: !existing,
+    round: { ...emptyRound(), startsAt: format.toInput(new Date(Date.now() + 86_400_000).toISOString()).slice(0, 11) + '10:00' },
+  }));
   const [error, setError] = useState<string | null>(null);
+  const set = <K extends keyof OpportunityDraft>(key: K, value: OpportunityDraft[K]) => update((d) => ({ ...d, [key]: value }));
+
+  function close() {
+    clear();
+    onClose();
+  }
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     setError(null);
+    const fields = {
+      company: draft.company,
+      role: draft.role,
+      jobUrl: draft.jobUrl || null,
+      location: draft.location || null,
+      source: draft.source || null,
+      companySize: draft.companySize || null,
+      salaryNotes: draft.salaryNotes || null,
+      notes: draft.notes || null,
+      tags: parseTags(draft.tags),
+    };
     if (existing) {
-      const result = await call('opportunities.update', {
-        id: existing.id,
-        patch: { company, role, jobUrl: jobUrl || null, location: location || null, recruiterContactId: recruiter },
-      });
+      const result = await call('opportunities.update', { id: existing.id, patch: { ...fields, recruiterContactId: draft.recruiter } });
       if (!result.ok) return setError(result.error.message);
+      clear();
       onSaved?.(existing.id);
       return onClose();
     }
-    const first = withRound ? roundInput(round, format) : null;
-    if (withRound && !first) return setError('The round needs a valid date and time.');
-    const result = await call('opportunities.create', {
-      company,
-      role,
-      jobUrl: jobUrl || null,
-      location: location || null,
-      recruiterContactId: recruiter,
-      ...(first ? { firstRound: first } : {}),
-    });
+    const first = draft.withRound ? roundInput(draft.round, format) : null;
+    if (draft.withRound && !first) return setError('The round needs a valid date and time.');
+    // Whoever arranged the first round is the card's recruiter or HR contact too (one person, asked once).
+    const recruiter = first ? first.arrangedByContactId : draft.recruiter;
+    const result = await call('opportunities.create', { ...fields, recruiterContactId: recruiter, ...(first ? { firstRound: first } : {}) });
     if (!result.ok) return setError(result.error.message);
+    clear();
     onSaved?.(result.value.id);
     onClose();
   }
 
   return (
-    <Dialog title={existing ? `Edit ${existing.company}` : 'New opportunity'} onClose={onClose} wide>
-      <form onSubmit={submit} className="stack">
+    <Dialog title={existing ? `Edit ${existing.company}` : 'New opportunity'} onClose={close} wide>
+      <form onSubmit={submit} className="stack opportunity-form">
         <div className="fields">
           <label>
             Company
-            <input value={company} onChange={(e) => setCompany(e.target.value)} required maxLength={200} autoFocus />
+            <input value={draft.company} onChange={(e) => set('company', e.target.value)} required maxLength={200} data-autofocus />
           </label>
           <label>
             Role
-            <input value={role} onChange={(e) => setRole(e.target.value)} required maxLength={200} />
+            <input value={draft.role} onChange={(e) => set('role', e.target.value)} required maxLength={200} />
           </label>
           <label>
             Job link
-            <input type="url" value={jobUrl} onChange={(e) => setJobUrl(e.target.value)} placeholder="https://" />
+            <input type="url" value={draft.jobUrl} onChange={(e) => set('jobUrl', e.target.value)} placeholder="https://" maxLength={2000} />
           </label>
           <label>
             Location
-            <input value={location} onChange={(e) => setLocation(e.target.value)} />
+            <input value={draft.location} onChange={(e) => set('location', e.target.value)} maxLength={200} />
           </label>
         </div>
-        <ContactPicker
-          label="Recruiter or HR contact"
-          single
-          contacts={contacts.data ?? []}
-          selected={recruiter ? [recruiter] : []}
-          onChange={(ids) => setRecruiter(ids[0] ?? null)}
-          onCreated={() => void contacts.refetch()}
-        />
+        <details className="more-fields" open={Boolean(existing)}>
+          <summary>Source, number of employees, salary, notes and tags</summary>
+          <div className="fields">
+            <label>
+              Source
+              <input value={draft.source} onChange={(e) => set('source', e.target.value)} placeholder="Referral, job board, recruiter…" maxLength={200} />
+            </label>
+            <label>
+              Employees
+              <select value={draft.companySize} onChange={(e) => set('companySize', e.target.value as CompanySize | '')}>
+                <option value="">Not known</option>
+                {COMPANY_SIZES.map((s) => (
+                  <option key={s} value={s}>
+                    {COMPANY_SIZE_LABELS[s]}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label className="grow">
+              Tags (separated by commas)
+              <input value={draft.tags} onChange={(e) => set('tags', e.target.value)} placeholder="remote, startup" maxLength={900} />
+            </label>
+          </div>
+          <div className="fields">
+            <label className="grow">
+              Salary notes
+              <textarea rows={2} value={draft.salaryNotes} onChange={(e) => set('salaryNotes', e.target.value)} maxLength={2000} />
+            </label>
+            <label className="grow">
+              Notes
+              <textarea rows={3} value={draft.notes} onChange={(e) => set('notes', e.target.value)} maxLength={10_000} />
+            </label>
+          </div>
+        </details>
         {!existing && (
           <label className="inline">
-            <input type="checkbox" checked={withRound} onChange={(e) => setWithRound(e.target.checked)} /> With its first round
+            <input type="checkbox" checked={draft.withRound} onChange={(e) => set('withRound', e.target.checked)} /> With its first round
           </label>
         )}
-        {withRound && !existing && <RoundFields round={round} onChange={setRound} />}
+        {draft.withRound && !existing ? (
+          <RoundFields round={draft.round} onChange={(round) => set('round', round)} />
+        ) : (
+          <ContactPicker
+            label="Recruiter or HR contact"
+            single
+            addLabel="Set the recruiter"
+            contacts={contacts.data ?? []}
+            selected={draft.recruiter !== null ? [draft.recruiter] : []}
+            onChange={(refs) => set('recruiter', refs[0] ?? null)}
+          />
+        )}
         {error && (
           <p role="alert" className="error">
             {error}
@@ -204,7 +327,7 @@ export function OpportunityForm({ existing, onClose, onSaved }: { existing?: Opp
         )}
         <div className="buttons">
           <button type="submit">{existing ? 'Save' : 'Create opportunity'}</button>
-          <button type="button" className="secondary" onClick={onClose}>
+          <button type="button" className="secondary" onClick={close}>
             Cancel
           </button>
         </div>

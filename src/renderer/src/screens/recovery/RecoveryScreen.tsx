@@ -1,5 +1,7 @@
 import { useState } from 'react';
 import type { JournalFileSummary, RecoveryStatus } from '../../../../shared/calls/transfer-calls';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { notifyAfterReload } from '../../components/notices';
 import { useFormat } from '../../format';
 import { holds } from '../settings/BackupsSection';
 import { call } from '../../data/calls';
@@ -12,17 +14,18 @@ import { call } from '../../data/calls';
 export function RecoveryScreen({ status, onRestored }: { status: RecoveryStatus; onRestored: () => void }) {
   const format = useFormat();
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [restoring, setRestoring] = useState<JournalFileSummary | null>(null);
   const good = status.backups.filter((b) => b.ok);
   const refused = [...status.backups, ...status.keptAside].filter((b) => !b.ok);
   const kept = status.keptAside.filter((k) => k.ok);
 
-  async function restore(name: string) {
-    if (!window.confirm(`Replace the journal with ${name}? The current file is kept aside, not deleted.`)) return;
+  async function restore(file: JournalFileSummary) {
     setBusy(true);
-    const result = await call('backups.restore', { name });
+    const result = await call('backups.restore', { name: file.name });
     setBusy(false);
-    if (!result.ok) return setError(result.error.message);
+    if (!result.ok) throw new Error(result.error.message);
+    setRestoring(null);
+    notifyAfterReload(`Restored ${describe(file)}. The damaged journal is kept aside as a file beside it.`);
     onRestored();
   }
 
@@ -48,7 +51,7 @@ export function RecoveryScreen({ status, onRestored }: { status: RecoveryStatus;
                 <li key={b.name}>
                   {describe(b)}
                   {i === 0 ? ': the newest good backup ' : ' '}
-                  <button type="button" disabled={busy} onClick={() => void restore(b.name)} className={i === 0 ? undefined : 'secondary'}>
+                  <button type="button" disabled={busy} onClick={() => setRestoring(b)} className={i === 0 ? undefined : 'secondary'}>
                     Restore this backup
                   </button>
                 </li>
@@ -62,7 +65,7 @@ export function RecoveryScreen({ status, onRestored }: { status: RecoveryStatus;
                 {kept.map((k) => (
                   <li key={k.name}>
                     {describe(k)} ({k.name}){' '}
-                    <button type="button" className="secondary" disabled={busy} onClick={() => void restore(k.name)}>
+                    <button type="button" className="secondary" disabled={busy} onClick={() => setRestoring(k)}>
                       Restore this journal
                     </button>
                   </li>
@@ -85,10 +88,11 @@ export function RecoveryScreen({ status, onRestored }: { status: RecoveryStatus;
           )}
         </>
       )}
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
+      {restoring && (
+        <ConfirmDialog title="Restore this journal?" confirm="Restore it" onCancel={() => setRestoring(null)} onConfirm={() => restore(restoring)}>
+          <p>Afterword opens the journal of {describe(restoring)} in place of the one it cannot read.</p>
+          <p>The damaged journal is not deleted: it is kept aside under a new name, so it can still be rescued.</p>
+        </ConfirmDialog>
       )}
     </main>
   );

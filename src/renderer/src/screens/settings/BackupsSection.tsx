@@ -1,8 +1,10 @@
 import { useState } from 'react';
 import type { Backup } from '../../../../shared/calls/transfer-calls';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { notifyAfterReload } from '../../components/notices';
 import { useFormat } from '../../format';
 import { useCall } from '../../data/hooks';
-import { call } from '../../data/calls';
+import { call, run } from '../../data/calls';
 
 const KIND_NAMES: Record<Backup['kind'], string> = { daily: 'daily', manual: 'made by hand', 'pre-migration': 'before an update', 'pre-import': 'before an import' };
 
@@ -19,6 +21,7 @@ export function BackupsSection() {
   const format = useFormat();
   const backups = useCall('backups.list', undefined);
   const [message, setMessage] = useState<string | null>(null);
+  const [restoring, setRestoring] = useState<Backup | null>(null);
 
   async function backUp() {
     const result = await call('backups.create', undefined);
@@ -26,10 +29,9 @@ export function BackupsSection() {
     void backups.refetch();
   }
 
-  async function restore(name: string) {
-    if (!window.confirm(`Replace your journal with the backup ${name}? What you have now is kept aside, not deleted.`)) return;
-    const result = await call('backups.restore', { name });
-    if (!result.ok) return setMessage(result.error.message);
+  async function restore(b: Backup) {
+    await run('backups.restore', { name: b.name });
+    notifyAfterReload(`Restored the backup of ${format.dateTime(b.at)} (${holds(b)}). The journal you had is kept aside as a file beside it.`);
     window.location.reload();
   }
 
@@ -55,7 +57,7 @@ export function BackupsSection() {
               {b.ok ? (
                 <>
                   {holds(b)}
-                  <button type="button" className="secondary small" onClick={() => void restore(b.name)} aria-label={`Restore the backup of ${format.dateTime(b.at)}`}>
+                  <button type="button" className="secondary small" onClick={() => setRestoring(b)} aria-label={`Restore the backup of ${format.dateTime(b.at)}`}>
                     Restore
                   </button>
                 </>
@@ -67,6 +69,19 @@ export function BackupsSection() {
             </li>
           ))}
         </ul>
+      )}
+      {restoring && (
+        <ConfirmDialog
+          title="Restore this backup?"
+          confirm="Restore this backup"
+          onCancel={() => setRestoring(null)}
+          onConfirm={() => restore(restoring)}
+        >
+          <p>
+            Your journal is replaced by the backup of {format.dateTime(restoring.at)}, which holds {holds(restoring)}. Whatever you recorded since then is not in it.
+          </p>
+          <p>The journal you have now is not deleted: it is kept aside as a file beside the backup, and can be restored the same way.</p>
+        </ConfirmDialog>
       )}
     </fieldset>
   );
