@@ -10,6 +10,7 @@ import { notFound } from '../errors';
 import type { ContactStore } from '../people/contact-store';
 import type { PlanInvalidation } from '../planner/plan-cache';
 import type { TimelineStore } from '../timeline/timeline';
+import { prepared } from './statements';
 
 interface OpportunityRow {
   id: number;
@@ -199,7 +200,7 @@ export class OpportunityStore {
 
   /** The company's name, for a line that names the card (a reminder, the tray). */
   companyOf(id: number): string {
-    return String(this.db.prepare('SELECT company FROM opportunities WHERE id = ?').pluck().get(id));
+    return String(prepared(this.db, 'SELECT company FROM opportunities WHERE id = ?').pluck().get(id));
   }
 
   roundsOf(opportunityId: number): Round[] {
