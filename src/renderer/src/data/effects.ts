@@ -25,8 +25,8 @@ const BY_REFLECTION = new Set(['reflections.get', 'reflections.versions']);
 
 function touched(key: QueryKey, changes: JournalChanges): boolean {
   const [name, input] = key as readonly [string, Record<string, unknown> | null];
-  // The board is patched, never asked again for a change it was told about.
-  if (name === 'board.get' || name === 'board.cards') return false;
+  // The board (and the Closed column's pages) is patched, never asked again for a change it was told about.
+  if (name === 'board.get' || name === 'board.cards' || name === 'board.closed') return false;
   if (changes.settings) return true;
   // A person's name is on the cards, actions and letters they appear in: rare, so ask all again.
   if (changes.contactIds.length > 0) return true;
