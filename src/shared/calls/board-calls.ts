@@ -63,6 +63,11 @@ export interface BoardPatch {
   readonly cards: readonly BoardCard[];
   readonly removed: readonly number[];
   readonly closedCount: number;
+  /**
+   * The open actions of the changed cards (none for a closed one), so that lists of what is due
+   * (the due strip) are patched in place rather than asked again.
+   */
+  readonly actions: readonly { readonly opportunityId: number; readonly actions: readonly Action[] }[];
   readonly hint: BoardHint | null;
   readonly version: number;
   readonly at: string;

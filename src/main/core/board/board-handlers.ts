@@ -61,10 +61,12 @@ function boardCards({ db, planner }: CoreContext, open: OpenCards): (ids: readon
     // Not open: closed (shown as the Closed column shows it), or gone.
     const closed = elsewhere.length > 0 ? readRows(db, elsewhere).map((row) => toCard(row, null, at)) : [];
     const found = new Set(closed.map((c) => c.id));
+    const actions = planner.actionsFor(cards.map((c) => c.id), plan);
     return {
       cards: [...cards, ...closed],
       removed: elsewhere.filter((id) => !found.has(id)),
       closedCount: open.closed(),
+      actions: [...cards.map((c) => ({ opportunityId: c.id, actions: actions.get(c.id) ?? [] })), ...closed.map((c) => ({ opportunityId: c.id, actions: [] }))],
       hint: keepSearchingHint(shown, plan.now),
       version,
       at,
@@ -91,7 +93,7 @@ export function createBoardPatcher(ctx: CoreContext, open: OpenCards): (changes:
       for (const row of ofContacts.all(json, json, json)) ids.add(row.id);
     }
     if (changes.settings || ids.size > PATCH_LIMIT) {
-      return { cards: [], removed: [], closedCount: 0, hint: null, version, at: ctx.now().toISOString(), reload: true };
+      return { cards: [], removed: [], closedCount: 0, actions: [], hint: null, version, at: ctx.now().toISOString(), reload: true };
     }
     return cards([...ids], version);
   };

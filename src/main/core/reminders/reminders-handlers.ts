@@ -1,5 +1,5 @@
 /** What is due now (the tray and the page's reminders), and snoozing all of it at once. */
-import { addMinutes } from 'date-fns';
+import { addMinutes } from 'date-fns/addMinutes';
 import type { remindersCalls } from '../../../shared/calls/reminders-calls';
 import type { CoreContext } from '../core-context';
 import type { HandlersOf } from '../handlers';
