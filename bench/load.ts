@@ -29,6 +29,8 @@ export interface LoadResult {
   readonly maxMs: number;
   readonly perCall: { readonly name: string; readonly n: number; readonly p50Ms: number; readonly p99Ms: number }[];
   readonly errors: string[];
+  /** The server's CPU time per call (ms): steadier than the latency on a shared machine. */
+  readonly serverCpuPerCallMs: number;
   readonly rssBeforeMb: number;
   readonly rssAfterMb: number;
   readonly peakRssMb: number;
@@ -45,6 +47,12 @@ interface Expected {
   readonly reflections: Map<number, string>;
   /** Opportunities: id -> the last salary notes written. */
   readonly notes: Map<number, string>;
+}
+
+/** The CPU time a process has used (ms), from /proc (user and system). */
+function cpuOf(pid: number): number {
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // clock ticks of 1/100 s
 }
 
 /** The resident and peak memory of a process (MB), from /proc. */
@@ -64,10 +72,13 @@ export async function loadRun(options: LoadOptions): Promise<LoadResult> {
   const base = new URL(options.url);
   const secret = base.hash.replace('#token=', '');
   const headers = { 'Content-Type': 'application/json', Authorization: `Bearer ${secret}` };
-  const call = async (name: string, input?: unknown): Promise<{ ok: boolean; value?: unknown; error?: { message: string } }> => {
+  // The clients share the machine with the server: an answer is parsed only when its value is used.
+  const call = async (name: string, input?: unknown, parse = true): Promise<{ ok: boolean; value?: unknown; error?: { message: string } }> => {
     const response = await fetch(`${base.origin}/api/call/${name}`, { method: 'POST', headers, body: input === undefined ? '' : JSON.stringify(input) });
     if (!response.ok) return { ok: false, error: { message: `HTTP ${response.status}` } };
-    return (await response.json()) as { ok: boolean; value?: unknown };
+    const text = await response.text();
+    if (!parse && text.startsWith('{"ok":true')) return { ok: true };
+    return JSON.parse(text) as { ok: boolean; value?: unknown };
   };
 
   // What each client works on: every n-th open card, its past rounds (reflections), its Thanked cards (moves).
@@ -108,6 +119,7 @@ export async function loadRun(options: LoadOptions): Promise<LoadResult> {
   const latencies = new Map<string, number[]>();
   const errors: string[] = [];
   const before = memoryOf(options.pid);
+  const cpuBefore = cpuOf(options.pid);
   const started = performance.now();
   const searches = ['design system', 'concurrency bug', 'mentoring junior', 'numbers', 'search cluster'];
 
@@ -118,11 +130,11 @@ export async function loadRun(options: LoadOptions): Promise<LoadResult> {
       const session = `load-client-${String(c).padStart(2, '0')}-${options.seed}`;
       let seq = 0;
       const pendingMoves: { opportunityId: number; eventIds: number[] }[] = [];
-      const timed = async (name: string, input?: unknown): Promise<unknown> => {
+      const timed = async (name: string, input?: unknown, parse = false): Promise<unknown> => {
         const start = performance.now();
         let result: { ok: boolean; value?: unknown; error?: { message: string } };
         try {
-          result = await call(name, input);
+          result = await call(name, input, parse);
         } catch (error) {
           result = { ok: false, error: { message: String(error) } };
         }
@@ -130,25 +142,27 @@ export async function loadRun(options: LoadOptions): Promise<LoadResult> {
         list.push(performance.now() - start);
         latencies.set(name, list);
         if (!result.ok) errors.push(`${name}: ${result.error?.message ?? 'failed'}`);
-        return result.ok ? result.value : undefined;
+        // An answer not parsed is `true`: the call succeeded.
+        return result.ok ? (result.value ?? true) : undefined;
       };
       for (let i = 0; i < options.callsPerClient; i++) {
         const id = pick(client.ids) ?? 1;
         const r = random();
-        // Reads (60%): what the board, a card's detail, the due strip and a search ask.
+        // Reads (60%): what the board, the cards another window changed, a card's detail, the
+        // due strip and a search ask.
         if (r < 0.02) await timed('board.get');
-        else if (r < 0.1) await timed('board.cards', { ids: [id, pick(client.ids) ?? id, pick(client.ids) ?? id] });
-        else if (r < 0.13) await timed('board.closed', { limit: 50 });
-        else if (r < 0.27) await timed('opportunities.get', { id });
-        else if (r < 0.37) await timed('actions.forOpportunity', { opportunityId: id });
-        else if (r < 0.45) await timed('events.list', { opportunityId: id });
-        else if (r < 0.5) await timed('actions.inRange', { from: new Date(Date.now() - 61 * 86_400_000).toISOString(), to: new Date(Date.now() + 86_400_000).toISOString() });
-        else if (r < 0.53) await timed('reminders.due');
+        else if (r < 0.15) await timed('board.cards', { ids: [id, pick(client.ids) ?? id, pick(client.ids) ?? id] });
+        else if (r < 0.18) await timed('board.closed', { limit: 50 });
+        else if (r < 0.33) await timed('opportunities.get', { id });
+        else if (r < 0.43) await timed('actions.forOpportunity', { opportunityId: id });
+        else if (r < 0.51) await timed('events.list', { opportunityId: id });
+        else if (r < 0.54) await timed('actions.inRange', { from: new Date(Date.now() - 61 * 86_400_000).toISOString(), to: new Date(Date.now() + 86_400_000).toISOString() });
+        else if (r < 0.57) await timed('reminders.due');
         else if (r < 0.6) await timed('reflections.search', { query: pick(searches)!, limit: 50 });
         // Writes (40%): an event, a move (and its undo), a reflection's autosave, a card's notes.
         else if (r < 0.75) {
           const note = `load ${c}-${i}`;
-          const event = (await timed('events.record', { opportunityId: id, kind: 'note', note })) as { id: number } | undefined;
+          const event = (await timed('events.record', { opportunityId: id, kind: 'note', note }, true)) as { id: number } | undefined;
           if (event) expected.events.set(event.id, note);
         } else if (r < 0.83) {
           const undo = pendingMoves.shift();
@@ -161,7 +175,7 @@ export async function loadRun(options: LoadOptions): Promise<LoadResult> {
               await timed('opportunities.get', { id });
               continue;
             }
-            const moved = (await timed('board.move', { opportunityId: target, to: 'followed_up' })) as { eventIds: number[] } | undefined;
+            const moved = (await timed('board.move', { opportunityId: target, to: 'followed_up' }, true)) as { eventIds: number[] } | undefined;
             if (moved) {
               for (const e of moved.eventIds) expected.moves.set(e, false);
               pendingMoves.push({ opportunityId: target, eventIds: moved.eventIds });
@@ -174,7 +188,7 @@ export async function loadRun(options: LoadOptions): Promise<LoadResult> {
             continue;
           }
           const body = `# Load run\n\nClient ${c} saved this, save ${seq + 1}.`;
-          const saved = (await timed('reflections.save', { roundId, body, revision: revisions.get(roundId) ?? 0, session, seq: ++seq })) as { revision: number } | undefined;
+          const saved = (await timed('reflections.save', { roundId, body, revision: revisions.get(roundId) ?? 0, session, seq: ++seq }, true)) as { revision: number } | undefined;
           if (saved) {
             expected.reflections.set(roundId, body);
             revisions.set(roundId, saved.revision);
@@ -192,6 +206,7 @@ export async function loadRun(options: LoadOptions): Promise<LoadResult> {
   );
   const seconds = (performance.now() - started) / 1000;
   const after = memoryOf(options.pid);
+  const cpuUsed = cpuOf(options.pid) - cpuBefore;
   for (const stream of opened) stream.destroy();
 
   const all = [...latencies.values()].flat();
@@ -203,6 +218,7 @@ export async function loadRun(options: LoadOptions): Promise<LoadResult> {
     maxMs: Math.max(...all),
     perCall: [...latencies].map(([name, list]) => ({ name, n: list.length, p50Ms: quantile(list, 0.5), p99Ms: quantile(list, 0.99) })).sort((a, b) => b.p99Ms - a.p99Ms),
     errors,
+    serverCpuPerCallMs: cpuUsed / all.length,
     rssBeforeMb: before.rss,
     rssAfterMb: after.rss,
     peakRssMb: after.peak,

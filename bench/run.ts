@@ -307,7 +307,7 @@ async function loadBenchmark(size: number, dir: string): Promise<void> {
   const growthMb = result.rssAfterMb - result.rssBeforeMb;
   notes.push(
     `load run at ${size.toLocaleString('en-US')} (${LOAD.clients} clients x ${LOAD.callsPerClient.toLocaleString('en-US')} calls, seed ${LOAD.seed}, each client with an event stream): ` +
-      `${result.calls.toLocaleString('en-US')} calls in ${result.seconds.toFixed(1)} s (${(result.calls / result.seconds).toFixed(0)}/s), p50 ${result.p50Ms.toFixed(1)} ms, p99 ${result.p99Ms.toFixed(1)} ms, max ${result.maxMs.toFixed(0)} ms; ` +
+      `${result.calls.toLocaleString('en-US')} calls in ${result.seconds.toFixed(1)} s (${(result.calls / result.seconds).toFixed(0)}/s), p50 ${result.p50Ms.toFixed(1)} ms, p99 ${result.p99Ms.toFixed(1)} ms, max ${result.maxMs.toFixed(0)} ms; server CPU ${result.serverCpuPerCallMs.toFixed(2)} ms a call; ` +
       `${result.errors.length} errors; ${writes.toLocaleString('en-US')} writes acknowledged, ${lost.length} not found in the journal; ` +
       `server RSS ${result.rssBeforeMb.toFixed(0)} MB before, ${result.rssAfterMb.toFixed(0)} MB after (${growthMb >= 0 ? '+' : ''}${growthMb.toFixed(0)} MB), peak ${result.peakRssMb.toFixed(0)} MB`,
   );

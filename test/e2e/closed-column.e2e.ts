@@ -1,10 +1,10 @@
 /**
  * The Closed column of a long search: the board is read without its closed cards, Closed loads
  * only when it is opened, a page at a time, and a card moved there shows there at once; undo
- * brings it back.
+ * brings it back. And a move is one call: the due strip follows it without asking again.
  */
 import { callApi } from './http-client';
-import { expect, test } from './fixtures';
+import { column, expect, test } from './fixtures';
 import { startServer, tempDataDir } from './web-server';
 
 test('Closed loads on demand, a page at a time; a card moved there shows there, and undo brings it back', async ({ page }) => {
@@ -70,4 +70,38 @@ test('Closed loads on demand, a page at a time; a card moved there shows there, 
   } finally {
     await server.stop();
   }
+});
+
+test('a move is one call: the card and the due strip follow its answer, nothing is asked again', async ({ page, server }) => {
+  const alice = JSON.parse((await callApi(server.port, server.token, 'contacts.create', { name: 'Alice Ng' })).body) as { value: { id: number } };
+  await callApi(server.port, server.token, 'opportunities.create', {
+    company: 'Initech',
+    role: 'Engineer',
+    // A day and a half ago: the thank-you is overdue (due within 24 hours, open until 48).
+    firstRound: { startsAt: new Date(Date.now() - 30 * 3_600_000).toISOString(), format: 'video', interviewerIds: [alice.value.id] },
+  });
+  await page.goto(server.url);
+  const due = page.getByRole('region', { name: 'Due today' });
+  await expect(due).toContainText('Thank-you: Alice Ng');
+  await expect(column(page, 'Interviewed')).toContainText('Initech');
+
+  const asked: string[] = [];
+  page.on('request', (r) => {
+    if (r.url().includes('/api/call/')) asked.push(r.url().split('/api/call/')[1]!);
+  });
+  const handle = page.getByRole('button', { name: 'Move Initech, Engineer' });
+  await handle.focus();
+  await page.keyboard.press('Space');
+  await expect(page.locator('.card.dragging')).toHaveCount(1);
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByText('Initech, Engineer is over Thanked.')).toBeAttached();
+  await page.keyboard.press('Space');
+  await page.getByRole('dialog', { name: 'Who did you thank at Initech?' }).getByRole('button', { name: 'Move to Thanked' }).click();
+  await expect(page.getByRole('status', { name: 'Board changes' })).toContainText('Saved: Initech moved to Thanked');
+  await expect(column(page, 'Thanked')).toContainText('Initech');
+  // The thank-you is done: gone from the due strip, from the move's own answer.
+  await expect(due).toContainText('Nothing due today.');
+  // What the answer set off has had two frames to start: nothing did.
+  await page.evaluate(() => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))));
+  expect(asked).toEqual(['board.move']);
 });

@@ -16,7 +16,7 @@ export function createBoardHandlers(ctx: CoreContext, open: OpenCards): Handlers
   return {
     'board.get': () => {
       const plan = planner.context();
-      const shown = open.cards(planner.cards(plan), plan.now);
+      const shown = open.cards(planner.cards(plan), planner.revision(), plan.now);
       return {
         cards: shown,
         closedCount: open.closed(),
@@ -50,7 +50,7 @@ function boardCards({ db, planner }: CoreContext, open: OpenCards): (ids: readon
   return (ids, version) => {
     const plan = planner.context();
     const at = plan.now.toISOString();
-    const shown = open.cards(planner.cards(plan), plan.now);
+    const shown = open.cards(planner.cards(plan), planner.revision(), plan.now);
     const cards: BoardCard[] = [];
     const elsewhere: number[] = [];
     for (const id of ids) {

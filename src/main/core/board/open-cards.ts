@@ -34,9 +34,18 @@ export class OpenCards {
 
   constructor(private readonly db: Database) {}
 
-  /** Every card not closed, the latest change first, as of `now`. */
-  cards(plans: ReadonlyMap<number, CardPlan>, now: Date): readonly BoardCard[] {
+  /** The plans' revision the cards were last made from, and when the next card changes column. */
+  private madeFrom = -1;
+  private columnsUntil = -Infinity;
+
+  /** Every card not closed, the latest change first, as of `now` (`revision`: the plans' own, see PlanCache). */
+  cards(plans: ReadonlyMap<number, CardPlan>, revision: number, now: Date): readonly BoardCard[] {
     const at = now.getTime();
+    // Nothing planned again and no round started: the cards as they were.
+    if (this.ordered && revision === this.madeFrom && at < this.columnsUntil) {
+      this.shared = true;
+      return this.ordered;
+    }
     const iso = now.toISOString();
     const read: number[] = [];
     for (const [id, plan] of plans) {
@@ -63,6 +72,8 @@ export class OpenCards {
       this.position.clear();
       this.ordered.forEach((card, i) => this.position.set(card.id, i));
     }
+    this.madeFrom = revision;
+    this.columnsUntil = this.nextColumnChange() ?? Infinity;
     this.shared = true;
     return this.ordered;
   }

@@ -132,8 +132,8 @@ export class OpportunityStore {
   ) {}
 
   list(): OpportunityWithRounds[] {
-    const opportunities = this.db.prepare<[], OpportunityRow>('SELECT * FROM opportunities ORDER BY id').all();
-    const rounds = this.db.prepare<[], RoundRow>(`${ROUND_SELECT} ORDER BY r.opportunity_id, r.number`).all();
+    const opportunities = prepared<[], OpportunityRow>(this.db, 'SELECT * FROM opportunities ORDER BY id').all();
+    const rounds = prepared<[], RoundRow>(this.db, `${ROUND_SELECT} ORDER BY r.opportunity_id, r.number`).all();
     const byOpportunity = new Map<number, Round[]>();
     for (const row of rounds) {
       const list = byOpportunity.get(row.opportunity_id) ?? [];
@@ -144,7 +144,7 @@ export class OpportunityStore {
   }
 
   get(id: number): OpportunityWithRounds {
-    const row = this.db.prepare<[number], OpportunityRow>('SELECT * FROM opportunities WHERE id = ?').get(id);
+    const row = prepared<[number], OpportunityRow>(this.db, 'SELECT * FROM opportunities WHERE id = ?').get(id);
     if (!row) throw notFound('opportunity', id);
     return { ...hydrateOpportunity(row), rounds: this.roundsOf(id) };
   }
@@ -154,8 +154,7 @@ export class OpportunityStore {
     const id = this.db.transaction(() => {
       // References first: a missing row is named, not left to fail as a foreign key.
       if (input.recruiterContactId !== null) this.people.require([input.recruiterContactId], 'recruiterContactId');
-      const { lastInsertRowid } = this.db
-        .prepare(
+      const { lastInsertRowid } = prepared(this.db,
           `INSERT INTO opportunities (company, role, job_url, location, source, company_size, salary_notes, recruiter_contact_id, created_at, updated_at)
            VALUES (@company, @role, @jobUrl, @location, @source, @companySize, @salaryNotes, @recruiterContactId, @at, @at)`,
         )
@@ -182,8 +181,7 @@ export class OpportunityStore {
     const { sql, params } = setClause(patch, OPPORTUNITY_COLUMNS);
     this.db.transaction(() => {
       if (patch.recruiterContactId) this.people.require([patch.recruiterContactId], 'patch.recruiterContactId');
-      const changes = this.db
-        .prepare(`UPDATE opportunities SET ${sql}, updated_at = @updated_at WHERE id = @id`)
+      const changes = prepared(this.db, `UPDATE opportunities SET ${sql}, updated_at = @updated_at WHERE id = @id`)
         .run({ ...params, updated_at: this.now().toISOString(), id }).changes;
       if (changes === 0) throw notFound('opportunity', id);
       this.plans.invalidate(id);
@@ -192,10 +190,16 @@ export class OpportunityStore {
   }
 
   delete(id: number): number {
-    const changes = this.db.prepare('DELETE FROM opportunities WHERE id = ?').run(id).changes;
+    const changes = prepared(this.db, 'DELETE FROM opportunities WHERE id = ?').run(id).changes;
     if (changes === 0) throw notFound('opportunity', id);
     this.plans.invalidate(id);
     return id;
+  }
+
+  /** The companies of some cards, in one read (a list of what is due names each card). */
+  companiesOf(ids: readonly number[]): Map<number, string> {
+    const rows = prepared(this.db, 'SELECT id, company FROM opportunities WHERE id IN (SELECT value FROM json_each(?))').raw().all(JSON.stringify(ids)) as [number, string][];
+    return new Map(rows);
   }
 
   /** The company's name, for a line that names the card (a reminder, the tray). */
@@ -204,24 +208,23 @@ export class OpportunityStore {
   }
 
   roundsOf(opportunityId: number): Round[] {
-    return this.db
-      .prepare<[number], RoundRow>(`${ROUND_SELECT} WHERE r.opportunity_id = ? ORDER BY r.number`)
+    return prepared<[number], RoundRow>(this.db, `${ROUND_SELECT} WHERE r.opportunity_id = ? ORDER BY r.number`)
       .all(opportunityId)
       .map(hydrateRound);
   }
 
   getRound(id: number): Round {
-    const row = this.db.prepare<[number], RoundRow>(`${ROUND_SELECT} WHERE r.id = ?`).get(id);
+    const row = prepared<[number], RoundRow>(this.db, `${ROUND_SELECT} WHERE r.id = ?`).get(id);
     if (!row) throw notFound('round', id);
     return hydrateRound(row);
   }
 
   createRound(input: ValidInput<'rounds.create'>, field = ''): Round {
     const id = this.db.transaction(() => {
-      const exists = this.db.prepare('SELECT 1 FROM opportunities WHERE id = ?').get(input.opportunityId);
+      const exists = prepared(this.db, 'SELECT 1 FROM opportunities WHERE id = ?').get(input.opportunityId);
       if (!exists) throw notFound('opportunity', input.opportunityId, 'opportunityId');
       const at = this.now().toISOString();
-      this.db.prepare('UPDATE opportunities SET updated_at = ? WHERE id = ?').run(at, input.opportunityId);
+      prepared(this.db, 'UPDATE opportunities SET updated_at = ? WHERE id = ?').run(at, input.opportunityId);
       const roundId = this.insertRound(input.opportunityId, input, at, field);
       // A new round moves the card back to Upcoming (docs/follow-up-rules.md "The board").
       this.timeline.refreshStage(input.opportunityId);
@@ -236,7 +239,7 @@ export class OpportunityStore {
       const round = this.getRound(id);
       this.people.require(patch.interviewerIds ?? [], 'patch.interviewerIds');
       if (patch.arrangedByContactId) this.people.require([patch.arrangedByContactId], 'patch.arrangedByContactId');
-      this.db.prepare(`UPDATE rounds SET ${sql ? `${sql}, ` : ''}updated_at = @updated_at WHERE id = @id`).run({
+      prepared(this.db, `UPDATE rounds SET ${sql ? `${sql}, ` : ''}updated_at = @updated_at WHERE id = @id`).run({
         ...params,
         updated_at: this.now().toISOString(),
         id,
@@ -250,15 +253,15 @@ export class OpportunityStore {
   deleteRound(id: number): Round {
     return this.db.transaction(() => {
       const round = this.getRound(id);
-      this.db.prepare('DELETE FROM rounds WHERE id = ?').run(id);
+      prepared(this.db, 'DELETE FROM rounds WHERE id = ?').run(id);
       this.timeline.refreshStage(round.opportunityId);
       return round;
     }).immediate();
   }
 
   private setInterviewers(roundId: number, contactIds: readonly number[]): void {
-    this.db.prepare('DELETE FROM round_interviewers WHERE round_id = ?').run(roundId);
-    const insert = this.db.prepare('INSERT INTO round_interviewers (round_id, contact_id, position) VALUES (?, ?, ?)');
+    prepared(this.db, 'DELETE FROM round_interviewers WHERE round_id = ?').run(roundId);
+    const insert = prepared(this.db, 'INSERT INTO round_interviewers (round_id, contact_id, position) VALUES (?, ?, ?)');
     contactIds.forEach((contactId, position) => insert.run(roundId, contactId, position));
   }
 
@@ -266,11 +269,9 @@ export class OpportunityStore {
   private insertRound(opportunityId: number, round: RoundFields, at: string, field = ''): number {
     this.people.require(round.interviewerIds, `${field}interviewerIds`);
     if (round.arrangedByContactId) this.people.require([round.arrangedByContactId], `${field}arrangedByContactId`);
-    const { next } = this.db
-      .prepare<[number], { next: number }>('SELECT coalesce(max(number), 0) + 1 AS next FROM rounds WHERE opportunity_id = ?')
+    const { next } = prepared<[number], { next: number }>(this.db, 'SELECT coalesce(max(number), 0) + 1 AS next FROM rounds WHERE opportunity_id = ?')
       .get(opportunityId)!;
-    const { lastInsertRowid } = this.db
-      .prepare(
+    const { lastInsertRowid } = prepared(this.db,
         `INSERT INTO rounds (opportunity_id, number, starts_at, duration_minutes, format, arranged_channel, next_step, decision_date, arranged_by_contact_id, created_at, updated_at)
          VALUES (@opportunityId, @number, @startsAt, @durationMinutes, @format, @arrangedChannel, @nextStep, @decisionDate, @arrangedBy, @at, @at)`,
       )

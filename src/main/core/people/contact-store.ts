@@ -6,6 +6,7 @@ import type { Database } from 'better-sqlite3';
 import type { Contact } from '../../../shared/domain';
 import { notFound } from '../errors';
 import type { PlanInvalidation } from '../planner/plan-cache';
+import { prepared } from '../journal/statements';
 
 interface ContactRow {
   id: number;
@@ -43,19 +44,18 @@ export class ContactStore {
   ) {}
 
   list(): Contact[] {
-    return this.db.prepare<[], ContactRow>('SELECT * FROM contacts ORDER BY name COLLATE NOCASE, id').all().map(hydrateContact);
+    return prepared<[], ContactRow>(this.db, 'SELECT * FROM contacts ORDER BY name COLLATE NOCASE, id').all().map(hydrateContact);
   }
 
   get(id: number): Contact {
-    const row = this.db.prepare<[number], ContactRow>('SELECT * FROM contacts WHERE id = ?').get(id);
+    const row = prepared<[number], ContactRow>(this.db, 'SELECT * FROM contacts WHERE id = ?').get(id);
     if (!row) throw notFound('contact', id);
     return hydrateContact(row);
   }
 
   create(fields: ContactFields): Contact {
     const at = this.now().toISOString();
-    const { lastInsertRowid } = this.db
-      .prepare(
+    const { lastInsertRowid } = prepared(this.db,
         `INSERT INTO contacts (name, title, email, phone, linkedin_url, created_at, updated_at)
          VALUES (@name, @title, @email, @phone, @linkedinUrl, @at, @at)`,
       )
@@ -66,8 +66,7 @@ export class ContactStore {
   update(id: number, patch: Partial<ContactFields>): Contact {
     const current = this.get(id);
     const next = { ...current, ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) };
-    this.db
-      .prepare(
+    prepared(this.db,
         `UPDATE contacts SET name = @name, title = @title, email = @email, phone = @phone, linkedin_url = @linkedinUrl, updated_at = @at WHERE id = @id`,
       )
       .run({ id, name: next.name, title: next.title, email: next.email, phone: next.phone, linkedinUrl: next.linkedinUrl, at: this.now().toISOString() });
@@ -79,14 +78,13 @@ export class ContactStore {
   /** Throws "not found" for the first id that is not a contact. */
   /** Refuses, naming the field, any id that is no contact: a missing reference is `not_found`, not a foreign-key failure. */
   require(ids: readonly number[], field?: string): void {
-    const exists = this.db.prepare('SELECT 1 FROM contacts WHERE id = ?');
+    const exists = prepared(this.db, 'SELECT 1 FROM contacts WHERE id = ?');
     for (const id of ids) if (!exists.get(id)) throw notFound('contact', id, field);
   }
 
   /** Records that someone was contacted at a moment (never moves the date back). */
   touch(id: number, at: string): void {
-    this.db
-      .prepare('UPDATE contacts SET last_contacted_at = @at WHERE id = @id AND (last_contacted_at IS NULL OR last_contacted_at < @at)')
+    prepared(this.db, 'UPDATE contacts SET last_contacted_at = @at WHERE id = @id AND (last_contacted_at IS NULL OR last_contacted_at < @at)')
       .run({ id, at });
   }
 }

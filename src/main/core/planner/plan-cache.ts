@@ -91,6 +91,10 @@ export class PlanCache implements PlanInvalidation {
   private readonly unsaved = new Map<number, { readonly version: number; readonly plan: CardPlan | null }>();
   private madeWith = '';
   private saveMadeWith = false;
+  /** The first moment a plan runs out (null: to be found again). */
+  private earliest: number | null = null;
+  /** Raised at every change of a card's plan (the board reads again only after one). */
+  private changes = 0;
 
   constructor(
     private readonly db: Database,
@@ -101,7 +105,7 @@ export class PlanCache implements PlanInvalidation {
   invalidate(opportunityId?: number): void {
     if (opportunityId === undefined) {
       this.loaded = false;
-      this.cards.clear();
+      this.clearCards();
       this.dirty.clear();
     } else this.dirty.add(opportunityId);
   }
@@ -113,7 +117,7 @@ export class PlanCache implements PlanInvalidation {
     if (madeWith !== this.madeWith) {
       this.madeWith = madeWith;
       this.loaded = false;
-      this.cards.clear();
+      this.clearCards();
       this.dirty.clear();
       this.unsaved.clear();
       this.saveMadeWith = false;
@@ -129,7 +133,8 @@ export class PlanCache implements PlanInvalidation {
         if ((this.cards.get(id)?.version ?? this.unsaved.get(id)?.version) !== version) toCheck.add(id);
       }
     }
-    for (const [id, plan] of this.cards) if (plan.validUntil <= now) toPlan.add(id);
+    this.earliest ??= this.first();
+    if (this.earliest <= now) for (const [id, plan] of this.cards) if (plan.validUntil <= now) toPlan.add(id);
     if (toCheck.size > 0) this.check([...toCheck], toPlan);
     if (toPlan.size > 0) this.plan([...toPlan], ctx);
     return this.cards;
@@ -145,9 +150,13 @@ export class PlanCache implements PlanInvalidation {
 
   /** The first moment a plan runs out (time alone changes it), or null. */
   nextExpiry(): number | null {
-    let first = Infinity;
-    for (const { validUntil } of this.cards.values()) if (validUntil < first) first = validUntil;
-    return first === Infinity ? null : first;
+    this.earliest ??= this.first();
+    return this.earliest === Infinity ? null : this.earliest;
+  }
+
+  /** A number that changes whenever a card's plan does (a card planned again, closed, added). */
+  revision(): number {
+    return this.changes;
   }
 
   /** Whether there are plans to write back. */
@@ -185,7 +194,7 @@ export class PlanCache implements PlanInvalidation {
 
   /** Reads the kept plans of every open card; those that changed or ran out (or were made otherwise) are to plan. */
   private load(madeWith: string, now: number, toPlan: Set<number>): void {
-    this.cards.clear();
+    this.clearCards();
     const kept = prepared(this.db, 'SELECT value FROM app_state WHERE key = ?').pluck().get(MADE_WITH_KEY) === madeWith;
     // Written with the plans that replace them all (see save): until then no kept plan is trusted.
     this.saveMadeWith = !kept;
@@ -196,7 +205,7 @@ export class PlanCache implements PlanInvalidation {
       )
       .all();
     for (const row of rows) {
-      if (kept && row.valid_until !== null && row.valid_until > nowIso) this.cards.set(row.id, fromRow(row));
+      if (kept && row.valid_until !== null && row.valid_until > nowIso) this.setCard(row.id, fromRow(row));
       else toPlan.add(row.id);
     }
     this.loaded = true;
@@ -217,7 +226,7 @@ export class PlanCache implements PlanInvalidation {
         toPlan.add(id);
         continue;
       }
-      this.cards.delete(id);
+      this.dropCard(id);
       toPlan.delete(id);
       if (card) this.keep(id, card.version, null);
     }
@@ -238,23 +247,50 @@ export class PlanCache implements PlanInvalidation {
       keys.add(key);
     }
     const open = { ...ctx, openOnly: true };
-    const planned = new Set<number>();
+    const found = new Set<number>();
     for (const input of loadPlanInputs(this.db, { ids })) {
       const id = input.opportunityId;
-      planned.add(id);
+      found.add(id);
       const version = versions.get(id) ?? 0;
       if (input.stage === 'closed') {
-        this.cards.delete(id);
+        this.dropCard(id);
         this.keep(id, version, null);
         continue;
       }
       const actions = planOpportunity(input, open);
-      const plan = summarise(actions, version, notified.get(id), now);
+      const planned = summarise(actions, version, notified.get(id), now);
       const before = this.cards.get(id);
-      this.cards.set(id, plan);
-      if (!before || !sameRow(before, plan)) this.keep(id, version, plan);
+      const same = before !== undefined && sameRow(before, planned);
+      // The same next action stays the same object: what shows it need not be made again.
+      this.setCard(id, same ? { ...planned, next: before.next } : planned);
+      if (!same) this.keep(id, version, planned);
     }
-    for (const id of ids) if (!planned.has(id)) this.cards.delete(id); // deleted meanwhile
+    for (const id of ids) if (!found.has(id)) this.dropCard(id); // deleted meanwhile
+  }
+
+  private first(): number {
+    let first = Infinity;
+    for (const { validUntil } of this.cards.values()) if (validUntil < first) first = validUntil;
+    return first;
+  }
+
+  private setCard(id: number, plan: CardPlan): void {
+    this.cards.set(id, plan);
+    this.changed();
+  }
+
+  private dropCard(id: number): void {
+    if (this.cards.delete(id)) this.changed();
+  }
+
+  private clearCards(): void {
+    this.cards.clear();
+    this.changed();
+  }
+
+  private changed(): void {
+    this.earliest = null;
+    this.changes++;
   }
 
   private keep(id: number, version: number, plan: CardPlan | null): void {

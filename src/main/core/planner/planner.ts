@@ -46,6 +46,11 @@ export class Planner implements PlanInvalidation {
     return this.cache.open(ctx);
   }
 
+  /** A number that changes whenever a card's plan does. */
+  revision(): number {
+    return this.cache.revision();
+  }
+
   /** The open actions (pending or snoozed) of some cards; none for a closed one. */
   actionsFor(ids: readonly number[], ctx: PlanContext = this.context()): Map<number, readonly Action[]> {
     return this.cache.actions(ids, ctx);

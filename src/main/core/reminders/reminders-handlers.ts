@@ -15,9 +15,9 @@ export function createRemindersHandlers({ db, now, planner, timeline, opportunit
       return { snoozed: due.length };
     },
     'reminders.due': () => {
-      const companies = new Map<number, string>();
-      const company = (id: number) => companies.get(id) ?? companies.set(id, opportunities.companyOf(id)).get(id)!;
-      return planner.dueBy(now().toISOString()).map((a) => ({ ...a, company: company(a.opportunityId) }));
+      const due = planner.dueBy(now().toISOString());
+      const companies = opportunities.companiesOf([...new Set(due.map((a) => a.opportunityId))]);
+      return due.map((a) => ({ ...a, company: companies.get(a.opportunityId) ?? '' }));
     },
   };
 }
