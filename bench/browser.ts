@@ -21,7 +21,8 @@ export interface BrowserResult {
 
 /** Starts browser mode (the built app) on a data folder; resolves with its address once it prints it. */
 export function startBrowserMode(root: string, dir: string): Promise<{ url: string; server: ChildProcess }> {
-  const server = spawn(path.join(root, 'node_modules/.bin/node'), [path.join(root, 'out/main/web.js'), '--data-dir', dir, '--port', '0'], {
+  // As `npm run web` and `npm start` launch it (see scripts/start.mjs for the flag).
+  const server = spawn(path.join(root, 'node_modules/.bin/node'), ['--max-semi-space-size=8', path.join(root, 'out/main/web.js'), '--data-dir', dir, '--port', '0'], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   return new Promise((resolve, reject) => {

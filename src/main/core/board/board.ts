@@ -11,7 +11,7 @@ import { CoreError } from '../errors';
 import type { OpportunityStore } from '../journal/opportunities';
 import type { NewEvent, TimelineStore } from '../timeline/timeline';
 import { FOREVER } from '../planner/plan-cache';
-import { prepared } from '../journal/statements';
+import { notClosed, prepared } from '../journal/statements';
 
 const CARD_COLUMNS = `
   SELECT o.id, o.company, o.role, o.stage, o.closed_reason, o.updated_at, o.stage_changed_at,
@@ -27,7 +27,7 @@ const CARD_COLUMNS = `
  * Closed cards (almost all of a long search) are read a page at a time: see `readClosed`.
  */
 export const BOARD_QUERY = `${CARD_COLUMNS}
-  WHERE o.stage <> 'closed'
+  WHERE ${notClosed('o.stage')}
   ORDER BY o.updated_at DESC, o.id DESC`;
 
 /** Some cards (a patch after a write, or the cards that changed since the board was read). */

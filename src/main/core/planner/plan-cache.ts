@@ -26,7 +26,7 @@ import { isoString } from './calendar';
 import { nextAction, planOpportunity } from './plan';
 import type { PlanContext } from './plan';
 import { loadPlanInputs } from './plan-journal';
-import { prepared } from '../journal/statements';
+import { notClosed, prepared } from '../journal/statements';
 
 /** What a store that writes to the planner's tables is given: a way to say which card changed. */
 export interface PlanInvalidation {
@@ -201,7 +201,7 @@ export class PlanCache implements PlanInvalidation {
     const nowIso = isoString(now);
     const rows = prepared<[], PlanRow>(this.db,
         `SELECT o.id, p.version, p.valid_until, p.next_action, p.due_at, p.notify_at
-         FROM opportunities o LEFT JOIN card_plans p ON p.opportunity_id = o.id WHERE o.stage <> 'closed'`,
+         FROM opportunities o LEFT JOIN card_plans p ON p.opportunity_id = o.id WHERE ${notClosed('o.stage')}`,
       )
       .all();
     for (const row of rows) {

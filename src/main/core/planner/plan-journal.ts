@@ -6,7 +6,7 @@ import type { Database } from 'better-sqlite3';
 import type { Action, Channel, EventKind, StoredStage, TimelineEvent } from '../../../shared/domain';
 import { planOpportunity } from './plan';
 import type { ActionState, PlanContext, PlanInput, PlanPerson, PlanRound } from './plan';
-import { prepared } from '../journal/statements';
+import { notClosed, prepared } from '../journal/statements';
 
 /** Which opportunities to read: one, a list, every one not closed, or all. */
 export type PlanScope = { readonly ids: readonly number[] } | 'open' | 'all';
@@ -15,7 +15,7 @@ export function loadPlanInputs(db: Database, scope: PlanScope | number = 'all'):
   const normal = typeof scope === 'number' ? { ids: [scope] } : scope;
   // The same opportunity filter in every query; ids travel as one JSON parameter.
   const inScope =
-    normal === 'all' ? null : normal === 'open' ? `IN (SELECT id FROM opportunities WHERE stage <> 'closed')` : `IN (SELECT value FROM json_each(@ids))`;
+    normal === 'all' ? null : normal === 'open' ? `IN (SELECT id FROM opportunities WHERE ${notClosed()})` : `IN (SELECT value FROM json_each(@ids))`;
   const params = typeof normal === 'object' ? [{ ids: JSON.stringify(normal.ids) }] : [];
   const only = (column: string): { where: string; params: unknown[] } => (inScope ? { where: `WHERE ${column} ${inScope}`, params } : { where: '', params: [] });
 
