@@ -36,6 +36,12 @@ export function startBrowserMode(root: string, dir: string): Promise<{ url: stri
   });
 }
 
+/** Resolves once browser mode's journal check has passed (backups.list waits for it). */
+async function afterJournalCheck(url: string): Promise<void> {
+  const { origin, hash } = new URL(url);
+  await fetch(`${origin}/api/call/backups.list`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${hash.replace('#token=', '')}` }, body: '' });
+}
+
 /** The names of the calls the page makes while `work` runs, and until two frames and a moment after (what the answer set off). */
 async function callsDuring(page: Page, work: () => Promise<void>): Promise<string[]> {
   const calls: string[] = [];
@@ -77,6 +83,10 @@ export async function browserBenchmarks(root: string, size: number, dir: string,
       await page.waitForFunction(() => performance.getEntriesByName('afterword:board-rendered').length > 0, undefined, { timeout: 60_000 });
       const t = await page.evaluate(() => performance.getEntriesByName('afterword:board-rendered')[0]!.startTime);
       if (i > 0) renders.push(t); // the first load warms the server and the browser's caches
+      // The journal's check runs in the background after the first board (a second's work on a
+      // core at 20,000): a call that waits for it (every call not in the first screen's reads
+      // does) lets the measured loads run after it, as a user's later page loads do.
+      if (i === 0) await afterJournalCheck(url);
     }
     samples.push(summarise('Chromium: first full render of the board', size, renders, targets.render === null ? [] : { ms: targets.render, size }));
 

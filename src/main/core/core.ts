@@ -114,9 +114,12 @@ export function createCore(options: CoreOptions): Core {
   };
   const patchBoard = createBoardPatcher(ctx, open);
   const call = async (name: string, input: unknown, origin: string | null = null): Promise<Result<unknown>> => {
+    const found = check.failed();
+    if (found) return found;
     if (!ctx.gate.writable() && !READS_BEFORE_CHECK.has(name as CallName)) {
-      const checked = await check.start();
-      if (!checked.ok) return fail('journal_corrupt', damaged(ctx.journal.file, checked.problem).message);
+      await check.start();
+      const refused = check.failed();
+      if (refused) return refused;
     }
     const { value: result, changes, version } = await ctx.events.inCall(origin, () => dispatch(handlers, name, input));
     if (name === 'board.get') check.soon();
@@ -157,18 +160,24 @@ export function createCore(options: CoreOptions): Core {
  * waits for it), `soon` (the first board was served), or a timer; `done` settles with the
  * result. When it passes the journal may be written, and the plans made meanwhile are kept.
  */
-function journalCheck(ctx: CoreContext, stops: (() => void)[]): { start(): Promise<JournalCheck>; soon(): void; readonly done: Promise<JournalCheck> } {
+function journalCheck(
+  ctx: CoreContext,
+  stops: (() => void)[],
+): { start(): Promise<JournalCheck>; soon(): void; failed(): Result<never> | null; readonly done: Promise<JournalCheck> } {
   if (ctx.gate.writable()) {
     const passed = Promise.resolve<JournalCheck>({ ok: true });
-    return { start: () => passed, soon: () => undefined, done: passed };
+    return { start: () => passed, soon: () => undefined, failed: () => null, done: passed };
   }
   let settle!: (check: JournalCheck) => void;
   const done = new Promise<JournalCheck>((resolve) => (settle = resolve));
   let running: Promise<JournalCheck> | null = null;
+  let refusal: Result<never> | null = null;
   let closed = false;
+  const closing = new AbortController();
   const start = (): Promise<JournalCheck> =>
-    (running ??= checkJournalInBackground(ctx.journal.file).then((result) => {
-      if (result.ok && !closed) {
+    (running ??= checkJournalInBackground(ctx.journal.file, closing.signal).then((result) => {
+      if (!result.ok) refusal = fail('journal_corrupt', damaged(ctx.journal.file, result.problem).message);
+      else if (!closed) {
         ctx.db.pragma('query_only = OFF');
         ctx.gate.allow();
         ctx.planner.save();
@@ -181,6 +190,10 @@ function journalCheck(ctx: CoreContext, stops: (() => void)[]): { start(): Promi
   stops.push(() => {
     closed = true;
     clearTimeout(timer);
+    closing.abort();
   });
-  return { start, soon: () => void setImmediate(() => void start()), done };
+  const soon = (): void => {
+    if (running === null) setImmediate(() => void start());
+  };
+  return { start, soon, failed: () => refusal, done };
 }

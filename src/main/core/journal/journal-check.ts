@@ -63,8 +63,8 @@ export function checkJournalNow(file: string): JournalCheck {
   }
 }
 
-/** Checks the file on a worker thread (on this one if no worker can run). */
-export function checkJournalInBackground(file: string): Promise<JournalCheck> {
+/** Checks the file on a worker thread (on this one if no worker can run); `signal` stops it (the journal was closed). */
+export function checkJournalInBackground(file: string, signal?: AbortSignal): Promise<JournalCheck> {
   return new Promise((resolve) => {
     let settled = false;
     const settle = (check: () => JournalCheck): void => {
@@ -85,6 +85,12 @@ export function checkJournalInBackground(file: string): Promise<JournalCheck> {
       settle(() => checkJournalNow(file));
       return;
     }
+    signal?.addEventListener('abort', () => {
+      if (settled) return;
+      settled = true;
+      void worker.terminate();
+      resolve({ ok: false, problem: 'the journal was closed before its check ended' });
+    });
     worker.once('message', (answer: { result?: string; error?: string }) => {
       if (answer.result !== undefined) settle(() => describe(answer.result!));
       else settle(() => readFailure(answer.error ?? '') ?? checkJournalNow(file));
