@@ -15,6 +15,7 @@ export default defineConfig({
       input: {
         run: resolve(import.meta.dirname, 'bench/run.ts'),
         memory: resolve(import.meta.dirname, 'bench/memory.ts'),
+        open: resolve(import.meta.dirname, 'bench/open.ts'),
         'crash-writer': resolve(import.meta.dirname, 'test/crash/writer.ts'),
         'crash-backup-writer': resolve(import.meta.dirname, 'test/crash/backup-writer.ts'),
       },

@@ -29,7 +29,9 @@ if (launched && launched.status === 0) {
 } else {
   const why = (probe.stderr || launched?.stderr || 'not found').split('\n').find((l) => l.trim()) ?? 'not found';
   console.log(`Electron's binary cannot be found or launched here (${why.trim().slice(0, 160)}); starting browser mode instead.`);
-  child = spawn(process.execPath, [path.join(root, 'out/main/web.js'), ...args], { cwd: root, stdio: 'inherit' });
+  // A young generation of 8 MB semi-spaces: Node's default grows it to 128 MB under a burst of
+  // calls, which a desktop app kept open all week should not hold (docs/benchmarks.md, the load run).
+  child = spawn(process.execPath, ['--max-semi-space-size=8', path.join(root, 'out/main/web.js'), ...args], { cwd: root, stdio: 'inherit' });
 }
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
 child.on('exit', (code) => process.exit(code ?? 0));

@@ -40,6 +40,7 @@ export const CALL_NAMES = [
   'actions.snoozeAll',
   'reminders.due',
   'board.get',
+  'board.closed',
   'board.cards',
   'board.move',
   'board.undoMove',

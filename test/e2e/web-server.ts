@@ -37,7 +37,8 @@ export function tempDataDir(prefix = 'afterword-e2e-'): string {
 }
 
 export function startServer(dataDir: string, extraArgs: readonly string[] = [], port = 0): Promise<RunningServer> {
-  const child = spawn(fs.existsSync(NODE) ? NODE : process.execPath, [path.join(ROOT, 'out/main/web.js'), '--data-dir', dataDir, '--port', String(port), ...extraArgs], {
+  // As `npm run web` and `npm start` launch it (see scripts/start.mjs for the flag).
+  const child = spawn(fs.existsSync(NODE) ? NODE : process.execPath, ['--max-semi-space-size=8', path.join(ROOT, 'out/main/web.js'), '--data-dir', dataDir, '--port', String(port), ...extraArgs], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -107,6 +107,25 @@ describe('archiving', () => {
     expect(await value<ArchivedOpportunity[]>(core, 'opportunities.archived')).toEqual([]);
     core.close();
   });
+
+  it('takes a closed card out of the Closed column and its count, and brings it back', async () => {
+    const core = openCore();
+    const closed = await value<OpportunityWithRounds>(core, 'opportunities.create', { company: 'Initech', role: 'Engineer' });
+    await value(core, 'board.move', { opportunityId: closed.id, to: 'closed', closedReason: 'withdrawn' });
+    const page = () => value<{ cards: { id: number }[] }>(core, 'board.closed', {});
+    expect((await value<Board>(core, 'board.get')).closedCount).toBe(1);
+    expect((await page()).cards.map((c) => c.id)).toEqual([closed.id]);
+
+    const archived = await core.call('opportunities.archive', { id: closed.id });
+    expect(archived).toMatchObject({ ok: true, patch: { closedCount: 0 } });
+    expect((await value<Board>(core, 'board.get')).closedCount).toBe(0);
+    expect((await page()).cards).toEqual([]);
+
+    expect(await core.call('opportunities.unarchive', { id: closed.id })).toMatchObject({ ok: true, patch: { closedCount: 1 } });
+    expect((await value<Board>(core, 'board.get')).closedCount).toBe(1);
+    expect((await page()).cards.map((c) => c.id)).toEqual([closed.id]);
+    core.close();
+  });
 });
 
 describe('deleting, and undoing it', () => {

@@ -1,13 +1,14 @@
 /**
  * The plan cache is kept in step by the stores that write, not by events: a store built on the
  * journal with no one listening still makes the cache forget the card it wrote to. A write that
- * goes around the stores (raw SQL) is not seen until the plan expires, which shows the cache does
- * cache.
+ * goes around the stores (raw SQL) is seen too: the journal's triggers mark the card (migration
+ * 10). Plans are kept in the journal, so a new process reads them back instead of planning every
+ * card again, and closed cards are never planned.
  */
 import { describe, expect, it } from 'vitest';
 import { createCore } from '../../src/main/core/core';
 import { ContactStore } from '../../src/main/core/people/contact-store';
-import { PlanCache } from '../../src/main/core/planner/plan-cache';
+import { FOREVER, PlanCache } from '../../src/main/core/planner/plan-cache';
 import { TimelineStore } from '../../src/main/core/timeline/timeline';
 import { PLANNER_PRESETS } from '../../src/shared/settings';
 import type { Action } from '../../src/shared/domain';
@@ -26,11 +27,11 @@ async function journalWithOneCard() {
       firstRound: { startsAt: '2026-11-20T15:00:00-05:00', format: 'video', interviewerIds: [alice.id], decisionDate: '2026-12-02' },
     }),
   );
-  const cache = new PlanCache(core.db);
+  const cache = new PlanCache(core.db, 'test');
   const people = new ContactStore(core.db, () => NOW, cache);
   const timeline = new TimelineStore(core.db, () => NOW, people, cache);
   const ctx = { settings: PLANNER_PRESETS.standard, timeZone: 'America/New_York', now: NOW };
-  const open = (c = ctx): Action[] => cache.planAll(c).get(opp.id) ?? [];
+  const open = (c = ctx): readonly Action[] => cache.actions([opp.id], c).get(opp.id) ?? [];
   return { core, cache, people, timeline, ctx, open, opportunityId: opp.id, roundId: opp.rounds[0]!.id, aliceId: alice.id };
 }
 
@@ -69,15 +70,65 @@ describe('the plan cache', () => {
     core.close();
   });
 
-  it('keeps a plan across a write that goes around the stores, until the plan expires', async () => {
-    const { core, open, ctx, opportunityId, roundId, aliceId } = await journalWithOneCard();
+  it('sees a write that goes around the stores at once: the journal marks the card', async () => {
+    const { core, open, opportunityId, roundId, aliceId } = await journalWithOneCard();
     expect(open().some((a) => a.kind === 'thank-you')).toBe(true);
     core.db
       .prepare("INSERT INTO events (opportunity_id, round_id, contact_id, kind, channel, occurred_at, created_at) VALUES (?, ?, ?, 'thank_you_sent', 'email', ?, ?)")
       .run(opportunityId, roundId, aliceId, NOW.toISOString(), NOW.toISOString());
-    expect(open().some((a) => a.kind === 'thank-you')).toBe(true);
-    const later = { ...ctx, now: new Date(NOW.getTime() + PlanCache.MAX_AGE_MS) };
-    expect(open(later).some((a) => a.kind === 'thank-you')).toBe(false);
+    expect(open().some((a) => a.kind === 'thank-you')).toBe(false);
+    core.close();
+  });
+
+  it('plans a card again when time alone changes its plan (a window closes), and only then', async () => {
+    const { core, cache, ctx, opportunityId } = await journalWithOneCard();
+    const first = cache.open(ctx).get(opportunityId)!;
+    expect(first.next?.kind).toBe('write-reflection');
+    // Nothing changed and no window closed: the very same plan.
+    expect(cache.open({ ...ctx, now: new Date(NOW.getTime() + 60_000) }).get(opportunityId)).toBe(first);
+    // Past the thank-you's 48 hours, it is gone from the plan.
+    const later = cache.open({ ...ctx, now: new Date(Date.parse('2026-11-22T21:00:00.000Z') + 60_000) }).get(opportunityId)!;
+    expect(later).not.toBe(first);
+    expect(later.actions!.some((a) => a.kind === 'thank-you')).toBe(false);
+    core.close();
+  });
+
+  it('keeps the plans in the journal: a new process reads them back instead of planning', async () => {
+    const { core, cache, ctx, opportunityId } = await journalWithOneCard();
+    const before = cache.open(ctx).get(opportunityId)!;
+    cache.save();
+    expect(core.db.prepare('SELECT valid_until, due_at FROM card_plans WHERE opportunity_id = ?').get(opportunityId)).toEqual({
+      valid_until: new Date(before.validUntil).toISOString(),
+      due_at: new Date(before.dueAt!).toISOString(),
+    });
+    const again = new PlanCache(core.db, 'test').open(ctx).get(opportunityId)!;
+    // Read back, not planned: only the summary, the same next action.
+    expect(again.actions).toBeNull();
+    expect(again.next).toEqual(before.next);
+    // Another version of Afterword, or other settings, plan afresh.
+    expect(new PlanCache(core.db, 'another version').open(ctx).get(opportunityId)!.actions).not.toBeNull();
+    core.close();
+  });
+
+  it('writes a plan back only over the version it was made from', async () => {
+    const { core, cache, ctx, opportunityId } = await journalWithOneCard();
+    cache.open(ctx);
+    // A change after the plan was made and before it was written back: the row stays marked.
+    core.db.prepare("UPDATE opportunities SET role = 'Staff Engineer' WHERE id = ?").run(opportunityId);
+    cache.save();
+    expect(core.db.prepare('SELECT valid_until FROM card_plans WHERE opportunity_id = ?').pluck().get(opportunityId)).toBe('');
+    core.close();
+  });
+
+  it('never plans a closed card: it leaves when it closes and comes back when reopened', async () => {
+    const { core, cache, ctx, timeline, opportunityId, roundId } = await journalWithOneCard();
+    expect(cache.open(ctx).has(opportunityId)).toBe(true);
+    const [closing] = timeline.record([{ opportunityId, roundId, contactId: null, kind: 'withdrawn', channel: null, occurredAt: NOW.toISOString(), note: null }]);
+    expect(cache.open(ctx).has(opportunityId)).toBe(false);
+    cache.save();
+    expect(core.db.prepare('SELECT valid_until, next_action FROM card_plans WHERE opportunity_id = ?').get(opportunityId)).toEqual({ valid_until: FOREVER, next_action: null });
+    timeline.undo([closing!.id]);
+    expect(cache.open(ctx).get(opportunityId)?.next?.kind).toBe('write-reflection');
     core.close();
   });
 });

@@ -26,6 +26,23 @@ export interface CoreOptions {
   readonly dailyBackups?: boolean;
   /** Keep the subscribable calendar file in the data folder up to date (the shells turn it on). */
   readonly calendarFeed?: boolean;
+  /**
+   * When the whole journal file is checked (`quick_check`): before anything else (`'on-open'`,
+   * the default), or in the background after the journal opened (`'deferred'`, what the shells
+   * do: the board shows at once, and nothing is written before the check has passed; see core.ts).
+   */
+  readonly journalCheck?: 'on-open' | 'deferred';
+}
+
+/** Whether the journal may be written yet: not while its check runs after a deferred opening. */
+export class WriteGate {
+  constructor(private open = true) {}
+  writable(): boolean {
+    return this.open;
+  }
+  allow(): void {
+    this.open = true;
+  }
 }
 
 export interface CoreContext {
@@ -33,6 +50,7 @@ export interface CoreContext {
   readonly transport: 'ipc' | 'http';
   readonly journal: OpenedJournal;
   readonly db: Database;
+  readonly gate: WriteGate;
   readonly now: () => Date;
   readonly events: CoreEvents;
   readonly settings: SettingsStore;
@@ -49,10 +67,12 @@ export function openCoreContext(options: CoreOptions): CoreContext {
   const now = options.now ?? (() => new Date());
   const journal = openJournal(path.join(options.dataDir, JOURNAL_FILE_NAME), {
     beforeMigrate: (db, _from, to) => preMigrationBackup(db, options.dataDir, to, now()),
+    deferCheck: options.journalCheck === 'deferred',
   });
   const db = journal.db;
+  const gate = new WriteGate(!journal.checkPending);
   const settings = new SettingsStore(options.dataDir, now);
-  const planner = new Planner(db, () => settings.get(), now);
+  const planner = new Planner(db, () => settings.get(), now, { writable: () => gate.writable() });
   const events = new CoreEvents();
   const people = new ContactStore(db, now, planner, (id) => events.note({ contactIds: [id] }));
   const timeline = new TimelineStore(db, now, people, planner);
@@ -61,6 +81,7 @@ export function openCoreContext(options: CoreOptions): CoreContext {
     transport: options.transport,
     journal,
     db,
+    gate,
     now,
     events,
     settings,

@@ -1,7 +1,9 @@
 /**
  * The app's hold on its core. It opens the journal; if the file is damaged or from a newer
  * Afterword, it stays up in recovery mode (every call answers with the problem, and the recovery
- * calls list the backups) instead of crashing or "fixing" anything.
+ * calls list the backups) instead of crashing or "fixing" anything. The check of the whole file
+ * runs in the background after the journal opened (nothing is written before it passed); damage
+ * it finds leads to the same recovery mode.
  *
  * Restoring swaps the journal without a moment where a crash could hurt it:
  * 1. the chosen file (checked first) is copied beside the journal under a temporary name, by
@@ -28,7 +30,7 @@ import { createCore } from './core';
 import type { Core, CoreOptions } from './core';
 import { CoreError } from './errors';
 import { BACKUP_DIR, checkJournalFile, checkedBackups, fsyncDir, fsyncFile, keptAsideJournals, publish, removeUnfinishedBackups } from './journal/backups';
-import { JOURNAL_FILE_NAME } from './journal/database';
+import { damaged, JOURNAL_FILE_NAME } from './journal/database';
 import type { Notice } from './reminders/scheduler';
 
 export interface CoreHost {
@@ -59,12 +61,27 @@ export function openCoreHost(options: CoreOptions): CoreHost {
   removeUnfinishedBackups(options.dataDir);
   removeUnfinishedRestores(options.dataDir);
 
+  /** A journal whose check (after it opened) found damage: the same recovery as a refusal on opening. */
+  const damagedAfterOpening = (opened: Core, message: string): void => {
+    if (core !== opened) return;
+    console.error(`Afterword: ${message}`);
+    opened.close();
+    core = null;
+    scheduler = null;
+    problem = { code: 'journal_corrupt', message };
+    // Everything differs now: the pages ask again, and find the recovery screen.
+    publishEvent({ type: 'settings.changed', version: Date.now(), origin: null });
+  };
+
   const open = (): void => {
     try {
-      core = createCore(options);
+      // The whole file is checked in the background once the board is shown (see core.ts).
+      const opened = createCore({ journalCheck: 'deferred', ...options });
+      core = opened;
       problem = null;
-      core.subscribe(publishEvent);
-      if (notify) scheduler = core.startReminders(notify);
+      opened.subscribe(publishEvent);
+      if (notify) scheduler = opened.startReminders(notify);
+      void opened.journalCheck.then((check) => !check.ok && damagedAfterOpening(opened, damaged(journalFile, check.problem).message));
     } catch (error) {
       if (error instanceof CoreError && (error.code === 'journal_corrupt' || error.code === 'journal_too_new')) {
         core = null;

@@ -1,4 +1,7 @@
-/** The board: every card in its column with what is due next, and moving a card. */
+/**
+ * The board: every card not closed in its column with what is due next, the Closed column a page
+ * at a time (a long search is mostly closed history), and moving a card.
+ */
 import { z } from 'zod';
 import { BOARD_COLUMNS, CLOSED_REASONS } from '../domain';
 import type { Action, BoardColumn, Opportunity, Round } from '../domain';
@@ -12,6 +15,8 @@ export interface BoardCard {
   readonly role: string;
   readonly column: BoardColumn;
   readonly closedReason: Opportunity['closedReason'];
+  /** When a closed card was closed (the Closed column's order); null for a card not closed. */
+  readonly closedAt: string | null;
   readonly round: {
     readonly id: number;
     readonly number: number;
@@ -35,7 +40,10 @@ export interface BoardHint {
 }
 
 export interface Board {
+  /** Every card not closed. */
   readonly cards: readonly BoardCard[];
+  /** How many cards are closed (`board.closed` reads them, a page at a time). */
+  readonly closedCount: number;
   /** When the board was computed (the countdowns count from here). */
   readonly at: string;
   /** The journal's version the board was read at (see events.ts). */
@@ -51,9 +59,14 @@ export interface Board {
  * settings, a large import): read the board again.
  */
 export interface BoardPatch {
+  /** The changed cards as the board shows them now (a card that closed comes with the Closed column). */
   readonly cards: readonly BoardCard[];
   readonly removed: readonly number[];
-  /** The open actions of each changed card (none for a removed or closed one): the due lists patch from them. */
+  readonly closedCount: number;
+  /**
+   * The open actions of the changed cards (none for a closed one), so that lists of what is due
+   * (the due strip) are patched in place rather than asked again.
+   */
   readonly actions: readonly { readonly opportunityId: number; readonly actions: readonly Action[] }[];
   readonly hint: BoardHint | null;
   readonly version: number;
@@ -61,8 +74,31 @@ export interface BoardPatch {
   readonly reload: boolean;
 }
 
+/** Where a page of the Closed column starts: after this card (its closing time and id). */
+export interface ClosedCursor {
+  readonly closedAt: string;
+  readonly id: number;
+}
+
+export interface ClosedPage {
+  /** The latest closed first. */
+  readonly cards: readonly BoardCard[];
+  /** The next page starts after the last of these; null when there is no more. */
+  readonly next: ClosedCursor | null;
+}
+
+/** The most closed cards one page holds. */
+export const CLOSED_PAGE_MAX = 200;
+
 export const boardCalls = {
   'board.get': call<Board>()(none),
+  /** A page of closed cards, the latest closed first. */
+  'board.closed': call<ClosedPage>()(
+    z.strictObject({
+      before: z.strictObject({ closedAt: z.string().max(40), id }).nullable().optional(),
+      limit: z.number().int().min(1).max(CLOSED_PAGE_MAX).optional(),
+    }),
+  ),
   /** Some cards as the board shows them now (another window changed them). */
   'board.cards': call<BoardPatch>()(z.strictObject({ ids: z.array(id).min(1).max(500) })),
   'board.move': call<{ readonly eventIds: readonly number[]; readonly roundId: number | null }>()(

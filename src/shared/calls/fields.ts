@@ -4,7 +4,7 @@
  * the answer. Each domain's file in this folder declares its calls with these; `../contract.ts`
  * merges them into the one contract.
  */
-import { isExists } from 'date-fns';
+import { isExists } from 'date-fns/isExists';
 import { z } from 'zod';
 
 // ---- field validators -------------------------------------------------------------------------

@@ -1,37 +1,77 @@
-/** The board: every card in its column with its next action, moving a card, and patches after a write. */
-import type { BoardPatch } from '../../../shared/calls/board-calls';
+/** The board: every card not closed in its column with its next action, the Closed column by pages, moving a card, and patches after a write. */
+import type { BoardCard, BoardPatch } from '../../../shared/calls/board-calls';
 import type { boardCalls } from '../../../shared/calls/board-calls';
 import type { JournalChanges } from '../../../shared/events';
 import type { CoreContext } from '../core-context';
 import type { HandlersOf } from '../handlers';
-import { keepSearchingHint, moveCard, readBoard, readCards, undoMove } from './board';
+import { keepSearchingHint, moveCard, readClosed, readRows, toCard, undoMove } from './board';
+import type { OpenCards } from './open-cards';
 
 /** More changed cards than this, and the page reads the board again rather than a patch. */
 export const PATCH_LIMIT = 200;
 
-export function createBoardHandlers(ctx: CoreContext): HandlersOf<typeof boardCalls> {
+export function createBoardHandlers(ctx: CoreContext, open: OpenCards): HandlersOf<typeof boardCalls> {
   const { db, now, planner, opportunities, timeline, events } = ctx;
-  const cards = boardCards(ctx);
+  const cards = boardCards(ctx, open);
   return {
     'board.get': () => {
       const plan = planner.context();
-      const plans = planner.openActions(plan);
-      return readBoard(db, plans, plan.now, events.version(), planner.nextChange());
+      const shown = open.cards(planner.cards(plan), planner.revision(), plan.now);
+      return {
+        cards: shown,
+        closedCount: open.closed(),
+        at: plan.now.toISOString(),
+        version: events.version(),
+        hint: keepSearchingHint(shown, plan.now),
+        refreshAt: nextChange(planner.nextExpiry(plan), open.nextColumnChange()),
+      };
     },
+    'board.closed': ({ before, limit }) => readClosed(db, before ?? null, limit ?? CLOSED_PAGE, now()),
     'board.cards': ({ ids }) => cards(ids, events.version()),
     'board.move': (input) => events.changed(input.opportunityId, moveCard({ db, opportunities, timeline, now }, input)),
     'board.undoMove': (input) => events.changed(input.opportunityId, undoMove({ db, opportunities, timeline }, input)),
   };
 }
 
-/** Some cards as the board shows them now, with the board's hint. */
-function boardCards({ db, planner }: CoreContext): (ids: readonly number[], version: number) => BoardPatch {
+/**
+ * The next moment time alone changes the board: a plan runs out (a window closes, a snooze ends),
+ * or a scheduled round starts (its card moves from Upcoming to Interviewed).
+ */
+function nextChange(...moments: (number | null)[]): string | null {
+  const known = moments.filter((t): t is number => t !== null);
+  return known.length > 0 ? new Date(Math.min(...known)).toISOString() : null;
+}
+
+/** The page the Closed column asks for when none is named. */
+const CLOSED_PAGE = 100;
+
+/** Some cards as the board shows them now (a closed one as the Closed column does), with the board's hint. */
+function boardCards({ db, planner }: CoreContext, open: OpenCards): (ids: readonly number[], version: number) => BoardPatch {
   return (ids, version) => {
     const plan = planner.context();
-    const plans = planner.openActions(plan);
-    const { cards, removed } = readCards(db, ids, plans, plan.now);
-    const actions = ids.map((opportunityId) => ({ opportunityId, actions: plans.get(opportunityId) ?? [] }));
-    return { cards, removed, actions, hint: keepSearchingHint(db, plans, plan.now), version, at: plan.now.toISOString(), reload: false };
+    const at = plan.now.toISOString();
+    const shown = open.cards(planner.cards(plan), planner.revision(), plan.now);
+    const cards: BoardCard[] = [];
+    const elsewhere: number[] = [];
+    for (const id of ids) {
+      const card = open.card(id);
+      if (card) cards.push(card);
+      else elsewhere.push(id);
+    }
+    // Not open: closed (shown as the Closed column shows it), or gone.
+    const closed = elsewhere.length > 0 ? readRows(db, elsewhere).map((row) => toCard(row, null, at)) : [];
+    const found = new Set(closed.map((c) => c.id));
+    const actions = planner.actionsFor(cards.map((c) => c.id), plan);
+    return {
+      cards: [...cards, ...closed],
+      removed: elsewhere.filter((id) => !found.has(id)),
+      closedCount: open.closed(true),
+      actions: [...cards.map((c) => ({ opportunityId: c.id, actions: actions.get(c.id) ?? [] })), ...closed.map((c) => ({ opportunityId: c.id, actions: [] }))],
+      hint: keepSearchingHint(shown, plan.now),
+      version,
+      at,
+      reload: false,
+    };
   };
 }
 
@@ -39,8 +79,8 @@ function boardCards({ db, planner }: CoreContext): (ids: readonly number[], vers
  * The patch a write's answer carries: the cards it changed (a changed contact changes the cards
  * it appears on), or `reload` when the settings changed or too many cards did.
  */
-export function createBoardPatcher(ctx: CoreContext): (changes: JournalChanges, version: number) => BoardPatch {
-  const cards = boardCards(ctx);
+export function createBoardPatcher(ctx: CoreContext, open: OpenCards): (changes: JournalChanges, version: number) => BoardPatch {
+  const cards = boardCards(ctx, open);
   const ofContacts = ctx.db.prepare<[string, string, string], { id: number }>(
     `SELECT r.opportunity_id AS id FROM round_interviewers ri JOIN rounds r ON r.id = ri.round_id WHERE ri.contact_id IN (SELECT value FROM json_each(?))
      UNION SELECT opportunity_id FROM rounds WHERE arranged_by_contact_id IN (SELECT value FROM json_each(?))
@@ -53,7 +93,7 @@ export function createBoardPatcher(ctx: CoreContext): (changes: JournalChanges, 
       for (const row of ofContacts.all(json, json, json)) ids.add(row.id);
     }
     if (changes.settings || ids.size > PATCH_LIMIT) {
-      return { cards: [], removed: [], actions: [], hint: null, version, at: ctx.now().toISOString(), reload: true };
+      return { cards: [], removed: [], closedCount: 0, actions: [], hint: null, version, at: ctx.now().toISOString(), reload: true };
     }
     return cards([...ids], version);
   };

@@ -4,16 +4,17 @@
  * Closed the outcome, ...). A move is one transaction and can be undone.
  */
 import type { Database } from 'better-sqlite3';
-import type { Board, BoardCard, BoardHint, ValidInput } from '../../../shared/contract';
+import type { BoardCard, BoardHint, ClosedCursor, ValidInput } from '../../../shared/contract';
 import type { Action, BoardColumn, EventKind } from '../../../shared/domain';
 import { upcomingNeedsDate } from '../../../shared/board-rules';
 import { CoreError } from '../errors';
 import type { OpportunityStore } from '../journal/opportunities';
 import type { NewEvent, TimelineStore } from '../timeline/timeline';
-import { nextAction } from '../planner/plan';
+import { FOREVER } from '../planner/plan-cache';
+import { notClosed, prepared } from '../journal/statements';
 
 const CARD_COLUMNS = `
-  SELECT o.id, o.company, o.role, o.stage, o.closed_reason, o.updated_at,
+  SELECT o.id, o.company, o.role, o.stage, o.closed_reason, o.updated_at, o.stage_changed_at,
          r.id AS round_id, r.number, r.starts_at, r.format,
          (SELECT json_group_array(json_array(c.id, c.name)) FROM round_interviewers ri JOIN contacts c ON c.id = ri.contact_id
            WHERE ri.round_id = r.id ORDER BY ri.position) AS interviewers
@@ -21,22 +22,33 @@ const CARD_COLUMNS = `
   LEFT JOIN rounds r ON r.opportunity_id = o.id
    AND r.number = (SELECT max(number) FROM rounds WHERE opportunity_id = o.id)`;
 
-/** Every opportunity not archived with its latest round, through indexes (asserted by a query-plan test). */
+/**
+ * Every card not closed nor archived with its latest round, through indexes (asserted by a
+ * query-plan test). Closed cards (almost all of a long search) are read a page at a time: see
+ * `readClosed`.
+ */
 export const BOARD_QUERY = `${CARD_COLUMNS}
-  WHERE o.archived_at IS NULL
+  WHERE ${notClosed('o.stage')} AND o.archived_at IS NULL
   ORDER BY o.updated_at DESC, o.id DESC`;
 
-/** The same, for a few cards (a patch after a write): an archived one is not found, so the patch lists it as removed. */
+/** Some cards (a patch after a write, or the cards that changed since the board was read): an archived one is not found, so the patch lists it as removed. */
 const CARDS_QUERY = `${CARD_COLUMNS}
   WHERE o.id IN (SELECT value FROM json_each(?)) AND o.archived_at IS NULL`;
 
-interface BoardRow {
+/** A page of the Closed column: the latest closed first, after a card (its closing time and id), through `opportunities_by_closing`. */
+const CLOSED_QUERY = `${CARD_COLUMNS}
+  WHERE o.stage = 'closed' AND o.archived_at IS NULL AND (o.stage_changed_at, o.id) < (@closedAt, @id)
+  ORDER BY o.stage_changed_at DESC, o.id DESC
+  LIMIT @limit`;
+
+export interface BoardRow {
   id: number;
   company: string;
   role: string;
   stage: string;
   closed_reason: BoardCard['closedReason'];
   updated_at: string;
+  stage_changed_at: string | null;
   round_id: number | null;
   number: number | null;
   starts_at: string | null;
@@ -60,7 +72,7 @@ export function columnOf(stage: string, latestRoundStart: string | null, now: st
   }
 }
 
-const toCard = (r: BoardRow, plans: ReadonlyMap<number, readonly Action[]>, at: string): BoardCard => {
+export const toCard = (r: BoardRow, next: Action | null, at: string): BoardCard => {
   const interviewers = r.interviewers ? (JSON.parse(r.interviewers) as [number, string][]).map(([id, name]) => ({ id, name })) : [];
   return {
     id: r.id,
@@ -68,32 +80,44 @@ const toCard = (r: BoardRow, plans: ReadonlyMap<number, readonly Action[]>, at: 
     role: r.role,
     column: columnOf(r.stage, r.starts_at, at),
     closedReason: r.closed_reason,
+    closedAt: r.stage === 'closed' ? r.stage_changed_at : null,
     round: r.round_id !== null ? { id: r.round_id, number: r.number!, startsAt: r.starts_at!, format: r.format!, interviewers } : null,
     people: interviewers.map((p) => p.name).join(' '),
-    nextAction: nextAction(plans.get(r.id) ?? []),
+    nextAction: next,
     updatedAt: r.updated_at,
   };
 };
+
+/** The board's rows of some cards (ids that no longer exist are not among them). */
+export function readRows(db: Database, ids: readonly number[]): BoardRow[] {
+  return prepared<[string], BoardRow>(db, CARDS_QUERY).all(JSON.stringify(ids));
+}
+
+/** The board's order: the latest change first. */
+export const boardOrder = (a: BoardCard, b: BoardCard): number => (a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : b.id - a.id);
 
 /** What only waits on the employer: the status check, the optional call, and the move-on suggestion. */
 const WAITING_KINDS: ReadonlySet<string> = new Set(['status-check', 'phone-call', 'move-on']);
 /** A card whose next step is further off than this is waiting too. */
 const WAITING_AFTER_MS = 2 * 86_400_000;
+/** The columns of a card still in play (not an offer, not closed, not only staying in touch). */
+const IN_PLAY: ReadonlySet<BoardColumn> = new Set(['upcoming', 'interviewed', 'thanked', 'followed_up']);
 
 /**
  * The keep-searching hint (docs/follow-up-rules.md "The rules"): when every card still in play
  * (not an offer, not closed, not only staying in touch) is only waiting on an employer, the board
  * suggests applying elsewhere. A hint on the board, never a notification.
  */
-export function keepSearchingHint(db: Database, plans: ReadonlyMap<number, readonly Action[]>, now: Date): BoardHint | null {
-  const inPlay = db.prepare("SELECT id FROM opportunities WHERE stage IN ('scheduled', 'thanked', 'followed_up') AND archived_at IS NULL").pluck().all() as number[];
-  if (inPlay.length === 0) return null;
+export function keepSearchingHint(cards: Iterable<BoardCard>, now: Date): BoardHint | null {
   const soon = now.getTime() + WAITING_AFTER_MS;
-  const waiting = inPlay.every((id) => {
-    const next = nextAction(plans.get(id) ?? []);
-    return !next || WAITING_KINDS.has(next.kind) || Date.parse(next.snoozedUntil ?? next.due) > soon;
-  });
-  return waiting ? KEEP_SEARCHING : null;
+  let inPlay = 0;
+  for (const card of cards) {
+    if (!IN_PLAY.has(card.column)) continue;
+    inPlay++;
+    const next = card.nextAction;
+    if (next && !WAITING_KINDS.has(next.kind) && Date.parse(next.snoozedUntil ?? next.due) <= soon) return null;
+  }
+  return inPlay > 0 ? KEEP_SEARCHING : null;
 }
 
 export const KEEP_SEARCHING: BoardHint = {
@@ -102,24 +126,18 @@ export const KEEP_SEARCHING: BoardHint = {
   source: 'What to Do After a Job Interview',
 };
 
-export function readBoard(db: Database, plans: ReadonlyMap<number, readonly Action[]>, now: Date, version: number, refreshAt: string | null): Board {
+/** A page of closed cards, the latest closed first, and where the next page starts (null: this was the last). */
+export function readClosed(db: Database, before: ClosedCursor | null, limit: number, now: Date): { cards: BoardCard[]; next: ClosedCursor | null } {
   const at = now.toISOString();
-  const cards = db
-    .prepare<[], BoardRow>(BOARD_QUERY)
-    .all()
-    .map((r) => toCard(r, plans, at));
-  return { cards, at, version, hint: keepSearchingHint(db, plans, now), refreshAt };
-}
-
-/** The cards of some opportunities as the board shows them now; ids that no longer exist are `removed`. */
-export function readCards(db: Database, ids: readonly number[], plans: ReadonlyMap<number, readonly Action[]>, now: Date): { cards: BoardCard[]; removed: number[] } {
-  const at = now.toISOString();
-  const cards = db
-    .prepare<[string], BoardRow>(CARDS_QUERY)
-    .all(JSON.stringify(ids))
-    .map((r) => toCard(r, plans, at));
-  const found = new Set(cards.map((c) => c.id));
-  return { cards, removed: ids.filter((id) => !found.has(id)) };
+  // After the last possible card when there is no cursor: every closing time is an instant, below this.
+  const from = before ?? { closedAt: FOREVER, id: Number.MAX_SAFE_INTEGER };
+  const cards = prepared<[{ closedAt: string; id: number; limit: number }], BoardRow>(db, CLOSED_QUERY)
+    .all({ ...from, limit: limit + 1 })
+    .map((r) => toCard(r, null, at));
+  const more = cards.length > limit;
+  if (more) cards.pop();
+  const last = cards.at(-1);
+  return { cards, next: more && last ? { closedAt: last.closedAt ?? '', id: last.id } : null };
 }
 
 export interface MoveResult {

@@ -69,7 +69,23 @@ export interface GenerateOptions {
   readonly now?: Date;
   /** Reflections of a few hundred words for this share of past rounds (default 0.7). */
   readonly reflectionShare?: number;
+  /**
+   * How long the search has gone on. `'eight-months'` (the default): every opportunity in the
+   * eight months before `now` and the three weeks after, however many there are, as one dense
+   * search. `'steady'`: a search that went on at that pace for as long as its size needs: the
+   * latest {@link STEADY_RECENT} opportunities exactly as the dense journal of that size has them,
+   * and every one before them further back, one after another at the same pace, ended the way
+   * people end them (rejected, moved on, withdrawn, accepted elsewhere; a few kept warm in
+   * Staying in touch). A journal only grows, and almost all of it is closed history: the
+   * benchmarks use this to see that the app does not slow down as the search goes on.
+   */
+  readonly span?: 'eight-months' | 'steady';
 }
+
+/** The opportunities of a steady search that are recent (the rest is history before them). */
+export const STEADY_RECENT = 2_000;
+/** Opportunities per day of a steady search: the dense journal's pace (2,000 over eight months and three weeks). */
+const STEADY_PER_DAY = STEADY_RECENT / 261;
 
 export interface GeneratedCounts {
   readonly opportunities: number;
@@ -85,11 +101,11 @@ const DAY = 24 * HOUR;
 
 /** Fills an open, migrated journal. Deterministic for a given seed, size and `now`. */
 export function generateJournal(db: Database, options: GenerateOptions): GeneratedCounts {
-  const random = prng(options.seed ?? 42);
+  let random = prng(options.seed ?? 42);
   // What Insights reads beyond the original journal (company sizes, late thank-yous, a skipped
   // "move on") draws from a second sequence, so the first one, and every journal generated
   // before, stays the same for a seed.
-  const extra = prng((options.seed ?? 42) ^ 0x5eed5eed);
+  let extra = prng((options.seed ?? 42) ^ 0x5eed5eed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
   const now = (options.now ?? new Date()).getTime();
   const reflectionShare = options.reflectionShare ?? 0.7;
@@ -144,113 +160,141 @@ export function generateJournal(db: Database, options: GenerateOptions): Generat
     return Number(insertEvent.run(opportunityId, roundId, contactId, kind, channel, iso(at), iso(Math.min(at, now))).lastInsertRowid);
   };
 
-  db.transaction(() => {
-    for (let i = 0; i < options.opportunities; i++) {
-      const company = pick(COMPANIES);
-      const role = pick(ROLES);
-      // The first round: from ~8 months ago to ~3 weeks ahead, weighted towards recent weeks.
-      const ageDays = Math.floor(Math.pow(random(), 2.2) * 240) - 21;
-      let start = now - ageDays * DAY;
-      const startDate = new Date(start);
-      startDate.setUTCHours(13 + Math.floor(random() * 8), random() < 0.5 ? 0 : 30, 0, 0);
-      start = startDate.getTime();
-      const recruiter = person(company, 'Recruiter');
-      const created = start - (3 + Math.floor(random() * 10)) * DAY;
-      const opportunityId = Number(
-        insertOpportunity.run(
-          company,
-          role,
-          `https://jobs.example/${i + 1}`,
-          pick(CITIES),
-          pick(['Referral', 'LinkedIn', 'Company site', 'Recruiter']),
-          // Most users know roughly how big the company is; some never say.
-          extra() < 0.75 ? COMPANY_SIZES[Math.floor(extra() * COMPANY_SIZES.length)]! : null,
-          recruiter,
-          iso(created),
-          iso(Math.min(now, start + DAY)),
-        ).lastInsertRowid,
+  /**
+   * One opportunity with its rounds and what followed them. `history`: the first round's day
+   * (long before the recent months); it ends with an outcome (see `span`).
+   */
+  const opportunity = (i: number, history: number | null): void => {
+    const company = pick(COMPANIES);
+    const role = pick(ROLES);
+    // The first round: from ~8 months ago to ~3 weeks ahead, weighted towards recent weeks.
+    const ageDays = history === null ? Math.floor(Math.pow(random(), 2.2) * 240) - 21 : history;
+    let start = now - ageDays * DAY;
+    const startDate = new Date(start);
+    startDate.setUTCHours(13 + Math.floor(random() * 8), random() < 0.5 ? 0 : 30, 0, 0);
+    start = startDate.getTime();
+    const recruiter = person(company, 'Recruiter');
+    const created = start - (3 + Math.floor(random() * 10)) * DAY;
+    const opportunityId = Number(
+      insertOpportunity.run(
+        company,
+        role,
+        `https://jobs.example/${i + 1}`,
+        pick(CITIES),
+        pick(['Referral', 'LinkedIn', 'Company site', 'Recruiter']),
+        // Most users know roughly how big the company is; some never say.
+        extra() < 0.75 ? COMPANY_SIZES[Math.floor(extra() * COMPANY_SIZES.length)]! : null,
+        recruiter,
+        iso(created),
+        iso(Math.min(now, start + DAY)),
+      ).lastInsertRowid,
+    );
+    counts.opportunities++;
+
+    const roundCount = 1 + (random() < 0.35 ? 1 : 0) + (random() < 0.15 ? 1 : 0);
+    for (let n = 1; n <= roundCount; n++) {
+      const format = pick(['video', 'video', 'phone', 'in-person'] as const);
+      const arrangedChannel = random() < 0.75 ? 'email' : 'phone';
+      const decision = random() < 0.55 ? iso(start + (5 + Math.floor(random() * 10)) * DAY).slice(0, 10) : null;
+      const duration = pick([30, 45, 60, 60, 90]);
+      const roundId = Number(
+        insertRound.run(opportunityId, n, iso(start), duration, format, arrangedChannel, decision ? 'They will decide after the last interviews' : null, decision, recruiter, iso(start - 2 * DAY), iso(start - 2 * DAY)).lastInsertRowid,
       );
-      counts.opportunities++;
-
-      const roundCount = 1 + (random() < 0.35 ? 1 : 0) + (random() < 0.15 ? 1 : 0);
-      for (let n = 1; n <= roundCount; n++) {
-        const format = pick(['video', 'video', 'phone', 'in-person'] as const);
-        const arrangedChannel = random() < 0.75 ? 'email' : 'phone';
-        const decision = random() < 0.55 ? iso(start + (5 + Math.floor(random() * 10)) * DAY).slice(0, 10) : null;
-        const duration = pick([30, 45, 60, 60, 90]);
-        const roundId = Number(
-          insertRound.run(opportunityId, n, iso(start), duration, format, arrangedChannel, decision ? 'They will decide after the last interviews' : null, decision, recruiter, iso(start - 2 * DAY), iso(start - 2 * DAY)).lastInsertRowid,
-        );
-        counts.rounds++;
-        const interviewers: number[] = [];
-        const howMany = 2 + (random() < 0.4 ? 1 : 0);
-        for (let k = 0; k < howMany; k++) {
-          const id = person(company, pick(TITLES));
-          interviewers.push(id);
-          insertInterviewer.run(roundId, id, k);
-        }
-        const end = start + duration * 60_000;
-        if (end > now) break; // an upcoming round: nothing has happened yet
-
-        if (random() < 0.6) event(opportunityId, roundId, null, 'next_steps_asked', null, start + 20 * 60_000);
-        if (random() < reflectionShare) {
-          insertReflection.run(roundId, reflectionText(random, company, role, n), iso(end + 2 * HOUR));
-          counts.reflections++;
-          event(opportunityId, roundId, null, 'reflection_written', null, end + 2 * HOUR);
-        }
-        // A few thank-yous go out days late (Insights counts them apart from the missed ones).
-        const thanksAt = end + (6 + random() * 30) * HOUR + (extra() < 0.06 ? (2 + extra() * 3) * DAY : 0);
-        for (const id of interviewers) {
-          if (!(random() < 0.85 && thanksAt < now)) continue;
-          const sentAt = thanksAt + random() * HOUR;
-          // Marked sent as the app does it: the letter names the event that records it.
-          const sent = event(opportunityId, roundId, id, 'thank_you_sent', 'email', sentAt);
-          const topic = pick(TOPICS);
-          const first = String(names.get(id)).split(' ')[0];
-          insertLetter.run(
-            opportunityId,
-            roundId,
-            id,
-            `Thank you, ${role} interview`,
-            `Dear ${first},\n\nThank you for taking the time to talk with me about the ${role} role at ${company}. I especially enjoyed our conversation about ${topic}.\n\nI look forward to the next steps.\n\nBest regards,\nSam Lee`,
-            topic,
-            iso(sentAt),
-            sent,
-            iso(sentAt),
-            iso(sentAt),
-          );
-          counts.letters++;
-        }
-        if (random() < 0.5 && thanksAt + DAY < now) event(opportunityId, roundId, interviewers[0]!, 'linkedin_request_sent', 'linkedin', thanksAt + DAY);
-
-        const checkAt = end + (7 + random() * 4) * DAY;
-        if (n < roundCount && checkAt < now) {
-          start = end + (5 + Math.floor(random() * 10)) * DAY;
-          continue; // invited to the next round
-        }
-        if (checkAt < now && random() < 0.6) event(opportunityId, roundId, recruiter, 'status_check_sent', 'email', checkAt);
-        const outcome = random();
-        const outcomeAt = end + (10 + random() * 20) * DAY;
-        if (outcomeAt < now) {
-          if (outcome < 0.08) event(opportunityId, roundId, null, 'offer_received', null, outcomeAt);
-          else if (outcome < 0.35) event(opportunityId, roundId, null, 'rejected', null, outcomeAt);
-          else if (outcome < 0.45) event(opportunityId, roundId, null, 'moved_on', null, outcomeAt);
-          else if (outcome < 0.5) event(opportunityId, roundId, null, 'withdrawn', null, outcomeAt);
-          else if (outcome < 0.6) {
-            event(opportunityId, roundId, null, 'rejected', null, outcomeAt);
-            event(opportunityId, roundId, null, 'stay_in_touch_started', null, outcomeAt + HOUR);
-            for (let t = outcomeAt + 30 * DAY; t < now - 3 * DAY && random() < 0.85; t += 90 * DAY) {
-              event(opportunityId, null, interviewers[0]!, 'check_in_sent', 'linkedin', t);
-            }
-          } else if (outcome < 0.7) event(opportunityId, roundId, null, 'reply_received', 'email', outcomeAt);
-          // Most people close a card that has been silent for weeks; a few forget to.
-          else if (outcomeAt + 21 * DAY < now && random() < 0.8) event(opportunityId, roundId, null, 'moved_on', null, outcomeAt + 21 * DAY);
-          // Of those left open, some said "not yet" to the move-on advice.
-          else if (extra() < 0.3) skipAction.run(`r${roundId}:move-on`, opportunityId, iso(Math.min(now, outcomeAt + 21 * DAY)));
-        }
+      counts.rounds++;
+      const interviewers: number[] = [];
+      const howMany = 2 + (random() < 0.4 ? 1 : 0);
+      for (let k = 0; k < howMany; k++) {
+        const id = person(company, pick(TITLES));
+        interviewers.push(id);
+        insertInterviewer.run(roundId, id, k);
       }
-      timeline.refreshStage(opportunityId);
+      const end = start + duration * 60_000;
+      if (end > now) break; // an upcoming round: nothing has happened yet
+
+      if (random() < 0.6) event(opportunityId, roundId, null, 'next_steps_asked', null, start + 20 * 60_000);
+      if (random() < reflectionShare) {
+        insertReflection.run(roundId, reflectionText(random, company, role, n), iso(end + 2 * HOUR));
+        counts.reflections++;
+        event(opportunityId, roundId, null, 'reflection_written', null, end + 2 * HOUR);
+      }
+      // A few thank-yous go out days late (Insights counts them apart from the missed ones).
+      const thanksAt = end + (6 + random() * 30) * HOUR + (extra() < 0.06 ? (2 + extra() * 3) * DAY : 0);
+      for (const id of interviewers) {
+        if (!(random() < 0.85 && thanksAt < now)) continue;
+        const sentAt = thanksAt + random() * HOUR;
+        // Marked sent as the app does it: the letter names the event that records it.
+        const sent = event(opportunityId, roundId, id, 'thank_you_sent', 'email', sentAt);
+        const topic = pick(TOPICS);
+        const first = String(names.get(id)).split(' ')[0];
+        insertLetter.run(
+          opportunityId,
+          roundId,
+          id,
+          `Thank you, ${role} interview`,
+          `Dear ${first},\n\nThank you for taking the time to talk with me about the ${role} role at ${company}. I especially enjoyed our conversation about ${topic}.\n\nI look forward to the next steps.\n\nBest regards,\nSam Lee`,
+          topic,
+          iso(sentAt),
+          sent,
+          iso(sentAt),
+          iso(sentAt),
+        );
+        counts.letters++;
+      }
+      if (random() < 0.5 && thanksAt + DAY < now) event(opportunityId, roundId, interviewers[0]!, 'linkedin_request_sent', 'linkedin', thanksAt + DAY);
+
+      const checkAt = end + (7 + random() * 4) * DAY;
+      if (n < roundCount && checkAt < now) {
+        start = end + (5 + Math.floor(random() * 10)) * DAY;
+        continue; // invited to the next round
+      }
+      if (checkAt < now && random() < 0.6) event(opportunityId, roundId, recruiter, 'status_check_sent', 'email', checkAt);
+      const outcome = random();
+      const outcomeAt = end + (10 + random() * 20) * DAY;
+      if (history !== null) {
+        // History: how people end a card (a few keep in touch, checking in while it lasts).
+        const reason = outcome < 0.5 ? 'rejected' : outcome < 0.75 ? 'moved_on' : outcome < 0.87 ? 'withdrawn' : outcome < 0.97 ? 'accepted_elsewhere' : null;
+        if (reason) event(opportunityId, roundId, null, reason, null, outcomeAt);
+        else {
+          event(opportunityId, roundId, null, 'rejected', null, outcomeAt);
+          event(opportunityId, roundId, null, 'stay_in_touch_started', null, outcomeAt + HOUR);
+          for (let t = outcomeAt + 30 * DAY; t < now - 3 * DAY && random() < 0.85; t += 90 * DAY) {
+            event(opportunityId, null, interviewers[0]!, 'check_in_sent', 'linkedin', t);
+          }
+        }
+      } else if (outcomeAt < now) {
+        if (outcome < 0.08) event(opportunityId, roundId, null, 'offer_received', null, outcomeAt);
+        else if (outcome < 0.35) event(opportunityId, roundId, null, 'rejected', null, outcomeAt);
+        else if (outcome < 0.45) event(opportunityId, roundId, null, 'moved_on', null, outcomeAt);
+        else if (outcome < 0.5) event(opportunityId, roundId, null, 'withdrawn', null, outcomeAt);
+        else if (outcome < 0.6) {
+          event(opportunityId, roundId, null, 'rejected', null, outcomeAt);
+          event(opportunityId, roundId, null, 'stay_in_touch_started', null, outcomeAt + HOUR);
+          for (let t = outcomeAt + 30 * DAY; t < now - 3 * DAY && random() < 0.85; t += 90 * DAY) {
+            event(opportunityId, null, interviewers[0]!, 'check_in_sent', 'linkedin', t);
+          }
+        } else if (outcome < 0.7) event(opportunityId, roundId, null, 'reply_received', 'email', outcomeAt);
+        // Most people close a card that has been silent for weeks; a few forget to.
+        else if (outcomeAt + 21 * DAY < now && random() < 0.8) event(opportunityId, roundId, null, 'moved_on', null, outcomeAt + 21 * DAY);
+        // Of those left open, some said "not yet" to the move-on advice.
+        else if (extra() < 0.3) skipAction.run(`r${roundId}:move-on`, opportunityId, iso(Math.min(now, outcomeAt + 21 * DAY)));
+      }
     }
+    timeline.refreshStage(opportunityId);
+  };
+
+  db.transaction(() => {
+    const recent = options.span === 'steady' ? Math.min(options.opportunities, STEADY_RECENT) : options.opportunities;
+    const past = options.opportunities - recent;
+    if (past > 0) {
+      // History first (older cards have smaller ids), from sequences of its own: the recent
+      // opportunities that follow are the same as in the dense journal of that size.
+      const [recentRandom, recentExtra] = [random, extra];
+      random = prng((options.seed ?? 42) ^ 0x01d01d);
+      extra = prng((options.seed ?? 42) ^ 0x01deed);
+      for (let i = 0; i < past; i++) opportunity(i, 240 + Math.floor((past - i) / STEADY_PER_DAY));
+      [random, extra] = [recentRandom, recentExtra];
+    }
+    for (let i = 0; i < recent; i++) opportunity(past + i, null);
     // When each person was last contacted, as recording the events would have kept it.
     db.prepare(
       `UPDATE contacts SET last_contacted_at = (SELECT max(occurred_at) FROM events e WHERE e.contact_id = contacts.id AND e.undone_at IS NULL

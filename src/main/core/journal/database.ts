@@ -19,6 +19,11 @@ export interface OpenedJournal {
   /** The schema version the file had before this open (0 for a new file). */
   readonly migratedFrom: number;
   readonly schemaVersion: number;
+  /**
+   * The whole file still has to be checked (`deferCheck`): until it has passed, the journal is
+   * opened query-only, so nothing is written to a file that may be damaged.
+   */
+  readonly checkPending: boolean;
 }
 
 export interface OpenJournalOptions {
@@ -26,6 +31,12 @@ export interface OpenJournalOptions {
   readonly migrations?: readonly Migration[];
   /** Called before pending migrations run on an existing journal (e.g. to take a backup). */
   readonly beforeMigrate?: (db: Database, from: number, to: number) => void;
+  /**
+   * Leave the check of the whole file (`quick_check`, which reads every page) for later, off the
+   * path that opens the journal (see journal-check.ts): the journal opens query-only. A journal
+   * that needs a migration is still checked first, before anything writes to it.
+   */
+  readonly deferCheck?: boolean;
 }
 
 export function openJournal(file: string, options: OpenJournalOptions = {}): OpenedJournal {
@@ -45,17 +56,20 @@ export function openJournal(file: string, options: OpenJournalOptions = {}): Ope
           'It has not been changed. Please update Afterword to open it.',
       );
     }
+    const pending = migrations.filter((m) => m.version > from).sort((a, b) => a.version - b.version);
+    const checkPending = options.deferCheck === true && from > 0 && pending.length === 0;
     // A damaged file is refused before anything writes to it: the recovery screen takes over.
-    const check = db.pragma('quick_check', { simple: true });
-    if (check !== 'ok') {
-      throw new CoreError('journal_corrupt', `The journal ${file} is damaged (${String(check).slice(0, 200)}). It has not been changed.`);
+    // (Deferred: it is opened query-only until the check has passed.)
+    if (!checkPending) {
+      const check = db.pragma('quick_check', { simple: true });
+      if (check !== 'ok') throw damaged(file, String(check));
     }
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
+    if (checkPending) db.pragma('query_only = ON');
 
-    const pending = migrations.filter((m) => m.version > from).sort((a, b) => a.version - b.version);
     if (pending.length > 0) {
       if (from > 0) options.beforeMigrate?.(db, from, latest);
       db.transaction(() => {
@@ -65,7 +79,7 @@ export function openJournal(file: string, options: OpenJournalOptions = {}): Ope
         }
       }).immediate();
     }
-    return { db, file, migratedFrom: from, schemaVersion: latest };
+    return { db, file, migratedFrom: from, schemaVersion: latest, checkPending };
   } catch (error) {
     db.close();
     if (error instanceof CoreError) throw error;
@@ -76,10 +90,15 @@ export function openJournal(file: string, options: OpenJournalOptions = {}): Ope
   }
 }
 
+/** The refusal of a journal whose check found damage. */
+export const damaged = (file: string, problem: string): CoreError =>
+  new CoreError('journal_corrupt', `The journal ${file} is damaged (${problem.slice(0, 200)}). It has not been changed.`);
+
 export function closeJournal(db: Database): void {
   if (!db.open) return;
   try {
-    db.pragma('optimize');
+    // Not on a journal still (or found) unchecked: optimize may write its statistics.
+    if (db.pragma('query_only', { simple: true }) === 0) db.pragma('optimize');
   } finally {
     db.close();
   }

@@ -7,6 +7,8 @@
  *
  * The walk follows the foreign keys the schema declares, not a list of tables, so a table added
  * by a later migration is taken and brought back with the card without this file changing.
+ * Caches are the exception: `card_plans` (what the planner made of the card) is not the user's
+ * data; a card brought back gets a fresh row from its trigger and is planned again.
  */
 import type { Database } from 'better-sqlite3';
 import { remapActionKey } from '../transfer/matching';
@@ -31,8 +33,11 @@ export interface DeletedRows {
 
 const quote = (name: string): string => `"${name.replace(/"/g, '""')}"`;
 
+/** Tables that only cache what can be made again from the journal. */
+const CACHES: ReadonlySet<string> = new Set(['card_plans']);
+
 function foreignKeys(db: Database): ForeignKey[] {
-  const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").pluck().all() as string[];
+  const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").pluck().all() as string[]).filter((t) => !CACHES.has(t));
   return tables.flatMap((table) =>
     (db.prepare('SELECT "table" AS parent, "from" AS column, "to" AS parentColumn, on_delete AS onDelete FROM pragma_foreign_key_list(?)').all(table) as Omit<ForeignKey, 'table'>[]).map((fk) => ({
       ...fk,

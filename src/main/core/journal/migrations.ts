@@ -350,6 +350,67 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    // A journal only grows, and almost all of it is closed history: what the planner made of each
+    // card is kept, so that opening the journal, the board and the reminders plan only the cards
+    // that changed or whose time came, never the whole journal (see planner/plan-cache.ts).
+    version: 11,
+    name: 'what the planner made of each card, and the closed cards by the day they closed',
+    up: (db) => {
+      // Every table the planner (or a card on the board) reads of a card marks its row when it
+      // changes, in the same transaction as the change: no write, whoever makes it, can leave an
+      // old plan in place. The planner compares the version with the one it planned at.
+      const mark = (opportunities: string) => `UPDATE card_plans SET version = version + 1, valid_until = '' WHERE opportunity_id IN (${opportunities});`;
+      const ofRounds = (rounds: string) => `SELECT opportunity_id FROM rounds WHERE id IN (${rounds})`;
+      const ofContact = `(SELECT r.opportunity_id FROM round_interviewers ri JOIN rounds r ON r.id = ri.round_id WHERE ri.contact_id = new.id
+          UNION SELECT opportunity_id FROM rounds WHERE arranged_by_contact_id = new.id
+          UNION SELECT id FROM opportunities WHERE recruiter_contact_id = new.id)`;
+      // `column`: the table's column that names the card (or the round); an update marks the card it was on and the one it is on.
+      const triggers = (table: string, column: string, cards: (ids: string) => string = (ids) => ids) => `
+        CREATE TRIGGER card_plans_${table}_insert AFTER INSERT ON ${table} BEGIN ${mark(cards(`new.${column}`))} END;
+        CREATE TRIGGER card_plans_${table}_update AFTER UPDATE ON ${table} BEGIN ${mark(cards(`old.${column}, new.${column}`))} END;
+        CREATE TRIGGER card_plans_${table}_delete AFTER DELETE ON ${table} BEGIN ${mark(cards(`old.${column}`))} END;`;
+      db.exec(`
+        -- One row per opportunity: the plan's version (raised by the triggers below at every change
+        -- of what it reads), until when it holds ('' once the card changed: plan it again; a closed
+        -- card's holds until it changes), the action the card shows next (JSON), when that is due
+        -- (a snoozed one: when the snooze ends), and the first moment an action not yet notified is
+        -- due. A cache of the planner: any row can be thrown away and planned again.
+        CREATE TABLE card_plans (
+          opportunity_id  INTEGER PRIMARY KEY REFERENCES opportunities(id) ON DELETE CASCADE,
+          version         INTEGER NOT NULL DEFAULT 1,
+          valid_until     TEXT NOT NULL DEFAULT '',
+          next_action     TEXT,
+          due_at          TEXT,
+          notify_at       TEXT
+        ) STRICT;
+        -- The cards to plan again: the changed ones ('') and those whose time came.
+        CREATE INDEX card_plans_by_validity ON card_plans(valid_until);
+        -- Closed cards have nothing to plan until they change.
+        INSERT INTO card_plans (opportunity_id, valid_until)
+          SELECT id, CASE stage WHEN 'closed' THEN '9999-12-31T23:59:59.999Z' ELSE '' END FROM opportunities;
+
+        CREATE TRIGGER card_plans_opportunities_insert AFTER INSERT ON opportunities BEGIN
+          INSERT INTO card_plans (opportunity_id) VALUES (new.id);
+        END;
+        CREATE TRIGGER card_plans_opportunities_update AFTER UPDATE ON opportunities BEGIN ${mark('new.id')} END;
+        ${triggers('rounds', 'opportunity_id')}
+        ${triggers('events', 'opportunity_id')}
+        ${triggers('action_states', 'opportunity_id')}
+        ${triggers('notifications', 'opportunity_id')}
+        ${triggers('round_interviewers', 'round_id', ofRounds)}
+        -- A name or a LinkedIn address is in the plans of every card the person is on.
+        CREATE TRIGGER card_plans_contacts_update AFTER UPDATE OF name, linkedin_url ON contacts
+          WHEN old.name IS NOT new.name OR old.linkedin_url IS NOT new.linkedin_url
+        BEGIN
+          UPDATE card_plans SET version = version + 1, valid_until = '' WHERE opportunity_id IN ${ofContact};
+        END;
+
+        -- The Closed column, a page at a time: the latest closed first (archived cards are not in it).
+        CREATE INDEX opportunities_by_closing ON opportunities(stage, stage_changed_at, id) WHERE archived_at IS NULL;
+      `);
+    },
+  },
 ];
 
 /** The SHA-256 of each built-in template's body as journals before version 9 were given it. */

@@ -14,6 +14,7 @@ import type { PlanInvalidation } from '../planner/plan-cache';
 import type { TimelineStore } from '../timeline/timeline';
 import { restoreRows, rowsTakenBy } from './deletion';
 import type { DeletedRows } from './deletion';
+import { prepared } from './statements';
 
 interface OpportunityRow {
   id: number;
@@ -144,8 +145,8 @@ export class OpportunityStore {
   ) {}
 
   list(): OpportunityWithRounds[] {
-    const opportunities = this.db.prepare<[], OpportunityRow>('SELECT * FROM opportunities ORDER BY id').all();
-    const rounds = this.db.prepare<[], RoundRow>(`${ROUND_SELECT} ORDER BY r.opportunity_id, r.number`).all();
+    const opportunities = prepared<[], OpportunityRow>(this.db, 'SELECT * FROM opportunities ORDER BY id').all();
+    const rounds = prepared<[], RoundRow>(this.db, `${ROUND_SELECT} ORDER BY r.opportunity_id, r.number`).all();
     const byOpportunity = new Map<number, Round[]>();
     for (const row of rounds) {
       const list = byOpportunity.get(row.opportunity_id) ?? [];
@@ -156,7 +157,7 @@ export class OpportunityStore {
   }
 
   get(id: number): OpportunityWithRounds {
-    const row = this.db.prepare<[number], OpportunityRow>('SELECT * FROM opportunities WHERE id = ?').get(id);
+    const row = prepared<[number], OpportunityRow>(this.db, 'SELECT * FROM opportunities WHERE id = ?').get(id);
     if (!row) throw notFound('opportunity', id);
     return { ...hydrateOpportunity(row), rounds: this.roundsOf(id) };
   }
@@ -303,27 +304,32 @@ export class OpportunityStore {
       .all() as ArchivedOpportunity[];
   }
 
+  /** The companies of some cards, in one read (a list of what is due names each card). */
+  companiesOf(ids: readonly number[]): Map<number, string> {
+    const rows = prepared(this.db, 'SELECT id, company FROM opportunities WHERE id IN (SELECT value FROM json_each(?))').raw().all(JSON.stringify(ids)) as [number, string][];
+    return new Map(rows);
+  }
+
   /** The company's name, for a line that names the card (a reminder, the tray). */
   companyOf(id: number): string {
-    return String(this.db.prepare('SELECT company FROM opportunities WHERE id = ?').pluck().get(id));
+    return String(prepared(this.db, 'SELECT company FROM opportunities WHERE id = ?').pluck().get(id));
   }
 
   roundsOf(opportunityId: number): Round[] {
-    return this.db
-      .prepare<[number], RoundRow>(`${ROUND_SELECT} WHERE r.opportunity_id = ? ORDER BY r.number`)
+    return prepared<[number], RoundRow>(this.db, `${ROUND_SELECT} WHERE r.opportunity_id = ? ORDER BY r.number`)
       .all(opportunityId)
       .map(hydrateRound);
   }
 
   getRound(id: number): Round {
-    const row = this.db.prepare<[number], RoundRow>(`${ROUND_SELECT} WHERE r.id = ?`).get(id);
+    const row = prepared<[number], RoundRow>(this.db, `${ROUND_SELECT} WHERE r.id = ?`).get(id);
     if (!row) throw notFound('round', id);
     return hydrateRound(row);
   }
 
   createRound(input: ValidInput<'rounds.create'>, field = ''): Round {
     const id = this.db.transaction(() => {
-      const exists = this.db.prepare('SELECT 1 FROM opportunities WHERE id = ?').get(input.opportunityId);
+      const exists = prepared(this.db, 'SELECT 1 FROM opportunities WHERE id = ?').get(input.opportunityId);
       if (!exists) throw notFound('opportunity', input.opportunityId, 'opportunityId');
       const at = this.now().toISOString();
       this.db.prepare('UPDATE opportunities SET updated_at = ? WHERE id = ?').run(at, input.opportunityId);
@@ -356,15 +362,15 @@ export class OpportunityStore {
   deleteRound(id: number): Round {
     return this.db.transaction(() => {
       const round = this.getRound(id);
-      this.db.prepare('DELETE FROM rounds WHERE id = ?').run(id);
+      prepared(this.db, 'DELETE FROM rounds WHERE id = ?').run(id);
       this.timeline.refreshStage(round.opportunityId);
       return round;
     }).immediate();
   }
 
   private setInterviewers(roundId: number, contactIds: readonly number[]): void {
-    this.db.prepare('DELETE FROM round_interviewers WHERE round_id = ?').run(roundId);
-    const insert = this.db.prepare('INSERT INTO round_interviewers (round_id, contact_id, position) VALUES (?, ?, ?)');
+    prepared(this.db, 'DELETE FROM round_interviewers WHERE round_id = ?').run(roundId);
+    const insert = prepared(this.db, 'INSERT INTO round_interviewers (round_id, contact_id, position) VALUES (?, ?, ?)');
     contactIds.forEach((contactId, position) => insert.run(roundId, contactId, position));
   }
 
@@ -375,8 +381,7 @@ export class OpportunityStore {
     const { next } = this.db
       .prepare<[number], { next: number }>('SELECT coalesce(max(number), 0) + 1 AS next FROM rounds WHERE opportunity_id = ?')
       .get(opportunityId)!;
-    const { lastInsertRowid } = this.db
-      .prepare(
+    const { lastInsertRowid } = prepared(this.db,
         `INSERT INTO rounds (opportunity_id, number, starts_at, duration_minutes, format, arranged_channel, next_step, decision_date, arranged_by_contact_id, created_at, updated_at)
          VALUES (@opportunityId, @number, @startsAt, @durationMinutes, @format, @arrangedChannel, @nextStep, @decisionDate, @arrangedBy, @at, @at)`,
       )

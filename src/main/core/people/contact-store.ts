@@ -11,6 +11,7 @@ import type { LetterKind } from '../../../shared/letters';
 import { CoreError, notFound } from '../errors';
 import type { PlanInvalidation } from '../planner/plan-cache';
 import { remapActionKey } from '../transfer/matching';
+import { prepared } from '../journal/statements';
 
 interface ContactRow {
   id: number;
@@ -78,11 +79,11 @@ export class ContactStore {
   ) {}
 
   list(): Contact[] {
-    return this.db.prepare<[], ContactRow>('SELECT * FROM contacts ORDER BY name COLLATE NOCASE, id').all().map(hydrateContact);
+    return prepared<[], ContactRow>(this.db, 'SELECT * FROM contacts ORDER BY name COLLATE NOCASE, id').all().map(hydrateContact);
   }
 
   get(id: number): Contact {
-    const row = this.db.prepare<[number], ContactRow>('SELECT * FROM contacts WHERE id = ?').get(id);
+    const row = prepared<[number], ContactRow>(this.db, 'SELECT * FROM contacts WHERE id = ?').get(id);
     if (!row) throw notFound('contact', id);
     return hydrateContact(row);
   }
@@ -93,8 +94,7 @@ export class ContactStore {
 
   private insert(fields: ContactFields): number {
     const at = this.now().toISOString();
-    const { lastInsertRowid } = this.db
-      .prepare(
+    const { lastInsertRowid } = prepared(this.db,
         `INSERT INTO contacts (name, title, company, email, phone, linkedin_url, notes, created_at, updated_at)
          VALUES (@name, @title, @company, @email, @phone, @linkedinUrl, @notes, @at, @at)`,
       )
@@ -129,8 +129,7 @@ export class ContactStore {
       const current = this.get(id);
       if (current.removedAt) throw new CoreError('conflict', `${current.name} was removed from your contacts, so their details cannot be changed.`);
       const next = { ...current, ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) };
-      this.db
-        .prepare(
+      prepared(this.db,
           `UPDATE contacts SET name = @name, title = @title, company = @company, email = @email, phone = @phone, linkedin_url = @linkedinUrl,
              notes = @notes, updated_at = @at WHERE id = @id`,
         )
@@ -143,14 +142,13 @@ export class ContactStore {
 
   /** Refuses, naming the field, any id that is no contact: a missing reference is `not_found`, not a foreign-key failure. */
   require(ids: readonly number[], field?: string): void {
-    const exists = this.db.prepare('SELECT 1 FROM contacts WHERE id = ?');
+    const exists = prepared(this.db, 'SELECT 1 FROM contacts WHERE id = ?');
     for (const id of ids) if (!exists.get(id)) throw notFound('contact', id, field);
   }
 
   /** Records that someone was contacted at a moment (never moves the date back). */
   touch(id: number, at: string): void {
-    this.db
-      .prepare('UPDATE contacts SET last_contacted_at = @at WHERE id = @id AND (last_contacted_at IS NULL OR last_contacted_at < @at)')
+    prepared(this.db, 'UPDATE contacts SET last_contacted_at = @at WHERE id = @id AND (last_contacted_at IS NULL OR last_contacted_at < @at)')
       .run({ id, at });
   }
 

@@ -24,7 +24,7 @@
  * steps are counted here.
  */
 import { tz, tzOffset } from '@date-fns/tz';
-import { format } from 'date-fns';
+import { format } from 'date-fns/format';
 import { millisecondsInDay, millisecondsInHour } from 'date-fns/constants';
 import type { CalendarDate } from '../../../shared/domain';
 

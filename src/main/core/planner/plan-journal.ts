@@ -6,6 +6,7 @@ import type { Database } from 'better-sqlite3';
 import type { Action, Channel, EventKind, StoredStage, TimelineEvent } from '../../../shared/domain';
 import { planOpportunity } from './plan';
 import type { ActionState, PlanContext, PlanInput, PlanPerson, PlanRound } from './plan';
+import { notClosed, prepared } from '../journal/statements';
 
 /** Which opportunities to read: one, a list, every one not closed, or all. */
 export type PlanScope = { readonly ids: readonly number[] } | 'open' | 'all';
@@ -14,36 +15,33 @@ export function loadPlanInputs(db: Database, scope: PlanScope | number = 'all'):
   const normal = typeof scope === 'number' ? { ids: [scope] } : scope;
   // The same opportunity filter in every query; ids travel as one JSON parameter.
   const inScope =
-    normal === 'all' ? null : normal === 'open' ? `IN (SELECT id FROM opportunities WHERE stage <> 'closed')` : `IN (SELECT value FROM json_each(@ids))`;
+    normal === 'all' ? null : normal === 'open' ? `IN (SELECT id FROM opportunities WHERE ${notClosed()})` : `IN (SELECT value FROM json_each(@ids))`;
   const params = typeof normal === 'object' ? [{ ids: JSON.stringify(normal.ids) }] : [];
   const only = (column: string): { where: string; params: unknown[] } => (inScope ? { where: `WHERE ${column} ${inScope}`, params } : { where: '', params: [] });
 
   const people = new Map<number, PlanPerson>();
   const person = (id: number | null): PlanPerson | null => (id === null ? null : (people.get(id) ?? null));
-  // For a few cards, only their people; for the whole board, reading every contact is cheaper.
-  const contactFilter = typeof normal === 'object' && normal.ids.length <= 200
+  // Only the people of the cards in scope: the contacts of a long search are mostly its history.
+  const contactFilter = inScope
     ? `WHERE id IN (SELECT contact_id FROM round_interviewers ri JOIN rounds r ON r.id = ri.round_id WHERE r.opportunity_id ${inScope}
          UNION SELECT arranged_by_contact_id FROM rounds WHERE opportunity_id ${inScope}
          UNION SELECT recruiter_contact_id FROM opportunities WHERE id ${inScope})`
     : '';
-  for (const [id, name, linkedinUrl] of db
-    .prepare(`SELECT id, name, linkedin_url FROM contacts ${contactFilter}`)
+  for (const [id, name, linkedinUrl] of prepared(db, `SELECT id, name, linkedin_url FROM contacts ${contactFilter}`)
     .raw()
     .all(...(contactFilter ? params : [])) as [number, string, string | null][]) {
     people.set(id, { contactId: id, name, linkedinUrl });
   }
 
   const o = only('id');
-  const opportunities = db
-    .prepare<unknown[], { id: number; company: string; stage: StoredStage; stage_changed_at: string | null; recruiter_contact_id: number | null; created_at: string }>(
+  const opportunities = prepared<unknown[], { id: number; company: string; stage: StoredStage; stage_changed_at: string | null; recruiter_contact_id: number | null; created_at: string }>(db,
       `SELECT id, company, stage, stage_changed_at, recruiter_contact_id, created_at FROM opportunities ${o.where} ORDER BY id`,
     )
     .all(...o.params);
 
   const interviewers = new Map<number, PlanPerson[]>();
   const ri = only('r.opportunity_id');
-  for (const row of db
-    .prepare<unknown[], { round_id: number; contact_id: number }>(
+  for (const row of prepared<unknown[], { round_id: number; contact_id: number }>(db,
       `SELECT ri.round_id, ri.contact_id FROM round_interviewers ri JOIN rounds r ON r.id = ri.round_id ${ri.where} ORDER BY ri.round_id, ri.position`,
     )
     .all(...ri.params)) {
@@ -56,8 +54,7 @@ export function loadPlanInputs(db: Database, scope: PlanScope | number = 'all'):
 
   const rounds = new Map<number, PlanRound[]>();
   const r = only('opportunity_id');
-  for (const row of db
-    .prepare<
+  for (const row of prepared<
       unknown[],
       {
         id: number;
@@ -70,7 +67,7 @@ export function loadPlanInputs(db: Database, scope: PlanScope | number = 'all'):
         decision_date: string | null;
         arranged_by_contact_id: number | null;
       }
-    >(
+    >(db,
       `SELECT id, opportunity_id, number, starts_at, duration_minutes, format, arranged_channel, decision_date, arranged_by_contact_id
        FROM rounds ${r.where} ORDER BY opportunity_id, number`,
     )
@@ -93,8 +90,7 @@ export function loadPlanInputs(db: Database, scope: PlanScope | number = 'all'):
   const events = new Map<number, TimelineEvent[]>();
   const e = only('opportunity_id');
   // Raw rows: this is the biggest read of a whole-board plan.
-  for (const row of db
-    .prepare(
+  for (const row of prepared(db,
       `SELECT id, opportunity_id, round_id, contact_id, kind, channel, occurred_at, note, created_at, undone_at FROM events
        ${e.where ? `${e.where} AND` : 'WHERE'} undone_at IS NULL ORDER BY opportunity_id, occurred_at, id`,
     )
@@ -119,8 +115,7 @@ export function loadPlanInputs(db: Database, scope: PlanScope | number = 'all'):
 
   const states = new Map<number, Map<string, ActionState>>();
   const s = only('opportunity_id');
-  for (const row of db
-    .prepare<unknown[], { action_key: string; opportunity_id: number; state: ActionState['state']; until: string | null; at: string }>(
+  for (const row of prepared<unknown[], { action_key: string; opportunity_id: number; state: ActionState['state']; until: string | null; at: string }>(db,
       `SELECT action_key, opportunity_id, state, until, at FROM action_states ${s.where}`,
     )
     .all(...s.params)) {

@@ -1,6 +1,5 @@
 /** What the planner says: a card's actions with their dates and reasons, and what falls in a period. */
 import type { plannerCalls } from '../../../shared/calls/planner-calls';
-import type { Action } from '../../../shared/domain';
 import type { CoreContext } from '../core-context';
 import type { HandlersOf } from '../handlers';
 import { effectiveDue } from '../../../shared/domain';
@@ -9,15 +8,9 @@ export function createPlannerHandlers({ db, planner }: CoreContext): HandlersOf<
   const names = db.prepare<[string], { id: number; company: string; role: string }>('SELECT id, company, role FROM opportunities WHERE id IN (SELECT value FROM json_each(?))');
   return {
     'actions.forOpportunity': ({ opportunityId }) => planner.actionsOf(opportunityId),
+    // Only the cards with something due by the end of the range are looked at.
     'actions.inRange': ({ from, to }) => {
-      const open: Action[] = [];
-      for (const actions of planner.openActions().values()) {
-        for (const a of actions) {
-          if (a.status !== 'pending' && a.status !== 'snoozed') continue;
-          const at = effectiveDue(a);
-          if (at >= from && at <= to) open.push(a);
-        }
-      }
+      const open = planner.dueBy(to).filter((a) => effectiveDue(a) >= from);
       const of = new Map(names.all(JSON.stringify([...new Set(open.map((a) => a.opportunityId))])).map((o) => [o.id, o]));
       return open.sort((a, b) => (a.due < b.due ? -1 : 1)).map((a) => ({ ...a, company: of.get(a.opportunityId)?.company ?? '', role: of.get(a.opportunityId)?.role ?? '' }));
     },

@@ -4,6 +4,7 @@
  */
 import type { Database } from 'better-sqlite3';
 import { CoreError, notFound } from '../errors';
+import { prepared } from '../journal/statements';
 
 export interface Reflection {
   readonly roundId: number;
@@ -59,8 +60,7 @@ export class ReflectionStore {
 
   get(roundId: number): Reflection {
     this.requireRound(roundId);
-    const row = this.db
-      .prepare<[number], { body: string; updated_at: string; revision: number }>('SELECT body, updated_at, revision FROM reflections WHERE round_id = ?')
+    const row = prepared<[number], { body: string; updated_at: string; revision: number }>(this.db, 'SELECT body, updated_at, revision FROM reflections WHERE round_id = ?')
       .get(roundId);
     return { roundId, body: row?.body ?? '', updatedAt: row?.updated_at ?? null, revision: row?.revision ?? 0 };
   }
@@ -80,7 +80,7 @@ export class ReflectionStore {
     this.db.transaction(() => {
       const current = this.get(roundId);
       if (current.body === body) return;
-      const stored = this.db.prepare<[number], { saved_by: string | null; saved_seq: number }>('SELECT saved_by, saved_seq FROM reflections WHERE round_id = ?').get(roundId);
+      const stored = prepared<[number], { saved_by: string | null; saved_seq: number }>(this.db, 'SELECT saved_by, saved_seq FROM reflections WHERE round_id = ?').get(roundId);
       if (stored && stored.saved_by === save.session) {
         if (save.seq <= stored.saved_seq) {
           throw new CoreError('stale_revision', 'A newer save from this editor is already stored; this older one was not saved.');
@@ -92,15 +92,13 @@ export class ReflectionStore {
         );
       }
       if (current.body.trim() !== '') {
-        const last = this.db
-          .prepare<[number], { saved_at: string }>('SELECT saved_at FROM reflection_versions WHERE round_id = ? ORDER BY saved_at DESC, id DESC LIMIT 1')
+        const last = prepared<[number], { saved_at: string }>(this.db, 'SELECT saved_at FROM reflection_versions WHERE round_id = ? ORDER BY saved_at DESC, id DESC LIMIT 1')
           .get(roundId);
         if (!last || Date.parse(at) - Date.parse(last.saved_at) >= VERSION_EVERY_MS) {
-          this.db.prepare('INSERT INTO reflection_versions (round_id, body, saved_at) VALUES (?, ?, ?)').run(roundId, current.body, current.updatedAt ?? at);
+          prepared(this.db, 'INSERT INTO reflection_versions (round_id, body, saved_at) VALUES (?, ?, ?)').run(roundId, current.body, current.updatedAt ?? at);
         }
       }
-      this.db
-        .prepare(
+      prepared(this.db,
           `INSERT INTO reflections (round_id, body, updated_at, revision, saved_by, saved_seq) VALUES (?, ?, ?, 1, ?, ?)
            ON CONFLICT (round_id) DO UPDATE SET body = excluded.body, updated_at = excluded.updated_at, revision = revision + 1,
              saved_by = excluded.saved_by, saved_seq = excluded.saved_seq`,
@@ -112,8 +110,7 @@ export class ReflectionStore {
 
   versions(roundId: number): ReflectionVersion[] {
     this.requireRound(roundId);
-    return this.db
-      .prepare<[number], { id: number; round_id: number; body: string; saved_at: string }>(
+    return prepared<[number], { id: number; round_id: number; body: string; saved_at: string }>(this.db,
         'SELECT id, round_id, body, saved_at FROM reflection_versions WHERE round_id = ? ORDER BY saved_at DESC, id DESC',
       )
       .all(roundId)
@@ -122,16 +119,15 @@ export class ReflectionStore {
 
   /** Restores an earlier version; what was there becomes a version itself, so nothing is lost. */
   restore(versionId: number): Reflection {
-    const version = this.db.prepare<[number], { round_id: number; body: string }>('SELECT round_id, body FROM reflection_versions WHERE id = ?').get(versionId);
+    const version = prepared<[number], { round_id: number; body: string }>(this.db, 'SELECT round_id, body FROM reflection_versions WHERE id = ?').get(versionId);
     if (!version) throw notFound('version', versionId);
     const at = this.now().toISOString();
     this.db.transaction(() => {
       const current = this.get(version.round_id);
       if (current.body.trim() !== '' && current.body !== version.body) {
-        this.db.prepare('INSERT INTO reflection_versions (round_id, body, saved_at) VALUES (?, ?, ?)').run(version.round_id, current.body, at);
+        prepared(this.db, 'INSERT INTO reflection_versions (round_id, body, saved_at) VALUES (?, ?, ?)').run(version.round_id, current.body, at);
       }
-      this.db
-        .prepare(
+      prepared(this.db,
           `INSERT INTO reflections (round_id, body, updated_at, revision) VALUES (?, ?, ?, 1)
            ON CONFLICT (round_id) DO UPDATE SET body = excluded.body, updated_at = excluded.updated_at, revision = revision + 1, saved_by = NULL, saved_seq = 0`,
         )
@@ -143,8 +139,7 @@ export class ReflectionStore {
   search(text: string, limit = 50): SearchHit[] {
     const query = ftsQuery(text);
     if (!query) return [];
-    return this.db
-      .prepare<[string, string, string, number], { round_id: number; opportunity_id: number; company: string; role: string; number: number; snippet: string }>(
+    return prepared<[string, string, string, number], { round_id: number; opportunity_id: number; company: string; role: string; number: number; snippet: string }>(this.db,
         `SELECT f.rowid AS round_id, r.opportunity_id, o.company, o.role, r.number,
                 snippet(reflections_fts, 0, ?, ?, '…', 16) AS snippet
          FROM reflections_fts f
@@ -159,8 +154,7 @@ export class ReflectionStore {
   }
 
   all(): { roundId: number; opportunityId: number; company: string; role: string; roundNumber: number; startsAt: string; body: string }[] {
-    return this.db
-      .prepare<[], { round_id: number; opportunity_id: number; company: string; role: string; number: number; starts_at: string; body: string }>(
+    return prepared<[], { round_id: number; opportunity_id: number; company: string; role: string; number: number; starts_at: string; body: string }>(this.db,
         `SELECT f.round_id, r.opportunity_id, o.company, o.role, r.number, r.starts_at, f.body
          FROM reflections f JOIN rounds r ON r.id = f.round_id JOIN opportunities o ON o.id = r.opportunity_id
          WHERE trim(f.body) <> '' ORDER BY r.starts_at`,
@@ -170,6 +164,6 @@ export class ReflectionStore {
   }
 
   private requireRound(roundId: number): void {
-    if (!this.db.prepare('SELECT 1 FROM rounds WHERE id = ?').get(roundId)) throw notFound('round', roundId);
+    if (!prepared(this.db, 'SELECT 1 FROM rounds WHERE id = ?').get(roundId)) throw notFound('round', roundId);
   }
 }

@@ -9,7 +9,7 @@
  * means them; only `==...==` itself, which no standard Markdown knows, is found in the text of
  * each paragraph.
  */
-import { isExists } from 'date-fns';
+import { isExists } from 'date-fns/isExists';
 import type { Nodes, Root, RootContent } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { gfmStrikethroughFromMarkdown } from 'mdast-util-gfm-strikethrough';

@@ -1,6 +1,7 @@
 /**
- * Runs the reminder scheduler on a core: it reads every open action from the planner, and plans
- * its timer again after each call that changed the journal or the settings has answered.
+ * Runs the reminder scheduler on a core: it reads from the planner the moment each card next has
+ * something to notify, and plans its timer again after each call that changed the journal or the
+ * settings has answered. It starts once the journal may be written (`ready`: its check passed).
  */
 import type { CoreContext } from '../core-context';
 import { ReminderScheduler } from './scheduler';
@@ -11,10 +12,10 @@ export interface RunningReminders {
   stop(): void;
 }
 
-export function runReminders({ db, planner, settings, now, events }: CoreContext, notify: (notice: Notice) => void): RunningReminders {
+export function runReminders({ db, planner, settings, now, events }: CoreContext, notify: (notice: Notice) => void, ready: true | Promise<boolean> = true): RunningReminders {
   const scheduler = new ReminderScheduler({
     db,
-    openActions: () => [...planner.openActions().values()].flat(),
+    plans: { cards: () => planner.cards(), dueBy: (until) => planner.dueBy(until) },
     settings: () => settings.get(),
     notify,
     now,
@@ -30,7 +31,8 @@ export function runReminders({ db, planner, settings, now, events }: CoreContext
       if (!stopped) scheduler.reschedule();
     }, 0);
   });
-  scheduler.start();
+  if (ready === true) scheduler.start();
+  else void ready.then((ok) => ok && !stopped && scheduler.start());
   return {
     scheduler,
     stop() {

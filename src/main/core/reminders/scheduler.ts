@@ -1,14 +1,18 @@
 /**
  * The reminder scheduler (docs/follow-up-rules.md "Reminders"): it knows the next moment an action becomes due and sets
- * one timer for it (no polling). When it fires, each action that came due is notified once, and
+ * one timer for it (no polling). That moment comes from the first moment each card has an action
+ * not notified yet, which the planner keeps per card (in memory and in the journal's
+ * `card_plans`): the scheduler never plans the journal, only the cards whose time has come. When it fires, each action that came due is notified once, and
  * recorded so it never is again, also across restarts; during quiet hours the notification waits
  * for their end. After the app was closed while actions came due, one summary is sent instead of
  * one per action. It knows nothing of Electron: the shell (or browser mode) gives it `notify`.
  */
 import type { Database } from 'better-sqlite3';
 import type { Action } from '../../../shared/domain';
+import type { CardPlan } from '../planner/plan-cache';
+import { noticeKey } from './notice-key';
 import type { ReminderNotice } from '../../../shared/events';
-import { ACTION_TITLES, effectiveDue } from '../../../shared/domain';
+import { ACTION_TITLES } from '../../../shared/domain';
 import type { Settings } from '../../../shared/settings';
 import { isQuiet, quietEnd } from './quiet-hours';
 
@@ -19,10 +23,17 @@ export interface Timers {
   clearTimeout(handle: unknown): void;
 }
 
+/** What the scheduler asks of the planner. */
+export interface ScheduledPlans {
+  /** Every card not closed, planned as of now (each with the first moment an action not notified yet comes due). */
+  cards(): ReadonlyMap<number, CardPlan>;
+  /** The open actions due by then (a snoozed one by its snooze's end), soonest first. */
+  dueBy(until: string): Action[];
+}
+
 export interface SchedulerDeps {
   readonly db: Database;
-  /** Every open action (pending or snoozed) of every card. */
-  readonly openActions: () => readonly Action[];
+  readonly plans: ScheduledPlans;
   readonly settings: () => Settings;
   readonly notify: (notice: Notice) => void;
   readonly now?: () => Date;
@@ -34,7 +45,6 @@ const MAX_WAIT_MS = 6 * 3_600_000;
 /** More actions than this at once become one summary rather than a stream of notifications. */
 const BURST = 3;
 
-const noticeKey = (a: Action) => `${a.key}@${effectiveDue(a)}`;
 /** A notification belongs to its card: stay-in-touch keys repeat from card to card. */
 const notifiedKey = (opportunityId: number, key: string) => `${opportunityId}/${key}`;
 
@@ -76,10 +86,10 @@ export class ReminderScheduler {
   }
 
   stop(): void {
-    this.running = false;
     if (this.timer !== null) this.timers.clearTimeout(this.timer);
     this.timer = null;
-    this.touch();
+    if (this.running) this.touch();
+    this.running = false;
   }
 
   /** The journal or the settings changed, or the clock jumped (resume from sleep, a new time zone). */
@@ -88,13 +98,8 @@ export class ReminderScheduler {
     if (this.timer !== null) this.timers.clearTimeout(this.timer);
     this.timer = null;
     const now = this.now().getTime();
-    const notified = this.notifiedKeys();
     let next = Infinity;
-    for (const a of this.deps.openActions()) {
-      if (notified.has(notifiedKey(a.opportunityId, noticeKey(a)))) continue;
-      const at = Date.parse(effectiveDue(a));
-      next = Math.min(next, Math.max(at, now));
-    }
+    for (const plan of this.deps.plans.cards().values()) if (plan.notifyAt !== null) next = Math.min(next, Math.max(plan.notifyAt, now));
     const settings = this.deps.settings();
     if (Number.isFinite(next) && isQuiet(new Date(next), settings.quietHours, settings.timeZone)) {
       next = quietEnd(new Date(next), settings.quietHours, settings.timeZone).getTime();
@@ -115,11 +120,7 @@ export class ReminderScheduler {
 
   /** Actions whose time has come, notified or not: the tray's list and count. */
   dueNow(): Action[] {
-    const now = this.now().toISOString();
-    return this.deps
-      .openActions()
-      .filter((a) => effectiveDue(a) <= now)
-      .sort((a, b) => (effectiveDue(a) < effectiveDue(b) ? -1 : 1));
+    return this.deps.plans.dueBy(this.now().toISOString());
   }
 
   private tick(): void {
@@ -162,12 +163,17 @@ export class ReminderScheduler {
   }
 
   private unnotifiedDue(): Action[] {
-    const notified = this.notifiedKeys();
-    return this.dueNow().filter((a) => !notified.has(notifiedKey(a.opportunityId, noticeKey(a))));
+    const due = this.dueNow();
+    const notified = this.notifiedKeys([...new Set(due.map((a) => a.opportunityId))]);
+    return due.filter((a) => !notified.has(notifiedKey(a.opportunityId, noticeKey(a))));
   }
 
-  private notifiedKeys(): Set<string> {
-    const rows = this.deps.db.prepare('SELECT opportunity_id, notification_key FROM notifications').raw().all() as [number, string][];
+  /** What was notified already, of the cards with something due. */
+  private notifiedKeys(ids: readonly number[]): Set<string> {
+    const rows = this.deps.db
+      .prepare('SELECT opportunity_id, notification_key FROM notifications WHERE opportunity_id IN (SELECT value FROM json_each(?))')
+      .raw()
+      .all(JSON.stringify(ids)) as [number, string][];
     return new Set(rows.map(([id, key]) => notifiedKey(id, key)));
   }
 

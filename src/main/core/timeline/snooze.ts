@@ -1,6 +1,6 @@
 /** When a snooze ends, in the journal's time zone and working week (the planner's). */
 import { TZDate } from '@date-fns/tz';
-import { addDays } from 'date-fns';
+import { addDays } from 'date-fns/addDays';
 import { SNOOZE_MORNING_HOUR, SNOOZE_WORKDAY_HOUR } from '../../../shared/snooze';
 import type { SnoozeChoice } from '../../../shared/snooze';
 

@@ -10,6 +10,7 @@ import type { ContactStore } from '../people/contact-store';
 import type { ActionState } from '../planner/plan';
 import type { PlanInvalidation } from '../planner/plan-cache';
 import { deriveStage } from '../planner/stage';
+import { prepared } from '../journal/statements';
 
 export interface EventRow {
   id: number;
@@ -68,14 +69,13 @@ export class TimelineStore {
   // ---- events ----
 
   eventsOf(opportunityId: number): TimelineEvent[] {
-    return this.db
-      .prepare<[number], EventRow>('SELECT * FROM events WHERE opportunity_id = ? ORDER BY occurred_at, id')
+    return prepared<[number], EventRow>(this.db, 'SELECT * FROM events WHERE opportunity_id = ? ORDER BY occurred_at, id')
       .all(opportunityId)
       .map(hydrateEvent);
   }
 
   getEvent(id: number): TimelineEvent {
-    const row = this.db.prepare<[number], EventRow>('SELECT * FROM events WHERE id = ?').get(id);
+    const row = prepared<[number], EventRow>(this.db, 'SELECT * FROM events WHERE id = ?').get(id);
     if (!row) throw notFound('event', id);
     return hydrateEvent(row);
   }
@@ -83,7 +83,7 @@ export class TimelineStore {
   /** Records events (one transaction) and re-derives the opportunity's stage. */
   record(events: readonly NewEvent[]): TimelineEvent[] {
     const at = this.now().toISOString();
-    const insert = this.db.prepare(
+    const insert = prepared(this.db,
       `INSERT INTO events (opportunity_id, round_id, contact_id, kind, channel, occurred_at, note, created_at)
        VALUES (@opportunityId, @roundId, @contactId, @kind, @channel, @occurredAt, @note, @at)`,
     );
@@ -111,7 +111,7 @@ export class TimelineStore {
       const opportunities = new Set<number>();
       for (const id of eventIds) {
         const event = this.getEvent(id);
-        this.db.prepare('UPDATE events SET undone_at = ? WHERE id = ? AND undone_at IS NULL').run(at, id);
+        prepared(this.db, 'UPDATE events SET undone_at = ? WHERE id = ? AND undone_at IS NULL').run(at, id);
         opportunities.add(event.opportunityId);
       }
       for (const id of opportunities) this.refreshStage(id);
@@ -121,16 +121,14 @@ export class TimelineStore {
   /** Brings `opportunities.stage` in step with rounds and events. Call inside a transaction. */
   refreshStage(opportunityId: number): void {
     this.plans.invalidate(opportunityId);
-    const rounds = this.db
-      .prepare<[number], { id: number; created_at: string; interviewers: string | null }>(
+    const rounds = prepared<[number], { id: number; created_at: string; interviewers: string | null }>(this.db,
         `SELECT r.id, r.created_at, (SELECT group_concat(contact_id) FROM round_interviewers WHERE round_id = r.id) AS interviewers
          FROM rounds r WHERE r.opportunity_id = ? ORDER BY r.number`,
       )
       .all(opportunityId)
       .map((r) => ({ id: r.id, createdAt: r.created_at, interviewerIds: r.interviewers ? r.interviewers.split(',').map(Number) : [] }));
     const derived = deriveStage(rounds, this.eventsOf(opportunityId));
-    this.db
-      .prepare(
+    prepared(this.db,
         `UPDATE opportunities SET stage = @stage, closed_reason = @closedReason, stage_changed_at = @since
          WHERE id = @id AND (stage IS NOT @stage OR closed_reason IS NOT @closedReason OR stage_changed_at IS NOT @since)`,
       )
@@ -140,8 +138,7 @@ export class TimelineStore {
   // ---- action states ----
 
   statesOf(opportunityId: number): Map<string, ActionState> {
-    const rows = this.db
-      .prepare<[number], { action_key: string; state: ActionState['state']; until: string | null; at: string }>(
+    const rows = prepared<[number], { action_key: string; state: ActionState['state']; until: string | null; at: string }>(this.db,
         'SELECT action_key, state, until, at FROM action_states WHERE opportunity_id = ?',
       )
       .all(opportunityId);
@@ -149,8 +146,7 @@ export class TimelineStore {
   }
 
   setState(opportunityId: number, key: string, state: ActionState['state'], until: string | null): void {
-    this.db
-      .prepare(
+    prepared(this.db,
         `INSERT INTO action_states (action_key, opportunity_id, state, until, at) VALUES (@key, @opportunityId, @state, @until, @at)
          ON CONFLICT (opportunity_id, action_key) DO UPDATE SET state = excluded.state, until = excluded.until, at = excluded.at`,
       )
@@ -159,16 +155,16 @@ export class TimelineStore {
   }
 
   clearState(opportunityId: number, key: string): void {
-    this.db.prepare('DELETE FROM action_states WHERE opportunity_id = ? AND action_key = ?').run(opportunityId, key);
+    prepared(this.db, 'DELETE FROM action_states WHERE opportunity_id = ? AND action_key = ?').run(opportunityId, key);
     this.plans.invalidate(opportunityId);
   }
 
   private requireOpportunity(id: number): void {
-    if (!this.db.prepare('SELECT 1 FROM opportunities WHERE id = ?').get(id)) throw notFound('opportunity', id, 'opportunityId');
+    if (!prepared(this.db, 'SELECT 1 FROM opportunities WHERE id = ?').get(id)) throw notFound('opportunity', id, 'opportunityId');
   }
 
   private requireRoundOf(roundId: number, opportunityId: number): void {
-    const row = this.db.prepare<[number], { opportunity_id: number }>('SELECT opportunity_id FROM rounds WHERE id = ?').get(roundId);
+    const row = prepared<[number], { opportunity_id: number }>(this.db, 'SELECT opportunity_id FROM rounds WHERE id = ?').get(roundId);
     if (!row || row.opportunity_id !== opportunityId) throw notFound('round of this opportunity', roundId, 'roundId');
   }
 }

@@ -18,6 +18,7 @@ const notify = () => listeners.forEach((l) => l());
 const WHAT: Record<string, string> = {
   'board.get': 'the board',
   'board.cards': 'some cards',
+  'board.closed': 'the closed cards',
   'opportunities.get': 'this card',
   'actions.forOpportunity': 'the card’s actions',
   'events.list': 'the timeline',

@@ -1,8 +1,9 @@
 /**
  * What a change in the journal means for the cached answers: the board is patched in place (its
- * changed cards arrive planned), and the other answers that mention what changed are marked
- * stale (TanStack Query asks again only for those a screen shows). The same rules serve a
- * write's own answer and another window's event.
+ * changed cards arrive planned), so is the due strip when a write's answer carries what it needs,
+ * and the other answers that mention what changed are marked stale (TanStack Query asks again
+ * only for those a screen shows). The same rules serve a write's own answer and another window's
+ * event.
  */
 import type { Query, QueryClient, QueryKey } from '@tanstack/react-query';
 import { hashKey } from '@tanstack/react-query';
@@ -43,8 +44,8 @@ const BY_REFLECTION = new Set(['reflections.get', 'reflections.versions']);
 
 function touched(key: QueryKey, changes: JournalChanges): boolean {
   const [name, input] = key as readonly [string, Record<string, unknown> | null];
-  // The board is patched, never asked again for a change it was told about.
-  if (name === 'board.get' || name === 'board.cards') return false;
+  // The board (and the Closed column's pages) is patched, never asked again for a change it was told about.
+  if (name === 'board.get' || name === 'board.cards' || name === 'board.closed') return false;
   if (changes.settings) return true;
   // A person's name is on the cards, actions and letters they appear in: rare, so ask all again.
   if (changes.contactIds.length > 0) return true;

@@ -3,13 +3,13 @@
  * its key, kept when a refresh fails); `useWrite` runs a write and applies its effects; the board
  * has its own hooks because a move shows at once and settles when the core answers.
  */
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { QueryKey } from '@tanstack/react-query';
-import { useCallback } from 'react';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { InfiniteData, QueryKey } from '@tanstack/react-query';
+import { useCallback, useMemo } from 'react';
 import type { CallName } from '../../../shared/call-names';
-import type { Board, BoardCard, CallInput, CallOutput } from '../../../shared/contract';
+import type { Board, BoardCard, CallInput, CallOutput, ClosedCursor, ClosedPage } from '../../../shared/contract';
 import type { BoardColumn } from '../../../shared/domain';
-import { holdMovedCard, mergeBoard, patchBoard } from './board-cache';
+import { CLOSED_KEY, holdMovedCard, mergeBoard, patchBoard } from './board-cache';
 import { keyOf, run } from './calls';
 import { patchDueLists } from './effects';
 import type { CallFailed } from './calls';
@@ -56,6 +56,41 @@ export function useBoard(): CallState<Board> {
   };
 }
 
+/** Closed cards a page asks for (a screen's worth, and some to scroll). */
+export const CLOSED_PAGE_SIZE = 50;
+
+export interface ClosedCards {
+  /** The closed cards loaded so far, the latest closed first. */
+  readonly cards: readonly BoardCard[];
+  readonly error: CallFailed | null;
+  readonly loading: boolean;
+  /** Whether older closed cards remain to load. */
+  readonly more: boolean;
+  loadMore(): void;
+}
+
+/**
+ * The Closed column: read only when it is shown (`enabled`), a page at a time, the latest closed
+ * first; kept in step by the board's patches (see board-cache.ts).
+ */
+export function useClosedCards(enabled: boolean): ClosedCards {
+  const query = useInfiniteQuery<ClosedPage, CallFailed, InfiniteData<ClosedPage, ClosedCursor | null>, typeof CLOSED_KEY, ClosedCursor | null>({
+    queryKey: CLOSED_KEY,
+    queryFn: ({ pageParam }) => run('board.closed', { before: pageParam, limit: CLOSED_PAGE_SIZE }),
+    initialPageParam: null,
+    getNextPageParam: (last) => last.next,
+    enabled,
+  });
+  const cards = useMemo(() => query.data?.pages.flatMap((p) => p.cards) ?? [], [query.data]);
+  return {
+    cards,
+    error: query.error,
+    loading: query.isFetching,
+    more: query.hasNextPage,
+    loadMore: () => void (query.hasNextPage && !query.isFetchingNextPage && query.fetchNextPage()),
+  };
+}
+
 /**
  * A write. Its answer's effects (the board's patch, what it changed) reach the cache before the
  * promise resolves. `keep`: answers the caller sets itself from the value.
@@ -88,7 +123,7 @@ export function useMoveCard(): (move: MoveRequest) => Promise<CallOutput<'board.
   return useCallback(
     async ({ card, to, input }: MoveRequest) => {
       const answer = run('board.move', input, { ownCards: [card.id] });
-      const hold = holdMovedCard(client, card.id, to);
+      const hold = holdMovedCard(client, card, to);
       // A full read of the board already on its way would not know of this move: let it go.
       void client.cancelQueries({ queryKey: keyOf('board.get') });
       try {

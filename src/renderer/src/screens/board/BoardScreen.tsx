@@ -8,7 +8,7 @@ import { BOARD_COLUMN_TITLES, BOARD_COLUMNS } from '../../../../shared/domain';
 import { moveQuestion } from '../../../../shared/board-rules';
 import type { MoveQuestion } from '../../../../shared/board-rules';
 import { keyOf } from '../../data/calls';
-import { useBoard, useMoveCard, useWrite } from '../../data/hooks';
+import { useBoard, useClosedCards, useMoveCard, useWrite } from '../../data/hooks';
 import { isOverdue } from '../../format';
 import { announcements, collisions, columnAtRelease, columnJump, keyboardHeading, resetKeyboardHeading, screenReaderInstructions } from './board-dnd';
 import { CardFace } from './BoardCard';
@@ -59,6 +59,8 @@ export function BoardScreen({
   const undoMove = useWrite('board.undoMove');
   const [now, setNow] = useState(() => Date.now());
   const [showClosed, setShowClosed] = useState(false);
+  // Closed is read only when it is open, a page at a time (a long search is mostly closed cards).
+  const closed = useClosedCards(showClosed);
   const [stageFilter, setStageFilter] = useState<Column | 'all'>('all');
   const [overdueOnly, setOverdueOnly] = useState(false);
   const [dragging, setDragging] = useState<Card | null>(null);
@@ -93,7 +95,16 @@ export function BoardScreen({
     }
   }, [board.data]);
 
-  const cards = board.data?.cards ?? EMPTY;
+  const open = board.data?.cards ?? EMPTY;
+  // The board's cards and the closed ones loaded; a card just moved to Closed is on the board
+  // until the core's answer moves it to the Closed pages.
+  const cards = useMemo(() => {
+    if (closed.cards.length === 0) return open;
+    const onBoard = new Set(open.map((c) => c.id));
+    return [...open, ...closed.cards.filter((c) => !onBoard.has(c.id))];
+  }, [open, closed.cards]);
+  const closedCount = (board.data?.closedCount ?? 0) + open.filter((c) => c.column === 'closed').length;
+  const total = open.length + (board.data?.closedCount ?? 0);
   const words = useMemo(() => query.toLowerCase().split(/\s+/).filter(Boolean), [query]);
   const visible = useMemo(
     () =>
@@ -105,11 +116,16 @@ export function BoardScreen({
       ),
     [cards, words, searchHits, stageFilter, overdueOnly, now],
   );
+  // Closed counts every closed card, loaded or not, unless a search or a filter narrows it to
+  // what is loaded (a search looks through the closed cards loaded so far).
+  const narrowed = words.length > 0 || overdueOnly || (stageFilter !== 'all' && stageFilter !== 'closed');
   const byColumn = useMemo(() => {
     const map = new Map<Column, Card[]>(BOARD_COLUMNS.map((c) => [c, []]));
     for (const card of visible) map.get(card.column)!.push(card);
     return map;
   }, [visible]);
+
+  const closedShown = narrowed ? byColumn.get('closed')!.length : closedCount;
 
   function move(card: Card, to: Column, facts?: MoveFacts) {
     setError(null);
@@ -177,7 +193,7 @@ export function BoardScreen({
     return <p className="muted">Loading the board…</p>;
   }
 
-  if (cards.length === 0) {
+  if (total === 0) {
     return (
       <div className="board-screen">
       <div className="board-top">
@@ -218,7 +234,7 @@ export function BoardScreen({
           <input type="checkbox" checked={overdueOnly} onChange={(e) => setOverdueOnly(e.target.checked)} /> Overdue only
         </label>
         <span className="muted" aria-live="polite">
-          {visible.length === cards.length ? `${cards.length} ${cards.length === 1 ? 'card' : 'cards'}` : `${visible.length} of ${cards.length} ${cards.length === 1 ? 'card' : 'cards'}`}
+          {visible.length === cards.length ? `${total} ${total === 1 ? 'card' : 'cards'}` : `${visible.length} of ${total} ${total === 1 ? 'card' : 'cards'}`}
         </span>
       </div>
       {board.data.hint && (
@@ -250,12 +266,13 @@ export function BoardScreen({
         }}
         accessibility={{ announcements, screenReaderInstructions }}
       >
-        <div className="board" aria-label="Board">
+        <div className={showClosed ? "board closed-open" : "board"} aria-label="Board">
           {BOARD_COLUMNS.map((column) => (
             <BoardColumn
               key={column}
               column={column}
               cards={byColumn.get(column)!}
+              {...(column === 'closed' ? { count: closedShown, pages: closed } : {})}
               now={now}
               onOpen={onOpen}
               collapsed={column === 'closed' && !showClosed}
