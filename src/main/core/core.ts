@@ -140,7 +140,7 @@ export function createCore(options: CoreOptions): Core {
     publish: (event) => ctx.events.emit(event),
     startReminders(notify) {
       const reminders = runReminders(ctx, notify, ctx.gate.writable() ? true : check.done.then((c) => c.ok));
-      stops.push(reminders.stop);
+      stops.push(() => { reminders.stop(); });
       return reminders.scheduler;
     },
     journalCheck: check.done,
@@ -186,7 +186,7 @@ function journalCheck(
       return result;
     }));
   const timer = setTimeout(() => void start(), JOURNAL_CHECK_DELAY_MS);
-  timer.unref?.();
+  timer.unref();
   stops.push(() => {
     closed = true;
     clearTimeout(timer);

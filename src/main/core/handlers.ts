@@ -35,7 +35,7 @@ export async function dispatch(
   rawInput: unknown,
   log: DispatchLog = { error: (m, e) => console.error(m, e) },
 ): Promise<Result<unknown>> {
-  if (!isCallName(name)) return fail('unknown_call', `There is no call named "${String(name).slice(0, 80)}".`);
+  if (!isCallName(name)) return fail('unknown_call', `There is no call named "${name.slice(0, 80)}".`);
   const parsed = contract[name].input.safeParse(rawInput);
   if (!parsed.success) return invalid(name, parsed.error);
   try {

@@ -123,57 +123,57 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
 
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     if (!hostAllowed(req.headers.host, port)) {
-      return send(res, 403, refusal('forbidden', 'This server answers only to 127.0.0.1 and localhost.'));
+      send(res, 403, refusal('forbidden', 'This server answers only to 127.0.0.1 and localhost.')); return;
     }
     let pathname: string;
     try {
       pathname = new URL(req.url ?? '/', `http://127.0.0.1:${port}`).pathname;
     } catch {
-      return send(res, 400, refusal('invalid_input', 'The request target is not a valid address.'));
+      send(res, 400, refusal('invalid_input', 'The request target is not a valid address.')); return;
     }
 
     if (pathname.startsWith('/api/')) {
       const origin = req.headers.origin;
       if (origin !== undefined && !originAllowed(origin, port)) {
-        return send(res, 403, refusal('forbidden', 'Calls from other sites are refused.'));
+        send(res, 403, refusal('forbidden', 'Calls from other sites are refused.')); return;
       }
       if (req.headers['sec-fetch-site'] === 'cross-site') {
-        return send(res, 403, refusal('forbidden', 'Calls from other sites are refused.'));
+        send(res, 403, refusal('forbidden', 'Calls from other sites are refused.')); return;
       }
       if (!secretMatches(bearer(req.headers.authorization), secret)) {
-        return send(res, 401, refusal('unauthorized', 'This call needs the secret printed when browser mode started.'));
+        send(res, 401, refusal('unauthorized', 'This call needs the secret printed when browser mode started.')); return;
       }
-      if (draining) return send(res, 503, refusal('shutting_down', 'Afterword is closing; this call was not run.'), { Connection: 'close' });
-      if (pathname === API_EVENTS_PATH && req.method === 'GET') return openEventStream(res);
+      if (draining) { send(res, 503, refusal('shutting_down', 'Afterword is closing; this call was not run.'), { Connection: 'close' }); return; }
+      if (pathname === API_EVENTS_PATH && req.method === 'GET') { openEventStream(res); return; }
       if (pathname.startsWith(API_CALL_PREFIX)) {
-        if (req.method !== 'POST') return send(res, 405, refusal('invalid_input', 'Calls are made with POST.'), { Allow: 'POST' });
-        if (!String(req.headers['content-type'] ?? '').startsWith('application/json')) {
-          return send(res, 415, refusal('invalid_input', 'Calls are sent as application/json.'));
+        if (req.method !== 'POST') { send(res, 405, refusal('invalid_input', 'Calls are made with POST.'), { Allow: 'POST' }); return; }
+        if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
+          send(res, 415, refusal('invalid_input', 'Calls are sent as application/json.')); return;
         }
         let name: string;
         try {
           name = decodeURIComponent(pathname.slice(API_CALL_PREFIX.length));
         } catch {
-          return send(res, 400, refusal('invalid_input', 'The call name in the address is not valid percent-encoding.'));
+          send(res, 400, refusal('invalid_input', 'The call name in the address is not valid percent-encoding.')); return;
         }
         const limit = LARGE_BODY_CALLS.has(name) ? MAX_IMPORT_BODY_BYTES : MAX_BODY_BYTES;
         const body = await readBody(req, limit);
-        if (body === 'too-large') return send(res, 413, refusal('too_large', `This call may carry at most ${limit} bytes.`));
+        if (body === 'too-large') { send(res, 413, refusal('too_large', `This call may carry at most ${limit} bytes.`)); return; }
         let input: unknown;
         try {
           input = body.length === 0 ? undefined : JSON.parse(body);
         } catch {
-          return send(res, 400, refusal('invalid_input', 'The body is not valid JSON.'));
+          send(res, 400, refusal('invalid_input', 'The body is not valid JSON.')); return;
         }
         const result = await options.core.call(name, input, originOf('http', req.headers['x-afterword-client']));
         // Errors are data: the status is 200 for every answered call, as over IPC.
-        return send(res, 200, result);
+        send(res, 200, result); return;
       }
-      return send(res, 404, refusal('unknown_call', 'No such endpoint.'));
+      send(res, 404, refusal('unknown_call', 'No such endpoint.')); return;
     }
 
-    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, refusal('invalid_input', 'Only GET.'));
-    return serveStatic(pathname, req, res);
+    if (req.method !== 'GET' && req.method !== 'HEAD') { send(res, 405, refusal('invalid_input', 'Only GET.')); return; }
+    serveStatic(pathname, req, res);
   }
 
   function openEventStream(res: http.ServerResponse): void {
@@ -199,9 +199,9 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
 
   function serveStatic(pathname: string, req: http.IncomingMessage, res: http.ServerResponse): void {
     const file = resolveStaticPath(rendererDir, pathname);
-    if (!file) return send(res, 404, refusal('not_found', 'Not found.'));
+    if (!file) { send(res, 404, refusal('not_found', 'Not found.')); return; }
     fs.stat(file, (error, stat) => {
-      if (error || !stat.isFile()) return send(res, 404, refusal('not_found', 'Not found.'));
+      if (error || !stat.isFile()) { send(res, 404, refusal('not_found', 'Not found.')); return; }
       res.writeHead(200, {
         ...SECURITY_HEADERS,
         'Content-Type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream',
@@ -267,12 +267,14 @@ function send(res: http.ServerResponse, status: number, body: unknown, extra: Re
   res.end(text);
 }
 
+// 'too-large' is spelt out for the reader: the body was refused, not read.
+// eslint-disable-next-line @typescript-eslint/no-redundant-type-constituents
 function readBody(req: http.IncomingMessage, limit: number): Promise<string | 'too-large'> {
   return new Promise((resolve, reject) => {
     const declared = Number(req.headers['content-length'] ?? 0);
     if (declared > limit) {
       req.resume();
-      return resolve('too-large');
+      resolve('too-large'); return;
     }
     const chunks: Buffer[] = [];
     let size = 0;

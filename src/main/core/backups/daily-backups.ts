@@ -18,7 +18,7 @@ export function startDailyBackups({ db, dataDir, now }: CoreContext): () => void
         .catch((error: unknown) => console.error('Afterword: the daily backup failed', error))
         .finally(() => !stopped && next());
     }, Math.min(wait, DAILY_BACKUP_MS));
-    timer.unref?.();
+    timer.unref();
   };
   next();
   return () => {

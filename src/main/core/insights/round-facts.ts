@@ -48,7 +48,7 @@ const statements = new WeakMap<Database, Map<string, Statement>>();
 /** A prepared statement, kept per connection (the figures run the same few queries again and again). */
 export function prepared(db: Database, sql: string): Statement {
   let cache = statements.get(db);
-  if (!cache) statements.set(db, (cache = new Map()));
+  if (!cache) statements.set(db, (cache = new Map<string, Statement>()));
   let statement = cache.get(sql);
   if (!statement) cache.set(sql, (statement = db.prepare(sql)));
   return statement;

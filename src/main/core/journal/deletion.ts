@@ -51,7 +51,7 @@ const storedColumns = (db: Database, table: string): string[] =>
   (db.prepare('SELECT name FROM pragma_table_xinfo(?) WHERE hidden = 0').all(table) as { name: string }[]).map((c) => c.name);
 
 const hasRowid = (db: Database, table: string): boolean =>
-  !/WITHOUT\s+ROWID/i.test(String(db.prepare("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?").pluck().get(table) ?? ''));
+  !/WITHOUT\s+ROWID/i.test((db.prepare("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?").pluck().get(table) as string | undefined) ?? '');
 
 /** The primary key column of a rowid table (`id`, or `round_id` for reflections), when it is one column. */
 function rowidKey(db: Database, table: string): string | null {

@@ -11,7 +11,7 @@ const kept = new WeakMap<Database, Map<string, Statement>>();
 
 export function prepared<P extends unknown[] | object = unknown[], R = unknown>(db: Database, sql: string): Statement<P, R> {
   let statements = kept.get(db);
-  if (!statements) kept.set(db, (statements = new Map()));
+  if (!statements) kept.set(db, (statements = new Map<string, Statement>()));
   let statement = statements.get(sql);
   // A statement still stepping (an iteration) cannot run a second time: a fresh one then.
   if (!statement || statement.busy) {

@@ -65,7 +65,7 @@ const personPattern = (people: readonly PersonName[]): string => people.flatMap(
 function forYou(verb: string): string {
   const lower = verb.toLowerCase();
   const irregular: Record<string, string> = { is: 'are', was: 'were', has: 'have', does: 'do', "isn't": "aren't", "wasn't": "weren't", "hasn't": "haven't", "doesn't": "don't", goes: 'go' };
-  if (irregular[lower]) return irregular[lower]!;
+  if (irregular[lower]) return irregular[lower];
   if (/(?:ss|us|is)$/.test(lower) || lower.length <= 3) return verb; // "discuss", "focus", "bus"; short words are rarely a -s verb
   if (/[^aeiou]ies$/.test(lower)) return `${verb.slice(0, -3)}y`;
   if (/(?:ch|sh|x|z|ss)es$/.test(lower)) return verb.slice(0, -2);

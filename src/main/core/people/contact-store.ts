@@ -128,7 +128,7 @@ export class ContactStore {
     return this.db.transaction(() => {
       const current = this.get(id);
       if (current.removedAt) throw new CoreError('conflict', `${current.name} was removed from your contacts, so their details cannot be changed.`);
-      const next = { ...current, ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) };
+      const next = { ...current, ...Object.fromEntries(Object.entries(patch).filter(([, v]) => (v as unknown) !== undefined)) };
       prepared(this.db,
           `UPDATE contacts SET name = @name, title = @title, company = @company, email = @email, phone = @phone, linkedin_url = @linkedinUrl,
              notes = @notes, updated_at = @at WHERE id = @id`,

@@ -75,17 +75,17 @@ export function deriveStage(rounds: readonly StageRound[], events: readonly Time
             if (stage === 'scheduled' || stage === 'thanked') set('followed_up');
             return;
           case 'offer_received':
-            return set('offer');
+            { set('offer'); return; }
           case 'rejected':
           case 'moved_on':
           case 'withdrawn':
           case 'accepted_elsewhere':
-            return set('closed', event.kind as ClosedReason);
+            { set('closed', event.kind); return; }
           case 'stay_in_touch_started':
-            return set('staying_in_touch');
+            { set('staying_in_touch'); return; }
           case 'reopened':
             thanked.clear();
-            return set('scheduled');
+            { set('scheduled'); return; }
           default:
             return;
         }

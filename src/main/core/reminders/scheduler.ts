@@ -130,7 +130,7 @@ export class ReminderScheduler {
     if (isQuiet(now, settings.quietHours, settings.timeZone)) return; // reschedule() waits for the end
     const due = this.unnotifiedDue();
     if (due.length === 0) return;
-    if (!settings.notifications) return this.record(due); // seen in the app; never replayed later
+    if (!settings.notifications) { this.record(due); return; } // seen in the app; never replayed later
     if (due.length > BURST) {
       this.notifyOnce(due, {
         kind: 'summary',
@@ -187,7 +187,7 @@ export class ReminderScheduler {
 
   private companies(actions: readonly Action[]): Map<number, string> {
     const get = this.deps.db.prepare('SELECT company || \', \' || role FROM opportunities WHERE id = ?').pluck();
-    return new Map([...new Set(actions.map((a) => a.opportunityId))].map((id) => [id, String(get.get(id) ?? '')]));
+    return new Map([...new Set(actions.map((a) => a.opportunityId))].map((id) => [id, (get.get(id) as string | undefined) ?? '']));
   }
 
   private state(key: string): string | null {

@@ -118,11 +118,11 @@ function checkSettingsText(text: string): { store: SettingsFile; problems: strin
     if (!(key in store)) continue;
     const parsed = schema.safeParse(store[key]);
     if (parsed.success) continue;
-    delete store[key];
+    Reflect.deleteProperty(store, key);
     problems.push(`The setting "${key}" had a value Afterword cannot use (${parsed.error.issues[0]?.message ?? 'invalid'}); it is back to its default.`);
   }
   if (problems.length > 0) problems.push('The file as it was is kept as {aside}.');
-  return { store: store as SettingsFile, problems };
+  return { store: store, problems };
 }
 
 function keepAside(file: string, now: () => Date): string {
@@ -157,7 +157,7 @@ export class SettingsStore {
    */
   update(patch: SettingsPatch): Settings {
     const { planner, ...rest } = patch;
-    const changes = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined)) as Partial<Settings>;
+    const changes = Object.fromEntries(Object.entries(rest).filter(([, v]) => (v as unknown) !== undefined)) as Partial<Settings>;
     if (planner) {
       const applied = applyPlannerPatch(this.current.planner, planner);
       if (!applied.ok) throw new CoreError('invalid_input', applied.message);

@@ -2,7 +2,7 @@
  * What the user does with an action: Done records the matching event in the timeline (so the
  * planner sees it and re-plans), Snooze and Skip record a state, Reopen takes either back.
  */
-import type { Action, ActionKind, Channel, EventKind } from '../../../shared/domain';
+import type { Action, ActionKind, EventKind } from '../../../shared/domain';
 import { CoreError } from '../errors';
 import type { NewEvent, TimelineStore } from './timeline';
 
@@ -35,7 +35,7 @@ export function completionEvent(action: Action, occurredAt: string): NewEvent {
     roundId: action.roundId,
     contactId: action.recipient?.contactId ?? null,
     kind,
-    channel: action.channel as Channel,
+    channel: action.channel,
     occurredAt,
     note: null,
   };

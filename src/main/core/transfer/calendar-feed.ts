@@ -49,7 +49,7 @@ export class CalendarFeedWriter {
   start(): void {
     this.schedule();
     this.refresh = setInterval(() => this.schedule(), FEED_REFRESH_MS);
-    this.refresh.unref?.();
+    this.refresh.unref();
   }
 
   /** Asks for a rewrite; several asks within the debounce time make one. */
@@ -64,7 +64,7 @@ export class CalendarFeedWriter {
         console.error('Afterword: the calendar file could not be written', error);
       }
     }, FEED_DEBOUNCE_MS);
-    this.timer.unref?.();
+    this.timer.unref();
   }
 
   writeNow(): void {

@@ -46,6 +46,8 @@ function calendar(year: number, month: number, day: number, raw: string, hint = 
 }
 
 /** `10:00`, `9:30 pm`, `3pm`, `15:30:00`: `HH:MM`, or null when it is not a time. */
+// 'invalid' is spelt out for the reader: a time that is there but cannot be read.
+// eslint-disable-next-line @typescript-eslint/no-redundant-type-constituents
 export function parseTime(text: string): string | null | 'invalid' {
   const t = text.trim().toLowerCase();
   if (t === '') return null;

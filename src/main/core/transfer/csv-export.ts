@@ -25,7 +25,7 @@ const FILE_NAMES: Record<TableName, string> = {
 const FORMULA = /^(=|@|[+-](?![\d\s.]|$)|\t|\r)/;
 
 export function csvCell(value: unknown): string {
-  let text = value === null || value === undefined ? '' : Array.isArray(value) ? value.join(';') : typeof value === 'object' ? JSON.stringify(value) : String(value);
+  let text = value === null || value === undefined ? '' : Array.isArray(value) ? value.join(';') : typeof value === 'object' ? JSON.stringify(value) : typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint' ? String(value) : '';
   if (FORMULA.test(text)) text = `'${text}`;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
@@ -54,7 +54,7 @@ export function csvFiles(doc: JournalDocument): Record<string, string> {
     templates: ['id', 'kind', 'name', 'subject', 'body', 'builtin', 'updatedAt'],
     letters: ['id', 'opportunityId', 'roundId', 'contactId', 'kind', 'templateId', 'subject', 'body', 'detail', 'state', 'sentAt', 'eventId', 'createdAt', 'updatedAt'],
   };
-  for (const table of TABLES) files[FILE_NAMES[table]] = csvTable(columnsOf[table], doc[table] as unknown as Record<string, unknown>[]);
+  for (const table of TABLES) files[FILE_NAMES[table]] = csvTable(columnsOf[table], doc[table]);
   files['settings.csv'] = csvTable(['setting', 'value'], Object.entries(doc.settings).map(([setting, value]) => ({ setting, value })));
   return files;
 }

@@ -180,7 +180,7 @@ function examine(bytes: Uint8Array, options: CsvOptions, timeZone: string): Exam
 
   for (const record of parsed.records) {
     const rowProblems: RowProblem[] = [];
-    const problem = (field: CsvField | string, message: string) =>
+    const problem = (field: string, message: string) =>
       rowProblems.push({ row: record.row, column: (CSV_FIELDS as readonly string[]).includes(field) ? header(field as CsvField) : field, message });
     const quote = parsed.quoteProblems.get(record.row);
     if (quote) problem('(row)', quote);

@@ -101,6 +101,8 @@ export function parseCsv(text: string): ParsedCsv {
   const rows = result.data;
   const quoteProblems = new Map<number, string>();
   for (const error of result.errors) {
+    // Papa Parse types `row` as a number, but leaves it out for errors that belong to no row.
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition
     if (error.type !== 'Quotes' || error.row === undefined || error.row === null) continue;
     quoteProblems.set(error.row + 1, error.code === 'MissingQuotes' ? 'a quoted field is never closed (a missing ")' : 'a quote in the middle of a field that is not quoted');
   }

@@ -53,7 +53,7 @@ export function parseJournalFile(bytes: Buffer): { document: JournalDocument; se
 /** Every id a record refers to must be in the file; ids are unique per table. */
 function checkReferences(doc: JournalDocument): void {
   const problems: string[] = [];
-  const ids = <T extends { id: number }>(table: string, rows: readonly T[]): Set<number> => {
+  const ids = (table: string, rows: readonly { id: number }[]): Set<number> => {
     const set = new Set<number>();
     rows.forEach((r, i) => {
       if (set.has(r.id)) problems.push(`${table}[${i}].id: ${r.id} appears twice`);
