@@ -49,4 +49,19 @@ describe('migration 10: people and opportunities the user can see, change and re
     const plan = db.prepare('EXPLAIN QUERY PLAN SELECT id FROM opportunities WHERE archived_at IS NOT NULL').all() as { detail: string }[];
     expect(plan.map((p) => p.detail).join(' ')).toMatch(/opportunities_archived/);
   });
+
+  it('reads everything that names a person through an index, never a scan of the journal', () => {
+    const db = journalAt(previous).migrateTo(10);
+    const queries = [
+      'SELECT opportunity_id FROM events WHERE contact_id = 1',
+      'SELECT opportunity_id FROM letters WHERE contact_id = 1',
+      'SELECT id FROM letters WHERE event_id = 1',
+      'SELECT opportunity_id FROM rounds WHERE arranged_by_contact_id = 1',
+      'SELECT id FROM opportunities WHERE recruiter_contact_id = 1',
+    ];
+    for (const sql of queries) {
+      const plan = (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((p) => p.detail).join(' ');
+      expect(plan, sql).toMatch(/USING (COVERING )?INDEX/);
+    }
+  });
 });

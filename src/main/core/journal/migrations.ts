@@ -347,6 +347,14 @@ export const MIGRATIONS: readonly Migration[] = [
           rows            TEXT NOT NULL CHECK (json_valid(rows))
         ) STRICT;
         CREATE INDEX deleted_opportunities_by_time ON deleted_opportunities(deleted_at);
+
+        -- A person's history, a merge and a removal read every row that names them: without these,
+        -- each is a scan of the whole journal (and so is the foreign-key check of every removal).
+        CREATE INDEX events_by_contact ON events(contact_id, occurred_at);
+        CREATE INDEX letters_by_contact ON letters(contact_id);
+        CREATE INDEX letters_by_event ON letters(event_id);
+        CREATE INDEX rounds_by_arranger ON rounds(arranged_by_contact_id);
+        CREATE INDEX opportunities_by_recruiter ON opportunities(recruiter_contact_id);
       `);
     },
   },
