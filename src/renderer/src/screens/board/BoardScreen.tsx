@@ -251,40 +251,43 @@ export function BoardScreen({
     <div className="board-screen">
       <div className="board-top">
         <QuickAdd />
-        <DueStrip onOpenToday={onOpenToday} />
       </div>
-      <div className="board-tools" role="group" aria-label="Filters">
-        <label className="inline">
-          Stage
-          <select value={stageFilter} onChange={(e) => setStageFilter(e.target.value as Column | 'all')}>
-            <option value="all">All stages</option>
-            {BOARD_COLUMNS.map((c) => (
-              <option key={c} value={c}>
-                {BOARD_COLUMN_TITLES[c]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="inline">
-          <input type="checkbox" checked={overdueOnly} onChange={(e) => setOverdueOnly(e.target.checked)} /> Overdue only
-        </label>
-        <span className="muted" aria-live="polite">
-          {visible.length === cards.length ? `${total} ${total === 1 ? 'card' : 'cards'}` : `${visible.length} of ${total} ${total === 1 ? 'card' : 'cards'}`}
-        </span>
+      {/* One row: what is due, the filters, what just changed (its Undo). */}
+      <div className="board-bar">
+        <DueStrip onOpenToday={onOpenToday} />
+        <div className="board-tools" role="group" aria-label="Filters">
+          <label className="inline">
+            Stage
+            <select value={stageFilter} onChange={(e) => setStageFilter(e.target.value as Column | 'all')}>
+              <option value="all">All stages</option>
+              {BOARD_COLUMNS.map((c) => (
+                <option key={c} value={c}>
+                  {BOARD_COLUMN_TITLES[c]}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="inline">
+            <input type="checkbox" checked={overdueOnly} onChange={(e) => setOverdueOnly(e.target.checked)} /> Overdue only
+          </label>
+          <span className="muted" aria-live="polite">
+            {visible.length === cards.length ? `${total} ${total === 1 ? 'card' : 'cards'}` : `${visible.length} of ${total} ${total === 1 ? 'card' : 'cards'}`}
+          </span>
+        </div>
+        <div className="status-line" role="status" aria-live="polite" aria-label="Board changes">
+          {status}
+          {last && (
+            <button type="button" className="secondary small" onClick={() => void undo()} disabled={undoMove.pending}>
+              Undo
+            </button>
+          )}
+        </div>
       </div>
       {board.data.hint && (
         <p className="hint keep-searching" role="note">
           {board.data.hint.text} <span className="source">(From “{board.data.hint.source}”.)</span>
         </p>
       )}
-      <div className="status-line" role="status" aria-live="polite" aria-label="Board changes">
-        {status}
-        {last && (
-          <button type="button" className="secondary small" onClick={() => void undo()} disabled={undoMove.pending}>
-            Undo
-          </button>
-        )}
-      </div>
       {error && (
         <p role="alert" className="error">
           {error}
