@@ -122,6 +122,18 @@ test('the board is one tab stop per column; arrows, Enter and Space work it; foc
   await expect(page.locator('.card.dragging')).toHaveCount(0);
   await expect(interviewed).toContainText('Beta');
   await expect(beta).toBeFocused();
+  // Dropped on Thanked, then the dialog cancelled with Escape: Beta stays, and has the focus.
+  await page.keyboard.press('Space');
+  await expect(page.locator('.card.dragging')).toHaveCount(1);
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByText('Beta, Engineer is over Thanked.')).toBeAttached();
+  await page.keyboard.press('Space');
+  const thanked = page.getByRole('dialog', { name: 'Who did you thank at Beta?' });
+  await expect(thanked).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(thanked).toHaveCount(0);
+  await expect(interviewed).toContainText('Beta');
+  await expect(beta).toBeFocused();
 });
 
 test('on a journal of 200 the focused card survives the virtualised column scrolling', async ({ page }) => {
