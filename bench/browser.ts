@@ -92,7 +92,8 @@ export async function browserBenchmarks(root: string, size: number, dir: string,
 
     const moves: number[] = [];
     for (let i = 0; i < 7; i++) {
-      const handle = page.locator('section[data-column="thanked"] .card-handle').first();
+      // The card itself is what the keyboard picks up (Space), as a user does.
+      const handle = page.locator('section[data-column="thanked"] .card-open').first();
       if ((await handle.count()) === 0) break;
       await page.evaluate(() => performance.clearMeasures('afterword:move-saved'));
       // Pick the card up and wait until the board shows it lifted (the readiness signal), once more if needed.

@@ -4,7 +4,7 @@
  * brings it back. And a move is one call: the due strip follows it without asking again.
  */
 import { callApi } from './http-client';
-import { column, expect, test } from './fixtures';
+import { card, column, expect, test } from './fixtures';
 import { startServer, tempDataDir } from './web-server';
 
 test('Closed loads on demand, a page at a time; a card moved there shows there, and undo brings it back', async ({ page }) => {
@@ -38,10 +38,9 @@ test('Closed loads on demand, a page at a time; a card moved there shows there, 
     // A card staying in touch, closed by keyboard: one column to the right.
     const moving = page.locator('section[data-column="staying_in_touch"] .card').first();
     const id = await moving.getAttribute('data-card-id');
-    const handle = moving.locator('.card-handle');
-    const name = (await handle.getAttribute('aria-label'))!.replace(/^Move /, '');
-    const company = name.split(',')[0]!;
-    await handle.focus();
+    const company = (await moving.locator('.company').textContent())!;
+    const name = `${company}, ${(await moving.locator('.role').textContent())!}`;
+    await moving.getByRole('button').focus();
     await page.keyboard.press('Space');
     await expect(page.locator('.card.dragging')).toHaveCount(1);
     await page.keyboard.press('ArrowRight');
@@ -90,8 +89,7 @@ test('a move is one call: the card and the due strip follow its answer, nothing 
   page.on('request', (r) => {
     if (r.url().includes('/api/call/')) asked.push(r.url().split('/api/call/')[1]!);
   });
-  const handle = page.getByRole('button', { name: 'Move Initech, Engineer' });
-  await handle.focus();
+  await card(page, 'Initech').focus();
   await page.keyboard.press('Space');
   await expect(page.locator('.card.dragging')).toHaveCount(1);
   await page.keyboard.press('ArrowRight');

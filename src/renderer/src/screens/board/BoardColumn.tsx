@@ -1,10 +1,12 @@
 import { useDroppable } from '@dnd-kit/core';
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef } from 'react';
+import { defaultRangeExtractor, useVirtualizer } from '@tanstack/react-virtual';
+import { useCallback, useEffect, useRef } from 'react';
+import type { Range } from '@tanstack/react-virtual';
 import type { BoardCard as Card } from '../../../../shared/contract';
 import type { BoardColumn as Column } from '../../../../shared/domain';
 import { BOARD_COLUMN_TITLES } from '../../../../shared/domain';
 import { BoardCard } from './BoardCard';
+import type { CardKeys } from './BoardCard';
 
 /** A column read a page at a time (Closed): more to load, and how. */
 export interface ColumnPages {
@@ -13,9 +15,17 @@ export interface ColumnPages {
   loadMore(): void;
 }
 
+/** A card the board wants focused (after an arrow key, or a dialog that was about it). */
+export interface FocusRequest {
+  readonly id: number;
+  readonly seq: number;
+}
+
 /**
  * One column: a drop target whose list renders only the cards in view (thousands stay smooth).
  * A paged column (Closed) loads its next page as its end scrolls into view, or by its button.
+ * Its active card (the column's one tab stop) is always rendered, in view or not, so the focus
+ * survives scrolling; a card asked to take the focus is rendered, focused and scrolled into view.
  */
 export function BoardColumn({
   column,
@@ -26,6 +36,10 @@ export function BoardColumn({
   collapsed,
   onToggle,
   onOpen,
+  activeId,
+  focusRequest,
+  onFocused,
+  keys,
 }: {
   column: Column;
   cards: readonly Card[];
@@ -36,10 +50,29 @@ export function BoardColumn({
   collapsed?: boolean;
   onToggle?: () => void;
   onOpen: (id: number) => void;
+  /** The column's active card (the first when none is, or it is gone). */
+  activeId: number | undefined;
+  focusRequest: FocusRequest | null;
+  onFocused: (request: FocusRequest) => void;
+  keys: CardKeys;
 }) {
   const { setNodeRef, isOver } = useDroppable({ id: `column:${column}`, data: { column } });
   const scroller = useRef<HTMLDivElement>(null);
+  const found = activeId === undefined ? -1 : cards.findIndex((c) => c.id === activeId);
+  const activeIndex = cards.length === 0 ? -1 : Math.max(0, found);
+  const focusIndex = focusRequest ? cards.findIndex((c) => c.id === focusRequest.id) : -1;
+  // The cards in view, and the active card and the one asked for wherever they are.
+  const rangeExtractor = useCallback(
+    (range: Range) => {
+      const indexes = new Set(defaultRangeExtractor(range));
+      if (activeIndex >= 0) indexes.add(activeIndex);
+      if (focusIndex >= 0) indexes.add(focusIndex);
+      return [...indexes].sort((a, b) => a - b);
+    },
+    [activeIndex, focusIndex],
+  );
   const virtualizer = useVirtualizer({
+    rangeExtractor,
     count: collapsed ? 0 : cards.length,
     getScrollElement: () => scroller.current,
     estimateSize: () => 112,
@@ -49,10 +82,16 @@ export function BoardColumn({
   const title = BOARD_COLUMN_TITLES[column];
   const headingId = `column-${column}`;
   // The last cards loaded are in view: the next page.
-  const lastShown = virtualizer.getVirtualItems().at(-1)?.index ?? -1;
+  const lastShown = virtualizer.getVirtualItems().findLast((item) => item.index !== activeIndex && item.index !== focusIndex)?.index ?? -1;
   useEffect(() => {
     if (pages?.more && !pages.loading && lastShown >= cards.length - 4) pages.loadMore();
   }, [pages, lastShown, cards.length]);
+  // The card asked for is rendered now: focus it (which scrolls it into view).
+  useEffect(() => {
+    if (!focusRequest || focusIndex === -1) return;
+    scroller.current?.querySelector<HTMLElement>(`[data-card-id="${focusRequest.id}"] .card-open`)?.focus();
+    onFocused(focusRequest);
+  }, [focusRequest, focusIndex, onFocused]);
   return (
     <section ref={setNodeRef} className={`column${isOver ? ' over' : ''}${collapsed ? ' collapsed' : ''}`} aria-label={title} data-column={column}>
       <h2 id={headingId} className="column-title">
@@ -67,7 +106,8 @@ export function BoardColumn({
         )}
       </h2>
       {!collapsed && (
-        <div ref={scroller} className="column-scroll" role="list" aria-label={`${title} cards`}>
+        // A list only when it has cards (an empty list holding a paragraph is not a list).
+        <div ref={scroller} className="column-scroll" {...(cards.length > 0 ? { role: 'list', 'aria-label': `${title} cards` } : {})}>
           <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
             {virtualizer.getVirtualItems().map((item) => {
               const card = cards[item.index]!;
@@ -80,16 +120,19 @@ export function BoardColumn({
                   className="column-item"
                   style={{ transform: `translateY(${item.start}px)` }}
                 >
-                  <BoardCard card={card} now={now} onOpen={onOpen} />
+                  <BoardCard card={card} now={now} onOpen={onOpen} tabbable={item.index === activeIndex} keys={keys} />
                 </div>
               );
             })}
           </div>
           {cards.length === 0 && !pages?.loading && <p className="column-empty">No cards</p>}
           {pages?.more && (
-            <button type="button" className="secondary small column-more" onClick={pages.loadMore} disabled={pages.loading}>
-              {pages.loading ? `Loading more ${title.toLowerCase()} cards…` : `Show more ${title.toLowerCase()} cards`}
-            </button>
+            // The list's last item: the way to its next page.
+            <div {...(cards.length > 0 ? { role: 'listitem' } : {})}>
+              <button type="button" className="secondary small column-more" onClick={pages.loadMore} disabled={pages.loading}>
+                {pages.loading ? `Loading more ${title.toLowerCase()} cards…` : `Show more ${title.toLowerCase()} cards`}
+              </button>
+            </div>
           )}
         </div>
       )}

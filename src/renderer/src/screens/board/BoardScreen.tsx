@@ -1,7 +1,8 @@
 import { DndContext, DragOverlay, KeyboardSensor, PointerSensor, useSensor, useSensors } from '@dnd-kit/core';
 import type { DragEndEvent, DragStartEvent } from '@dnd-kit/core';
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { KeyboardEvent as ReactKeyboardEvent } from 'react';
 import type { BoardCard as Card } from '../../../../shared/contract';
 import type { BoardColumn as Column } from '../../../../shared/domain';
 import { BOARD_COLUMN_TITLES, BOARD_COLUMNS } from '../../../../shared/domain';
@@ -12,7 +13,10 @@ import { useBoard, useClosedCards, useMoveCard, useWrite } from '../../data/hook
 import { isOverdue } from '../../format';
 import { announcements, collisions, columnAtRelease, columnJump, keyboardHeading, resetKeyboardHeading, screenReaderInstructions } from './board-dnd';
 import { CardFace } from './BoardCard';
+import type { CardKeys } from './BoardCard';
+import { isRovingKey, rovingTarget } from './board-focus';
 import { BoardColumn } from './BoardColumn';
+import type { FocusRequest } from './BoardColumn';
 import { DueStrip } from './DueStrip';
 import { QuickAdd } from './QuickAdd';
 import { MoveDialog } from './MoveDialog';
@@ -70,9 +74,17 @@ export function BoardScreen({
   const [error, setError] = useState<string | null>(null);
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 6 } }),
-    useSensor(KeyboardSensor, { coordinateGetter: columnJump }),
+    // Space picks a card up (Enter opens it); Space or Enter drops it, Escape cancels.
+    useSensor(KeyboardSensor, { coordinateGetter: columnJump, keyboardCodes: { start: ['Space'], end: ['Space', 'Enter'], cancel: ['Escape'] } }),
   );
   const firstRender = useRef(true);
+  // Roving focus: each column's active card (its one tab stop), and a card to focus once shown.
+  const [active, setActive] = useState<Partial<Record<Column, number>>>({});
+  const [focusRequest, setFocusRequest] = useState<FocusRequest | null>(null);
+  const focusSeq = useRef(0);
+  const draggingNow = useRef(false);
+  const focusCard = useCallback((id: number) => setFocusRequest({ id, seq: ++focusSeq.current }), []);
+  const onFocused = useCallback((request: FocusRequest) => setFocusRequest((r) => (r?.seq === request.seq ? null : r)), []);
 
   useEffect(() => {
     const timer = setInterval(() => setNow(Date.now()), 30_000);
@@ -125,6 +137,25 @@ export function BoardScreen({
     return map;
   }, [visible]);
 
+  // The columns as shown, for the arrow keys (a collapsed Closed is not among them). Read through
+  // a ref so the cards' handlers stay the same and the memoised cards do not redraw.
+  const shownColumns = useRef<(readonly number[])[]>([]);
+  shownColumns.current = BOARD_COLUMNS.filter((c) => c !== 'closed' || showClosed).map((c) => byColumn.get(c)!.map((card) => card.id));
+  const keys = useMemo<CardKeys>(
+    () => ({
+      onFocus: (card) => setActive((a) => (a[card.column] === card.id ? a : { ...a, [card.column]: card.id })),
+      onKeyDown: (card, event: ReactKeyboardEvent<HTMLElement>) => {
+        if (!isRovingKey(event.key) || event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
+        // A card picked up moves with the arrows (dnd-kit's keyboard sensor): the focus stays.
+        event.preventDefault();
+        if (draggingNow.current) return;
+        const target = rovingTarget(shownColumns.current, card.id, event.key);
+        if (target !== null) focusCard(target);
+      },
+    }),
+    [focusCard],
+  );
+
   const closedShown = narrowed ? byColumn.get('closed')!.length : closedCount;
 
   function move(card: Card, to: Column, facts?: MoveFacts) {
@@ -164,11 +195,13 @@ export function BoardScreen({
   }
 
   function onDragStart(event: DragStartEvent) {
+    draggingNow.current = true;
     resetKeyboardHeading();
     setDragging((event.active.data.current as { card: Card }).card);
   }
 
   function onDragEnd(event: DragEndEvent) {
+    draggingNow.current = false;
     setDragging(null);
     const card = (event.active.data.current as { card: Card } | undefined)?.card;
     const to = keyboardHeading() ?? columnAtRelease(event) ?? (event.over?.data.current as { column?: Column } | undefined)?.column;
@@ -177,6 +210,8 @@ export function BoardScreen({
     const question = moveQuestion(card, to, Date.now());
     if (question) return setPending({ card, to: DIALOG_FOR[question] });
     move(card, to);
+    // Moved by keyboard: the focus follows the card to its new column.
+    if (!(event.activatorEvent instanceof MouseEvent)) focusCard(card.id);
   }
 
   if (!board.data) {
@@ -216,40 +251,43 @@ export function BoardScreen({
     <div className="board-screen">
       <div className="board-top">
         <QuickAdd />
-        <DueStrip onOpenToday={onOpenToday} />
       </div>
-      <div className="board-tools" role="group" aria-label="Filters">
-        <label className="inline">
-          Stage
-          <select value={stageFilter} onChange={(e) => setStageFilter(e.target.value as Column | 'all')}>
-            <option value="all">All stages</option>
-            {BOARD_COLUMNS.map((c) => (
-              <option key={c} value={c}>
-                {BOARD_COLUMN_TITLES[c]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="inline">
-          <input type="checkbox" checked={overdueOnly} onChange={(e) => setOverdueOnly(e.target.checked)} /> Overdue only
-        </label>
-        <span className="muted" aria-live="polite">
-          {visible.length === cards.length ? `${total} ${total === 1 ? 'card' : 'cards'}` : `${visible.length} of ${total} ${total === 1 ? 'card' : 'cards'}`}
-        </span>
+      {/* One row: what is due, the filters, what just changed (its Undo). */}
+      <div className="board-bar">
+        <DueStrip onOpenToday={onOpenToday} />
+        <div className="board-tools" role="group" aria-label="Filters">
+          <label className="inline">
+            Stage
+            <select value={stageFilter} onChange={(e) => setStageFilter(e.target.value as Column | 'all')}>
+              <option value="all">All stages</option>
+              {BOARD_COLUMNS.map((c) => (
+                <option key={c} value={c}>
+                  {BOARD_COLUMN_TITLES[c]}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="inline">
+            <input type="checkbox" checked={overdueOnly} onChange={(e) => setOverdueOnly(e.target.checked)} /> Overdue only
+          </label>
+          <span className="muted" aria-live="polite">
+            {visible.length === cards.length ? `${total} ${total === 1 ? 'card' : 'cards'}` : `${visible.length} of ${total} ${total === 1 ? 'card' : 'cards'}`}
+          </span>
+        </div>
+        <div className="status-line" role="status" aria-live="polite" aria-label="Board changes">
+          {status}
+          {last && (
+            <button type="button" className="secondary small" onClick={() => void undo()} disabled={undoMove.pending}>
+              Undo
+            </button>
+          )}
+        </div>
       </div>
       {board.data.hint && (
         <p className="hint keep-searching" role="note">
           {board.data.hint.text} <span className="source">(From “{board.data.hint.source}”.)</span>
         </p>
       )}
-      <div className="status-line" role="status" aria-live="polite" aria-label="Board changes">
-        {status}
-        {last && (
-          <button type="button" className="secondary small" onClick={() => void undo()} disabled={undoMove.pending}>
-            Undo
-          </button>
-        )}
-      </div>
       {error && (
         <p role="alert" className="error">
           {error}
@@ -261,12 +299,13 @@ export function BoardScreen({
         onDragStart={onDragStart}
         onDragEnd={onDragEnd}
         onDragCancel={() => {
+          draggingNow.current = false;
           resetKeyboardHeading();
           setDragging(null);
         }}
         accessibility={{ announcements, screenReaderInstructions }}
       >
-        <div className={showClosed ? "board closed-open" : "board"} aria-label="Board">
+        <div className={showClosed ? 'board closed-open' : 'board'}>
           {BOARD_COLUMNS.map((column) => (
             <BoardColumn
               key={column}
@@ -277,6 +316,10 @@ export function BoardScreen({
               onOpen={onOpen}
               collapsed={column === 'closed' && !showClosed}
               onToggle={column === 'closed' ? () => setShowClosed((s) => !s) : undefined}
+              activeId={active[column]}
+              focusRequest={focusRequest}
+              onFocused={onFocused}
+              keys={keys}
             />
           ))}
         </div>
@@ -286,10 +329,15 @@ export function BoardScreen({
         <MoveDialog
           card={pending.card}
           to={pending.to}
-          onCancel={() => setPending(null)}
+          // Closed, the dialog hands the focus back to the card it was about, wherever it now is.
+          onCancel={() => {
+            setPending(null);
+            focusCard(pending.card.id);
+          }}
           onConfirm={(facts) => {
             setPending(null);
             move(pending.card, pending.to, facts);
+            focusCard(pending.card.id);
           }}
         />
       )}

@@ -58,7 +58,8 @@ export const announcements: Announcements = {
 };
 
 export const screenReaderInstructions = {
-  draggable: 'To move a card, press space or enter, choose a column with the left and right arrow keys, then press space or enter to drop it. Escape cancels.',
+  draggable:
+    'Enter opens the card; the arrow keys, Home and End go to other cards. To move it, press space, choose a column with the left and right arrow keys, then press space or enter to drop it. Escape cancels.',
 };
 
 /**

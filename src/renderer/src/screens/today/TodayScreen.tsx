@@ -3,7 +3,7 @@
  * week, each grouped by company; every line acts in place (Done, Snooze, open the letter or the
  * reflection, open the card). The tray's list and the notifications open here.
  */
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { DueAction } from '../../../../shared/calls/planner-calls';
 import type { CallInput } from '../../../../shared/contract';
 import type { ActionKind } from '../../../../shared/domain';
@@ -27,6 +27,38 @@ interface Group {
   readonly actions: readonly DueAction[];
 }
 
+/**
+ * How many lines a section shows at first, and more with each "Show more": a week of hundreds
+ * stays quick to draw and to Tab through, and every line is one press away.
+ */
+const TODAY_PAGE = 40;
+
+/** The whole groups that fit in `limit` lines (at least one group, however long). */
+function firstGroups(groups: readonly Group[], limit: number): { shown: readonly Group[]; lines: number } {
+  const shown: Group[] = [];
+  let lines = 0;
+  for (const group of groups) {
+    if (shown.length > 0 && lines + group.actions.length > limit) break;
+    shown.push(group);
+    lines += group.actions.length;
+  }
+  return { shown, lines };
+}
+
+/**
+ * Scrolls the nearest scrolling ancestor so `element` is at its top. (scrollIntoView would also
+ * scroll the window and push the app's rail and header out of view.)
+ */
+function scrollToTop(element: HTMLElement): void {
+  for (let box = element.parentElement; box; box = box.parentElement) {
+    const { overflowY } = getComputedStyle(box);
+    if (overflowY === 'auto' || overflowY === 'scroll') {
+      box.scrollTop += element.getBoundingClientRect().top - box.getBoundingClientRect().top - 8;
+      return;
+    }
+  }
+}
+
 function groupByCompany(actions: readonly DueAction[]): Group[] {
   const groups = new Map<number, Group & { actions: DueAction[] }>();
   for (const a of actions) {
@@ -43,23 +75,54 @@ export function TodayScreen({ onOpen }: { onOpen: (target: TodayTarget) => void 
   const { now } = due;
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
+  const [limits, setLimits] = useState<Record<string, number>>({});
+  // After "Show more", the focus goes to the first line it brought (the button may be gone).
+  const [reveal, setReveal] = useState<string | null>(null);
+  const list = useRef<HTMLElement>(null);
+  const leaving = useRef<{ line: Element; after: Element[]; heading: HTMLElement | null } | null>(null);
+  // Once the line acted on is gone (the change has been drawn), the focus moves on, unless the
+  // user has put it somewhere already.
+  useEffect(() => {
+    const left = leaving.current;
+    if (!left || left.line.isConnected) return;
+    leaving.current = null;
+    if (document.activeElement && document.activeElement !== document.body) return;
+    const next = left.after.find((l) => l.isConnected)?.querySelector<HTMLElement>('button, select');
+    (next ?? left.heading)?.focus();
+  });
+  useEffect(() => {
+    if (!reveal) return;
+    list.current?.querySelector<HTMLElement>(`[data-group="${reveal}"] h3 button`)?.focus();
+    setReveal(null);
+  }, [reveal]);
   const sections = [
     { id: 'today', title: 'Due today', empty: 'Nothing else is due today.', actions: due.today },
     { id: 'overdue', title: 'Overdue', empty: 'Nothing is overdue.', actions: due.overdue },
     { id: 'week', title: 'Later this week', empty: 'Nothing more this week.', actions: due.week },
   ];
 
-  async function act<K extends 'actions.complete' | 'actions.snooze' | 'actions.skip'>(name: K, input: CallInput<K>, label: string) {
+  async function act<K extends 'actions.complete' | 'actions.snooze' | 'actions.skip'>(name: K, input: CallInput<K>, label: string, from: HTMLElement) {
     setError(null);
     setBusy(`${input.opportunityId}:${input.key}`);
+    // The line acted on leaves the list: the focus goes to the line after it (or its part's
+    // heading). Done can settle the lines after it too, as a status check done does its move-on:
+    // the first of the following lines still there after the change.
+    const line = from.closest('li');
+    const part = from.closest('.today-section');
+    const lines = part ? [...part.querySelectorAll('.today-item')] : [];
+    const at = line ? lines.indexOf(line) : -1;
+    leaving.current = line ? { line, after: lines.slice(at + 1, at + 8), heading: part?.querySelector<HTMLElement>('h2') ?? null } : null;
     const result = await call(name, input);
     setBusy(null);
-    if (!result.ok) setError(`${label}: ${result.error.message}`);
+    if (!result.ok) {
+      leaving.current = null;
+      setError(`${label}: ${result.error.message}`);
+    }
   }
 
   const total = sections.reduce((n, s) => n + s.actions.length, 0);
   return (
-    <section className="today" aria-labelledby="today-title">
+    <section ref={list} className="today" aria-labelledby="today-title">
       <p id="today-title" className="muted today-total">
         {due.loaded ? `${total} ${total === 1 ? 'thing' : 'things'} to do this week` : 'Reading your list…'}
       </p>
@@ -73,84 +136,124 @@ export function TodayScreen({ onOpen }: { onOpen: (target: TodayTarget) => void 
           {error}
         </p>
       )}
-      {due.loaded &&
-        sections.map((section) => (
-          <section key={section.id} className={`today-section ${section.id}`} aria-labelledby={`today-${section.id}`}>
-            <h3 id={`today-${section.id}`}>
+      {due.loaded && total > 0 && (
+        // The way to each part of a long list without scrolling through the parts before it.
+        <nav className="today-jump" aria-label="Parts of the list">
+          {sections.map((section) => (
+            <button
+              key={section.id}
+              type="button"
+              className={`secondary small${section.id === 'overdue' && section.actions.length > 0 ? ' overdue-jump' : ''}`}
+              disabled={section.actions.length === 0}
+              onClick={() => {
+                const heading = document.getElementById(`today-${section.id}`);
+                if (heading) scrollToTop(heading);
+                heading?.focus({ preventScroll: true });
+              }}
+            >
               {section.id === 'overdue' && section.actions.length > 0 && <span aria-hidden="true">⚠ </span>}
               {section.title} <span className="count">{section.actions.length}</span>
-            </h3>
-            {section.actions.length === 0 ? (
-              <p className="muted">{section.empty}</p>
-            ) : (
-              groupByCompany(section.actions).map((group) => (
-                <div key={group.opportunityId} className="today-group">
-                  <h4>
-                    <button type="button" className="link" onClick={() => onOpen({ opportunityId: group.opportunityId })}>
-                      {group.company}
-                    </button>{' '}
-                    <span className="muted">{group.role}</span>
-                  </h4>
-                  <ul aria-label={`${group.company}: ${section.title}`}>
-                    {group.actions.map((a) => {
-                      const title = a.recipient ? `${ACTION_TITLES[a.kind]}: ${a.recipient.name}` : ACTION_TITLES[a.kind];
-                      const overdue = section.id === 'overdue';
-                      // Overdue: since it was due; otherwise when it is due (or back from a snooze).
-                      const when = overdue ? a.due : effectiveDue(a);
-                      const working = busy === `${a.opportunityId}:${a.key}`;
-                      return (
-                        <li key={a.key} className={overdue ? 'today-item overdue' : 'today-item'}>
-                          <div className="today-what">
-                            <strong>{title}</strong>
-                            <span className="today-when">
-                              {overdue ? <span className="overdue-label">Overdue since </span> : a.status === 'snoozed' ? 'Snoozed until ' : 'Due '}
-                              <time dateTime={when}>{format.dateTime(when)}</time> ({countdown(when, now)})
-                            </span>
-                            <details className="today-why">
-                              <summary>Why this date</summary>
-                              {a.why}
-                            </details>
-                          </div>
-                          <div className="today-acts">
-                            {LETTER_KINDS.has(a.kind) && a.roundId !== null && (
-                              <button type="button" className="secondary" onClick={() => onOpen({ opportunityId: a.opportunityId, letters: { roundId: a.roundId! } })}>
-                                Open the letter<span className="visually-hidden">: {title}, {a.company}</span>
+            </button>
+          ))}
+        </nav>
+      )}
+      {due.loaded &&
+        sections.map((section) => {
+          const groups = groupByCompany(section.actions);
+          const { shown, lines } = firstGroups(groups, limits[section.id] ?? TODAY_PAGE);
+          const rest = section.actions.length - lines;
+          return (
+            <section key={section.id} className={`today-section ${section.id}`} aria-labelledby={`today-${section.id}`}>
+              <h2 id={`today-${section.id}`} tabIndex={-1}>
+                {section.id === 'overdue' && section.actions.length > 0 && <span aria-hidden="true">⚠ </span>}
+                {section.title} <span className="count">{section.actions.length}</span>
+              </h2>
+              {section.actions.length === 0 ? (
+                <p className="muted">{section.empty}</p>
+              ) : (
+                shown.map((group) => (
+                  <div key={group.opportunityId} className="today-group" data-group={`${section.id}:${group.opportunityId}`}>
+                    <h3>
+                      <button type="button" className="link" onClick={() => onOpen({ opportunityId: group.opportunityId })}>
+                        {group.company}
+                      </button>{' '}
+                      <span className="muted">{group.role}</span>
+                      {group.actions.length > 1 && <span className="count">{group.actions.length} things</span>}
+                    </h3>
+                    <ul aria-label={`${group.company}: ${section.title}`}>
+                      {group.actions.map((a) => {
+                        const title = a.recipient ? `${ACTION_TITLES[a.kind]}: ${a.recipient.name}` : ACTION_TITLES[a.kind];
+                        const overdue = section.id === 'overdue';
+                        // Overdue: since it was due; otherwise when it is due (or back from a snooze).
+                        const when = overdue ? a.due : effectiveDue(a);
+                        const working = busy === `${a.opportunityId}:${a.key}`;
+                        return (
+                          <li key={a.key} className={overdue ? 'today-item overdue' : 'today-item'}>
+                            <div className="today-what">
+                              <strong>{title}</strong>
+                              <span className="today-when">
+                                {overdue ? <span className="overdue-label">Overdue since </span> : a.status === 'snoozed' ? 'Snoozed until ' : 'Due '}
+                                <time dateTime={when}>{format.dateTime(when)}</time> ({countdown(when, now)})
+                              </span>
+                              <details className="today-why">
+                                <summary>Why this date</summary>
+                                {a.why}
+                              </details>
+                            </div>
+                            <div className="today-acts">
+                              {LETTER_KINDS.has(a.kind) && a.roundId !== null && (
+                                <button type="button" className="secondary" onClick={() => onOpen({ opportunityId: a.opportunityId, letters: { roundId: a.roundId! } })}>
+                                  Open the letter<span className="visually-hidden">: {title}, {a.company}</span>
+                                </button>
+                              )}
+                              {a.kind === 'write-reflection' && a.roundId !== null && (
+                                <button type="button" className="secondary" onClick={() => onOpen({ opportunityId: a.opportunityId, reflection: { roundId: a.roundId! } })}>
+                                  Write it<span className="visually-hidden">: {title}, {a.company}</span>
+                                </button>
+                              )}
+                              <button type="button" disabled={working} onClick={(e) => void act('actions.complete', { opportunityId: a.opportunityId, key: a.key }, title, e.currentTarget)}>
+                                Done<span className="visually-hidden">: {title}, {a.company}</span>
                               </button>
-                            )}
-                            {a.kind === 'write-reflection' && a.roundId !== null && (
-                              <button type="button" className="secondary" onClick={() => onOpen({ opportunityId: a.opportunityId, reflection: { roundId: a.roundId! } })}>
-                                Write it<span className="visually-hidden">: {title}, {a.company}</span>
-                              </button>
-                            )}
-                            <button type="button" disabled={working} onClick={() => void act('actions.complete', { opportunityId: a.opportunityId, key: a.key }, title)}>
-                              Done<span className="visually-hidden">: {title}, {a.company}</span>
-                            </button>
-                            <select
-                              aria-label={`Snooze: ${title}, ${a.company}`}
-                              value=""
-                              disabled={working}
-                              onChange={(e) => {
-                                const choice = e.target.value as SnoozeChoice;
-                                if (choice) void act('actions.snooze', { opportunityId: a.opportunityId, key: a.key, choice }, title);
-                              }}
-                            >
-                              <option value="">Snooze…</option>
-                              {SNOOZE_CHOICES.map((c) => (
-                                <option key={c} value={c}>
-                                  {SNOOZE_LABELS[c]}
-                                </option>
-                              ))}
-                            </select>
-                          </div>
-                        </li>
-                      );
-                    })}
-                  </ul>
-                </div>
-              ))
-            )}
-          </section>
-        ))}
+                              <select
+                                aria-label={`Snooze: ${title}, ${a.company}`}
+                                value=""
+                                disabled={working}
+                                onChange={(e) => {
+                                  const choice = e.target.value as SnoozeChoice;
+                                  if (choice) void act('actions.snooze', { opportunityId: a.opportunityId, key: a.key, choice }, title, e.currentTarget);
+                                }}
+                              >
+                                <option value="">Snooze…</option>
+                                {SNOOZE_CHOICES.map((c) => (
+                                  <option key={c} value={c}>
+                                    {SNOOZE_LABELS[c]}
+                                  </option>
+                                ))}
+                              </select>
+                            </div>
+                          </li>
+                        );
+                      })}
+                    </ul>
+                  </div>
+                ))
+              )}
+              {rest > 0 && (
+                <button
+                  type="button"
+                  className="secondary today-more"
+                  onClick={() => {
+                    setLimits((l) => ({ ...l, [section.id]: lines + TODAY_PAGE }));
+                    const next = groups[shown.length];
+                    if (next) setReveal(`${section.id}:${next.opportunityId}`);
+                  }}
+                >
+                  Show more: {rest} more in {section.title}
+                </button>
+              )}
+            </section>
+          );
+        })}
     </section>
   );
 }
