@@ -3,7 +3,8 @@
  * cases a line-by-line reading got wrong.
  */
 import { describe, expect, it } from 'vitest';
-import { hasOwnWords, mentionsOf, plainText, questionsOf, statedDecision } from '../../src/main/core/reflections/reflection-text';
+import { hasOwnWords, listItemTexts, listItemTextsParsed, mentionsOf, plainText, questionsOf, statedDecision } from '../../src/main/core/reflections/reflection-text';
+import { prng } from '../../src/main/core/demo/journal-generator';
 
 describe('marked passages', () => {
   it('are not found in a code block, whatever it compares', () => {
@@ -92,3 +93,36 @@ describe('plain text', () => {
     expect(hasOwnWords(`${prompts}\nWe talked for an hour about their billing system, its queue, the retries and the on-call load they carry.\n`)).toBe(true);
   });
 });
+
+describe("a section's list items (the fast path Insights takes for plain lists)", () => {
+  it('read every section exactly as the Markdown parser does, plain or not', () => {
+    const seed = 20261123;
+    console.log(`list-item property test: seed ${seed}`);
+    const random = prng(seed);
+    const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
+    // Pieces of lines: mostly plain words, sometimes anything Markdown reads inside or at the start of a line.
+    const words = ['Why', 'this', 'role?', 'Tell', 'me', 'about', 'a', 'conflict', 'on', 'your', 'team.', 'How', 'do', "you'd", 'scale', 'it:', '(briefly)', 'naïve', '日本語', '—'];
+    const marks = ['*x*', '_y_', '`code`', '[a](b)', '<b>', '&amp;', '\\*', '==hl==', '~~s~~', '|', '#', '1.', '2)', '-', '+', '*', '>', '---', '   ', '\t', 'www.example.com'];
+    const markers = ['- ', '* ', '+ ', '-', '1. ', '  - ', '\t- ', '> ', ''];
+    const cases: string[] = ['', '- ', '-  \n- a', '- a\n\n- b', '- a\r\n- b', '- a\n  continued', '- a\nlazy line', '- 5 years?', '- - nested', '---\n- a'];
+    for (let n = 0; n < 2000; n++) {
+      const lines: string[] = [];
+      const count = 1 + Math.floor(random() * 4);
+      for (let l = 0; l < count; l++) {
+        const marker = random() < 0.8 ? '- ' : pick(markers);
+        const parts = Array.from({ length: 1 + Math.floor(random() * 6) }, () => (random() < 0.9 ? pick(words) : pick(marks)));
+        lines.push(marker + parts.join(random() < 0.95 ? ' ' : '  '));
+        if (random() < 0.05) lines.push('');
+      }
+      cases.push(lines.join('\n'));
+    }
+    let plain = 0;
+    for (const section of cases) {
+      expect(listItemTexts(section), JSON.stringify(section)).toEqual(listItemTextsParsed(section));
+      if (!/[`*_[\]<>!&~|=\\]/.test(section)) plain++;
+    }
+    // Most generated sections are plain lists, the case the fast path is for.
+    expect(plain).toBeGreaterThan(500);
+  });
+});
+

@@ -130,8 +130,27 @@ function listItems(blocks: readonly RootContent[]): Item[] {
   return items.filter((i) => i.text !== '');
 }
 
-/** The plain text of each top-level list item of a piece of Markdown (a reflection's section, say). */
-export const listItemTexts = (markdown: string): string[] => listItems(parseMarkdown(markdown).children).map((i) => i.text);
+/**
+ * A list of plain one-line items ("- What is your biggest weakness?"): no indentation, nothing
+ * Markdown reads inside a line (emphasis, code, links, HTML, entities, escapes, highlights), and
+ * no item that starts like a block of its own (a nested list, a quote, a numbered list).
+ */
+const PLAIN_LIST = /^(?:[-*+] [^\s`*_[\]<>!&~|#=\\+\-\d][^`*_[\]<>!&~|=\\\n]*\n*)+$/;
+
+/**
+ * The plain text of each top-level list item of a piece of Markdown (a reflection's section, say).
+ * Insights reads thousands of question sections, almost all plain lists: those are split by line
+ * (the parser costs ~30 µs a section, measured: 240 ms of the 50 ms budget at 20,000 rounds); any
+ * other Markdown goes through the parser. A test checks that both read plain lists the same.
+ */
+export const listItemTexts = (markdown: string): string[] => {
+  const text = markdown.replace(/\r\n?/g, '\n').replace(/^\n+/, '').trimEnd();
+  if (text !== '' && PLAIN_LIST.test(`${text}\n`)) return text.split('\n').filter((l) => l.trim() !== '').map((l) => oneLine(l.slice(2))).filter((t) => t !== '');
+  return listItemTextsParsed(markdown);
+};
+
+/** The same, always through the Markdown parser. */
+export const listItemTextsParsed = (markdown: string): string[] => listItems(parseMarkdown(markdown).children).map((i) => i.text);
 
 export interface AskedQuestion {
   readonly question: string;
