@@ -1,6 +1,7 @@
 import type { QueryKey } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import type { Finding, Letter, Severity } from '../../../../shared/letters';
+import { DETAIL_KINDS } from '../../../../shared/letters';
 import { mailtoUrl } from '../../../../shared/mailto';
 import { call } from '../../data/calls';
 import { PersonEditor } from '../people/PersonEditor';
@@ -161,7 +162,7 @@ export function LetterEditor({
           </span>
         )}
       </p>
-      {letter.detailOptions.length > 0 && (
+      {letter.detailOptions.length > 0 && DETAIL_KINDS.has(letter.kind) && (
         <label>
           Specific detail (from your reflection)
           <select value="" onChange={(e) => e.target.value && void chooseDetail(e.target.value)}>

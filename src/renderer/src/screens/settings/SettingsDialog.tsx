@@ -4,7 +4,7 @@ import type { PlannerPatch, PlannerSettings, Settings } from '../../../../shared
 import { PLANNER_PRESETS, PRESET_TITLES, presetOf } from '../../../../shared/settings';
 import { Dialog } from '../../components/Dialog';
 import { BackupsSection } from './BackupsSection';
-import { YourDataDialog } from '../data/YourDataDialog';
+import { YourData } from '../data/YourData';
 import { call } from '../../data/calls';
 import { TimeZoneSelect } from '../../components/TimeZoneSelect';
 
@@ -63,7 +63,12 @@ export function SettingsDialog({ onClose, inApp }: { onClose: () => void; inApp:
 
   const p = settings.planner;
   return (
-    <Dialog title="Settings" onClose={onClose} wide>
+    // Your data shows in this dialog in place of the settings (what was changed here waits, unsaved
+    // but kept), and closing it comes back: never one dialog over another.
+    <Dialog title={yourData ? 'Your data' : 'Settings'} onClose={yourData ? () => setYourData(false) : onClose} wide>
+      {yourData ? (
+        <YourData />
+      ) : (
       <form className="settings stack" onSubmit={save}>
         <fieldset>
           <legend>Reminders</legend>
@@ -211,7 +216,7 @@ export function SettingsDialog({ onClose, inApp }: { onClose: () => void; inApp:
           {saved && <span role="status">Saved.</span>}
         </div>
       </form>
-      {yourData && <YourDataDialog onClose={() => setYourData(false)} />}
+      )}
     </Dialog>
   );
 }
