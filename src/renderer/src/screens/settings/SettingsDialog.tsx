@@ -72,10 +72,10 @@ export function SettingsDialog({ onClose, inApp }: { onClose: () => void; inApp:
       <form className="settings stack" onSubmit={save}>
         <fieldset>
           <legend>Reminders</legend>
+          <label className="inline">
+            <input type="checkbox" checked={settings.notifications} onChange={(e) => set('notifications', e.target.checked)} /> Notifications
+          </label>
           <div className="fields">
-            <label className="inline">
-              <input type="checkbox" checked={settings.notifications} onChange={(e) => set('notifications', e.target.checked)} /> Notifications
-            </label>
             <label>
               Quiet hours from
               <input type="time" value={settings.quietHours.start} onChange={(e) => set('quietHours', { ...settings.quietHours, start: e.target.value })} />
@@ -89,14 +89,12 @@ export function SettingsDialog({ onClose, inApp }: { onClose: () => void; inApp:
               <TimeZoneSelect value={settings.timeZone} systemZone={systemZone} onChange={(zone) => set('timeZone', zone)} />
             </label>
           </div>
-          <div className="fields">
-            <label className="inline">
-              <input type="checkbox" checked={settings.closeToTray} onChange={(e) => set('closeToTray', e.target.checked)} /> Closing the window keeps Afterword in the tray
-            </label>
-            <label className="inline">
-              <input type="checkbox" checked={settings.launchAtLogin} onChange={(e) => set('launchAtLogin', e.target.checked)} /> Start Afterword when I log in
-            </label>
-          </div>
+          <label className="inline">
+            <input type="checkbox" checked={settings.closeToTray} onChange={(e) => set('closeToTray', e.target.checked)} /> Closing the window keeps Afterword in the tray
+          </label>
+          <label className="inline">
+            <input type="checkbox" checked={settings.launchAtLogin} onChange={(e) => set('launchAtLogin', e.target.checked)} /> Start Afterword when I log in
+          </label>
           {!inApp && <p className="hint">The tray and starting at login belong to the desktop app; in browser mode the page shows your reminders.</p>}
         </fieldset>
 
@@ -183,10 +181,10 @@ export function SettingsDialog({ onClose, inApp }: { onClose: () => void; inApp:
                 <option value="a4">A4</option>
               </select>
             </label>
-            <label className="inline">
-              <input type="checkbox" checked={settings.linkedinPremium} onChange={(e) => set('linkedinPremium', e.target.checked)} /> LinkedIn Premium (300-character notes)
-            </label>
           </div>
+          <label className="inline">
+            <input type="checkbox" checked={settings.linkedinPremium} onChange={(e) => set('linkedinPremium', e.target.checked)} /> LinkedIn Premium (300-character notes)
+          </label>
           <label>
             Signature
             <textarea rows={3} value={settings.signature} onChange={(e) => set('signature', e.target.value)} placeholder={'Best regards,\nYour Name'} />
