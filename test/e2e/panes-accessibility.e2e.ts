@@ -40,6 +40,18 @@ for (const theme of ['light', 'dark'] as const) {
     const letters = panel.getByRole('region', { name: 'Letters' });
     await expect(letters.getByRole('article').first()).toBeVisible();
     await expectAccessible(page, `the letters (${theme})`, '.detail-panel');
+    // A LinkedIn note is sent in LinkedIn: drafted here, never offered for printing.
+    await letters.getByRole('combobox', { name: 'Letter kind' }).selectOption('linkedin-note');
+    await letters.getByRole('button', { name: /^Draft/ }).click();
+    await expect(letters.getByRole('article').first()).toContainText('characters');
+    await expect(letters.getByRole('group', { name: 'Print as .docx' })).toHaveCount(0);
+    await expect(letters.getByText(/Export (this letter|these)/)).toHaveCount(0);
+    // A status check asks about next steps: no "specific detail" picker.
+    await letters.getByRole('combobox', { name: 'Letter kind' }).selectOption('status-check-email');
+    await letters.getByRole('button', { name: /^Draft/ }).click();
+    await expect(letters.getByRole('article').first()).toBeVisible();
+    await expect(letters.getByLabel('Specific detail (from your reflection)')).toHaveCount(0);
+    await expect(letters.getByRole('group', { name: 'Print as .docx' })).toBeVisible();
 
     await panel.getByRole('button', { name: 'Reflection on round 1' }).click();
     const pane = page.getByRole('region', { name: `Reflection: ${target.company}, round 1` });
