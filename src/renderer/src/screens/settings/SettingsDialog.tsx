@@ -101,7 +101,7 @@ export function SettingsDialog({ onClose, inApp }: { onClose: () => void; inApp:
         <fieldset>
           <legend>Follow-up plan</legend>
           <div className="fields">
-            <label>
+            <label className="span-row">
               Preset
               <select
                 value={p.preset}
