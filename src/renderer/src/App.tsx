@@ -345,9 +345,7 @@ export function App() {
             }}
           />
         )}
-        {settingsOpen && (
-<SettingsDialog inApp={inApp} onClose={() => setSettingsOpen(false)} />
-        )}
+        {settingsOpen && <SettingsDialog inApp={inApp} onClose={() => setSettingsOpen(false)} />}
         {printing && <DueCardsDialog onClose={() => setPrinting(false)} />}
         {creating && <OpportunityForm onClose={() => setCreating(false)} onSaved={(id) => openCard(id)} />}
         {palette && <CommandPalette commands={commands} onClose={() => setPalette(false)} />}

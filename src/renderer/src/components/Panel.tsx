@@ -6,7 +6,7 @@ import './panel.css';
  * A non-modal panel in the app's layout (the card's detail beside the board, the reflection over
  * the whole content area): the page around it stays usable, so no dialog ever has to open on top
  * of another to show it. It is a named region with its title as a heading; focus moves into it
- * when it opens (to `initialFocus`, else its heading), Escape closes it (unless a dialog inside it
+ * when it opens (to its heading, which names it), Escape closes it (unless a dialog inside it
  * has the key), and on closing the focus goes back to what opened it: `returnTo` decides when the
  * opener is gone or was inside a dialog (the command palette), never the page's body.
  */
@@ -18,8 +18,6 @@ export function Panel({
   full = false,
   hidden = false,
   className,
-  actions,
-  initialFocus,
   returnTo,
 }: {
   title: string;
@@ -32,9 +30,6 @@ export function Panel({
   /** Kept mounted (with what was typed) while another panel shows over it. */
   hidden?: boolean;
   className?: string;
-  /** More buttons in the header, before the close button. */
-  actions?: ReactNode;
-  initialFocus?: () => HTMLElement | null;
   /** Where the focus goes on closing when the element that opened the panel cannot have it. */
   returnTo?: (opener: HTMLElement | null) => HTMLElement | null;
 }) {
@@ -49,7 +44,7 @@ export function Panel({
   latest.current = { returnTo, opener };
 
   useEffect(() => {
-    (initialFocus?.() ?? heading.current)?.focus();
+    heading.current?.focus();
     return () => {
       const { returnTo: fallback, opener: from } = latest.current;
       requestAnimationFrame(() => {
@@ -61,8 +56,6 @@ export function Panel({
         (usable(from) ?? usable(fallback?.(from)) ?? document.querySelector<HTMLElement>('main'))?.focus();
       });
     };
-    // The panel opens once: a new `initialFocus` later does not move the focus again.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   const classes = ['panel', full ? 'full' : '', className ?? ''].filter(Boolean).join(' ');
@@ -86,7 +79,6 @@ export function Panel({
           {title}
         </h2>
         <div className="panel-actions">
-          {actions}
           <button type="button" className={closeLabel === 'Close' ? 'icon' : 'secondary'} aria-label={closeLabel === 'Close' ? 'Close' : undefined} aria-keyshortcuts="Escape" onClick={onClose}>
             {closeLabel === 'Close' ? '×' : closeLabel}
           </button>
