@@ -33,6 +33,7 @@ export const CALL_NAMES = [
   'events.undo',
   'actions.forOpportunity',
   'actions.inRange',
+  'actions.guidance',
   'actions.complete',
   'actions.snooze',
   'actions.skip',

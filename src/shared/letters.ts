@@ -13,6 +13,15 @@ export const LETTER_KINDS = [
 ] as const;
 export type LetterKind = (typeof LETTER_KINDS)[number];
 
+/**
+ * Kinds that mention one specific moment of the interview (the detail offered from the
+ * reflection). A status check asks about next steps and does not: it gets no detail picker.
+ */
+export const DETAIL_KINDS: ReadonlySet<LetterKind> = new Set<LetterKind>(['thank-you-email', 'thank-you-card', 'linkedin-note', 'stay-in-touch', 'video-script']);
+
+/** Kinds that can be printed (.docx): a LinkedIn note is sent in LinkedIn, never on paper. */
+export const PRINTED_KINDS: readonly LetterKind[] = LETTER_KINDS.filter((k) => k !== 'linkedin-note');
+
 export const LETTER_KIND_TITLES: Record<LetterKind, string> = {
   'thank-you-email': 'Thank-you email',
   'thank-you-card': 'Thank-you card',

@@ -92,7 +92,13 @@ export const SOURCES: Readonly<Record<SourceId, Source>> = {
     id: 'career-advice',
     title: 'common career advice',
     kind: 'advice',
-    usedFor: ['A first stay-in-touch note about a month after closing.', 'Follow up at most twice (the setting allows two, never more).', 'A thank-you email of about 150 words or fewer.'],
+    usedFor: [
+      'A first stay-in-touch note about a month after closing.',
+      'Follow up at most twice (the setting allows two, never more).',
+      'A thank-you email of about 150 words or fewer.',
+      'After a reply: answer within a day, and prepare the next round from your reflection.',
+      'After an offer: its deadline, the questions to ask before answering, and comparing offers.',
+    ],
   },
   'our-judgement': {
     id: 'our-judgement',

@@ -83,7 +83,7 @@ test('the board is one tab stop per column; arrows, Enter and Space work it; foc
 
   // Enter opens the card; Escape closes it and the focus is back on the card.
   await page.keyboard.press('Enter');
-  const detail = page.getByRole('dialog', { name: 'Beta: Engineer' });
+  const detail = page.getByRole('region', { name: 'Beta: Engineer' });
   await expect(detail).toBeVisible();
   await page.keyboard.press('Escape');
   await expect(detail).toHaveCount(0);

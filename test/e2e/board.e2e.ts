@@ -14,7 +14,7 @@ async function createWithInterviewers(page: Page, company: string, role: string,
     await expect(picker.getByRole('list', { name: 'Interviewers: chosen' })).toContainText(name);
   }
   await form.getByRole('button', { name: 'Create opportunity' }).click();
-  await page.getByRole('dialog', { name: `${company}: ${role}` }).getByRole('button', { name: 'Close' }).click();
+  await page.getByRole('region', { name: `${company}: ${role}` }).getByRole('button', { name: 'Close' }).click();
 }
 
 async function drag(page: Page, company: string, to: string) {

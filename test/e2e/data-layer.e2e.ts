@@ -104,7 +104,7 @@ test.describe('times in the journal’s zone', () => {
     await expect(face).toContainText(inZone(round));
     await expect(face).not.toContainText(inUtc(round));
     await face.click();
-    const detail = page.getByRole('dialog', { name: 'Kiwi Bank: Engineer' });
+    const detail = page.getByRole('region', { name: 'Kiwi Bank: Engineer' });
     // The reflection is due "the same evening": 21:00 in Auckland, not the browser's 08:00.
     const evening = new Date(round.getTime() + 11 * 3_600_000);
     const reflection = detail.getByRole('listitem', { name: 'Write the reflection' });
@@ -125,7 +125,7 @@ test('a reflection typed without a pause: after the server dies, everything type
   await page.goto(server.url);
   await card(page, 'Umbrella Health').click();
   await page.getByRole('button', { name: 'Reflection on round 1' }).click();
-  const editor = page.getByRole('dialog', { name: 'Reflection: Umbrella Health, round 1' }).getByRole('textbox', { name: 'Reflection' });
+  const editor = page.getByRole('region', { name: 'Reflection: Umbrella Health, round 1' }).getByRole('textbox', { name: 'Reflection' });
   await expect(editor).toContainText('Questions asked');
   await editor.click();
   await page.keyboard.press('ControlOrMeta+End');

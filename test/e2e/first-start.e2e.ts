@@ -44,7 +44,7 @@ test('the first start asks the name, explains the board with an example card, an
 
   // The example card goes like any other, with a statement of what it takes with it.
   await card(page, 'Example company').click();
-  const example = page.getByRole('dialog', { name: 'Example company: Product designer' });
+  const example = page.getByRole('region', { name: 'Example company: Product designer' });
   await example.getByRole('button', { name: 'Delete…' }).click();
   await page.getByRole('dialog', { name: 'Delete Example company (Product designer)?' }).getByRole('button', { name: 'Delete Example company' }).click();
   await expect(card(page, 'Example company')).toHaveCount(0);

@@ -46,8 +46,8 @@ test('insights: a figure read by its name, its table, the exports, and no style 
   // The missed one is listed and opens its card.
   await thanks.getByText('Missed recently (1)').click();
   await thanks.getByRole('button', { name: 'Northwind, round 1' }).click();
-  await expect(page.getByRole('dialog', { name: 'Northwind: Designer' })).toBeVisible();
-  await page.getByRole('dialog', { name: 'Northwind: Designer' }).getByRole('button', { name: 'Close' }).click();
+  await expect(page.getByRole('region', { name: 'Northwind: Designer' })).toBeVisible();
+  await page.getByRole('region', { name: 'Northwind: Designer' }).getByRole('button', { name: 'Close' }).click();
 
   // The same numbers as CSV, and the chart as a PNG.
   let download = page.waitForEvent('download');

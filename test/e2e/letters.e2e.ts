@@ -68,7 +68,7 @@ test('letters: two thank-yous drafted, a placeholder caught and fixed, cards exp
   await letters.getByRole('combobox', { name: 'Letter kind' }).selectOption('thank-you-email');
   await toAlice.getByRole('button', { name: 'Mark the letter to Alice Ng as sent' }).click();
   await expect(toAlice.getByText('✓ Sent')).toBeVisible();
-  const detail = page.getByRole('dialog', { name: 'Northwind: Product Designer' });
+  const detail = page.getByRole('region', { name: 'Northwind: Product Designer' });
   await expect(detail.getByRole('list', { name: 'Timeline' })).toContainText('Thank-you sent to Alice Ng (email)');
   await detail.getByRole('button', { name: 'Close' }).click();
   await expect(card(page, 'Northwind')).toContainText('Thank-you: Bob Ortiz');

@@ -31,7 +31,7 @@ test('archive, restore, delete and undo an opportunity', async ({ page, server }
 
   // Archive: off the board, through the board's own patch (no reload).
   await card(page, 'Globex').click();
-  const detail = page.getByRole('dialog', { name: 'Globex: Analyst' });
+  const detail = page.getByRole('region', { name: 'Globex: Analyst' });
   await detail.getByRole('button', { name: 'Archive', exact: true }).click();
   await expect(notice).toContainText('Archived Globex (Analyst): it is off the board and its reminders stop.');
   await expect(detail.getByRole('note')).toContainText('Archived');
@@ -77,7 +77,7 @@ test('close, withdraw or record a rejection from the card detail, with Undo', as
   await page.goto(server.url);
   const notice = page.getByRole('status', { name: 'What just happened' });
   await card(page, 'Globex').click();
-  const detail = page.getByRole('dialog', { name: 'Globex: Analyst' });
+  const detail = page.getByRole('region', { name: 'Globex: Analyst' });
   await detail.getByRole('button', { name: 'Record a rejection' }).click();
   await expect(notice).toContainText('Globex: a rejection recorded.');
   await expect(detail).toContainText('Closed: rejected.');
@@ -127,7 +127,7 @@ test('quick add: visible labels, nothing carried over, and a card with no date a
   await expect(card(page, 'Pied Piper')).toContainText('Add the date of the interview');
 
   await card(page, 'Pied Piper').click();
-  const detail = page.getByRole('dialog', { name: 'Pied Piper: Engineer' });
+  const detail = page.getByRole('region', { name: 'Pied Piper: Engineer' });
   const ask = detail.getByRole('listitem', { name: 'Add the date of the interview' });
   await expect(ask).toContainText('no interview date yet');
   await ask.getByRole('button', { name: 'Add the date', exact: true }).click();

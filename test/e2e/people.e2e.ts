@@ -39,7 +39,7 @@ test('a person added without an email gets one from the card detail, and the tha
   expect(await api<Contact[]>(server, 'contacts.list')).toEqual([]);
   await form.getByRole('button', { name: 'Create opportunity' }).click();
 
-  const detail = page.getByRole('dialog', { name: 'Initech: Engineer' });
+  const detail = page.getByRole('region', { name: 'Initech: Engineer' });
   await expect(detail.getByRole('list').filter({ hasText: 'No email yet' })).toContainText('Alice Ng');
   expect((await api<Contact[]>(server, 'contacts.list')).map((c) => [c.name, c.email])).toEqual([['Alice Ng', null]]);
 
@@ -155,5 +155,5 @@ test('merging two contacts who are one person: the rounds and letters of both no
   // The merged person's card says so on the board too.
   await page.getByRole('navigation', { name: 'Afterword' }).getByRole('button', { name: 'Board' }).click();
   await card(page, 'Globex').click();
-  await expect(page.getByRole('dialog', { name: 'Globex: Analyst' })).toContainText('With Alice Ng');
+  await expect(page.getByRole('region', { name: 'Globex: Analyst' })).toContainText('With Alice Ng');
 });

@@ -12,7 +12,7 @@ test('a round entered through the UI: the thank-you is due with its reason; Done
   await form.getByRole('button', { name: 'Create opportunity' }).click();
 
   // Creating opens the card's detail.
-  const detail = page.getByRole('dialog', { name: 'Globex: Data Analyst' });
+  const detail = page.getByRole('region', { name: 'Globex: Data Analyst' });
   const thanks = detail.getByRole('listitem', { name: 'Thank-you: your interviewer' });
   await expect(thanks).toContainText('Overdue');
   await expect(thanks).toContainText('24 hours after round 1 ended');

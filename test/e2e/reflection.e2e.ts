@@ -11,7 +11,7 @@ test('a reflection the editor says is saved survives the server being killed (SI
   await card(page, 'Umbrella Health').click();
   await page.getByRole('button', { name: 'Reflection on round 1' }).click();
 
-  const dialog = page.getByRole('dialog', { name: 'Reflection: Umbrella Health, round 1' });
+  const dialog = page.getByRole('region', { name: 'Reflection: Umbrella Health, round 1' });
   const editor = dialog.getByRole('textbox', { name: 'Reflection' });
   await expect(editor).toContainText('Questions asked');
   await editor.click();
@@ -32,12 +32,12 @@ test('a reflection the editor says is saved survives the server being killed (SI
     await page.goto(again.url);
     await card(page, 'Umbrella Health').click();
     await page.getByRole('button', { name: 'Reflection on round 1' }).click();
-    const reopened = page.getByRole('dialog', { name: 'Reflection: Umbrella Health, round 1' }).getByRole('textbox', { name: 'Reflection' });
+    const reopened = page.getByRole('region', { name: 'Reflection: Umbrella Health, round 1' }).getByRole('textbox', { name: 'Reflection' });
     await expect(reopened).toContainText(words);
     await expect(reopened).toContainText('send the article on sampling bias');
     await expect(reopened.getByRole('checkbox')).toHaveCount(1);
-    await page.getByRole('dialog', { name: 'Reflection: Umbrella Health, round 1' }).getByRole('button', { name: 'Close' }).click();
-    await page.getByRole('dialog', { name: 'Umbrella Health: Data Scientist' }).getByRole('button', { name: 'Close' }).click();
+    await page.getByRole('region', { name: 'Reflection: Umbrella Health, round 1' }).getByRole('button', { name: 'Back to the card' }).click();
+    await page.getByRole('region', { name: 'Umbrella Health: Data Scientist' }).getByRole('button', { name: 'Close' }).click();
 
     // The board's search finds the card by a word of its reflection, with the word highlighted.
     await page.getByRole('searchbox', { name: 'Search' }).fill('zymurgy');

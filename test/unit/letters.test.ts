@@ -36,6 +36,19 @@ async function setup() {
 }
 
 describe('letters', () => {
+  it('a status check offers no specific detail, and a LinkedIn note is refused for printing with a clear message', async () => {
+    const { core, roundId } = await setup();
+    const checks = value<Letter[]>(await core.call('letters.draft', { roundId, kind: 'status-check-email' }));
+    expect(checks.length).toBeGreaterThan(0);
+    for (const l of checks) expect(l.detailOptions).toEqual([]);
+    const thanks = value<Letter[]>(await core.call('letters.draft', { roundId, kind: 'thank-you-email' }));
+    expect(thanks[0]!.detailOptions.length).toBe(2); // the reflection's passages are there to offer
+    const notes = value<Letter[]>(await core.call('letters.draft', { roundId, kind: 'linkedin-note' }));
+    const refused = await core.call('letters.export', { ids: [notes[0]!.id], size: 'a2-card', layout: 'flat', font: 'Lora' });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringContaining('LinkedIn note') } });
+    core.close();
+  });
+
   it('drafts one letter per interviewer, each with a different marked passage as the specific detail', async () => {
     const { core, roundId } = await setup();
     const letters = value<Letter[]>(await core.call('letters.draft', { roundId, kind: 'thank-you-email' }));

@@ -266,6 +266,7 @@ export function App() {
               New opportunity
             </button>
           </header>
+          <div className="workspace-body">
           <main className="app-main" tabIndex={-1}>
             <BackgroundNotice />
             {!dialogOpen && <Notices />}
@@ -323,16 +324,18 @@ export function App() {
             {view === 'insights' && <InsightsScreen onBack={() => setView('board')} onOpen={openCard} />}
             {view === 'contacts' && <PeopleScreen key={person ?? 'list'} initialPerson={person} onBack={() => setView('board')} onOpen={openCard} />}
           </main>
+          {/* The card's detail: a panel beside the view, not a dialog (nothing stacks on it). */}
+          {open !== null && (
+            <OpportunityDetail
+              key={`${open.opportunityId}:${open.letters?.roundId ?? ''}:${open.reflection?.roundId ?? ''}`}
+              id={open.opportunityId}
+              initialLetters={open.letters?.roundId ?? null}
+              initialReflection={open.reflection?.roundId ?? null}
+              onClose={() => setOpen(null)}
+            />
+          )}
+          </div>
         </div>
-        {open !== null && (
-          <OpportunityDetail
-            key={`${open.opportunityId}:${open.letters?.roundId ?? ''}:${open.reflection?.roundId ?? ''}`}
-            id={open.opportunityId}
-            initialLetters={open.letters?.roundId ?? null}
-            initialReflection={open.reflection?.roundId ?? null}
-            onClose={() => setOpen(null)}
-          />
-        )}
         {questions && (
           <QuestionBank
             onClose={() => setQuestions(false)}
@@ -348,7 +351,16 @@ export function App() {
         {palette && <CommandPalette commands={commands} onClose={() => setPalette(false)} />}
         {shortcuts && <ShortcutsSheet shortcuts={SHORTCUTS} onClose={() => setShortcuts(false)} />}
         {sources && <SourcesDialog onClose={() => setSources(false)} />}
-        {archiveOpen && <ArchiveDialog onClose={() => setArchiveOpen(false)} onOpen={openCard} />}
+        {archiveOpen && (
+          <ArchiveDialog
+            onClose={() => setArchiveOpen(false)}
+            onOpen={(id) => {
+              // The card opens in its panel: the archive closes first, so no dialog is left over it.
+              setArchiveOpen(false);
+              openCard(id);
+            }}
+          />
+        )}
         {firstStart && <FirstStart onDone={() => setFirstStart(false)} />}
       </div>
     </TimeZoneProvider>

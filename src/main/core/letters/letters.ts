@@ -6,7 +6,7 @@
 import type { Database } from 'better-sqlite3';
 import type { EventKind, Channel } from '../../../shared/domain';
 import type { Finding, Letter, LetterKind, LetterTemplate } from '../../../shared/letters';
-import { PER_INTERVIEWER } from '../../../shared/letters';
+import { DETAIL_KINDS, PER_INTERVIEWER } from '../../../shared/letters';
 import type { Settings } from '../../../shared/settings';
 import { CoreError, notFound } from '../errors';
 import type { ContactStore } from '../people/contact-store';
@@ -257,7 +257,7 @@ export class Letters {
       state: r.state,
       sentAt: r.sent_at,
       findings,
-      detailOptions: r.round_id === null ? [] : mentionsOf(this.reflections.get(r.round_id).body),
+      detailOptions: r.round_id === null || !DETAIL_KINDS.has(r.kind) ? [] : mentionsOf(this.reflections.get(r.round_id).body),
       detailHint: !phrased || !r.body.includes(REPHRASE_PLACEHOLDER)
         ? null
         : phrased.kind === 'rephrase'
@@ -406,6 +406,7 @@ export class Letters {
     const rows = ids.map((id) => {
       const [row] = this.rows('WHERE l.id = ?', id);
       if (!row) throw notFound('letter', id);
+      if (row.kind === 'linkedin-note') throw new CoreError('invalid_input', 'A LinkedIn note is sent in LinkedIn, not printed: copy it instead.');
       return row;
     });
     const isPage = options.size === 'letter' || options.size === 'a4';

@@ -3,11 +3,18 @@ import type { plannerCalls } from '../../../shared/calls/planner-calls';
 import type { CoreContext } from '../core-context';
 import type { HandlersOf } from '../handlers';
 import { effectiveDue } from '../../../shared/domain';
+import { notFound } from '../errors';
+import { guidanceFor, loadGuidanceInput } from './guidance';
 
-export function createPlannerHandlers({ db, planner }: CoreContext): HandlersOf<typeof plannerCalls> {
+export function createPlannerHandlers({ db, planner, settings, now }: CoreContext): HandlersOf<typeof plannerCalls> {
   const names = db.prepare<[string], { id: number; company: string; role: string }>('SELECT id, company, role FROM opportunities WHERE id IN (SELECT value FROM json_each(?))');
   return {
     'actions.forOpportunity': ({ opportunityId }) => planner.actionsOf(opportunityId),
+    'actions.guidance': ({ opportunityId }) => {
+      if (!db.prepare('SELECT 1 FROM opportunities WHERE id = ?').get(opportunityId)) throw notFound('opportunity', opportunityId);
+      const input = loadGuidanceInput(db, opportunityId);
+      return { guidance: input ? guidanceFor(input, now(), settings.get().timeZone) : null };
+    },
     // Only the cards with something due by the end of the range are looked at.
     'actions.inRange': ({ from, to }) => {
       const open = planner.dueBy(to).filter((a) => effectiveDue(a) >= from);

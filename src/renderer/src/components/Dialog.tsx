@@ -81,6 +81,9 @@ export function Dialog({
 export function returnFocus(previous: HTMLElement | null, key: string | null): void {
   requestAnimationFrame(() => {
     if (document.querySelector('dialog[open]')) return; // another dialog took over
+    // What the dialog led to took the focus (a card's panel opened from the palette): leave it there.
+    const active = document.activeElement;
+    if (active instanceof HTMLElement && active !== document.body && active.isConnected && !active.matches('main') && active !== previous) return;
     if (previous?.isConnected && !previous.closest('[inert]')) return previous.focus();
     const replacement = key ? document.querySelector<HTMLElement>(`[data-focus-key="${CSS.escape(key)}"]`) : null;
     const target = replacement?.matches('button, a, input, select, textarea, [tabindex]') ? replacement : replacement?.querySelector<HTMLElement>('button, a, [tabindex]');

@@ -21,6 +21,7 @@ const WHAT: Record<string, string> = {
   'board.closed': 'the closed cards',
   'opportunities.get': 'this card',
   'actions.forOpportunity': 'the card’s actions',
+  'actions.guidance': 'what to do next',
   'events.list': 'the timeline',
   'contacts.list': 'your contacts',
   'letters.list': 'the letters',

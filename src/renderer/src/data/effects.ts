@@ -30,6 +30,8 @@ const BY_OPPORTUNITY: Readonly<Record<string, 'id' | 'opportunityId'>> = {
  * from those (see patchDueLists), so a move stays one call.
  */
 const ACROSS_CARDS = new Set([
+  // Guidance on an offer names the user's other offers.
+  'actions.guidance',
   'opportunities.list',
   'reminders.due',
   'rounds.get',

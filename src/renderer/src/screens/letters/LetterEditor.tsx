@@ -1,6 +1,7 @@
 import type { QueryKey } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import type { Finding, Letter, Severity } from '../../../../shared/letters';
+import { DETAIL_KINDS } from '../../../../shared/letters';
 import { mailtoUrl } from '../../../../shared/mailto';
 import { call } from '../../data/calls';
 import { PersonEditor } from '../people/PersonEditor';
@@ -39,6 +40,7 @@ export function LetterEditor({
   const [error, setError] = useState<string | null>(null);
   const [editingRecipient, setEditingRecipient] = useState(false);
   const area = useRef<HTMLTextAreaElement>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const label = letter.recipientName ?? 'the recipient';
   const [email, setEmail] = useState('');
@@ -106,6 +108,8 @@ export function LetterEditor({
     if (result.ok) {
       onChanged(result.value);
       setStatus('Marked as sent: recorded in the timeline.');
+      // The button goes with the draft state: the focus stays on this letter, not the page's body.
+      heading.current?.focus();
     } else setError(result.error.message);
   }
 
@@ -114,7 +118,9 @@ export function LetterEditor({
   return (
     <article className={`letter ${letter.state}`} aria-label={`Letter to ${label}`}>
       <header className="letter-head">
-        <h4>To {label}</h4>
+        <h4 ref={heading} tabIndex={-1}>
+          To {label}
+        </h4>
         {letter.contactId !== null && (
           <span className="muted">{letter.recipientEmail ?? 'no email address yet'}</span>
         )}
@@ -161,7 +167,7 @@ export function LetterEditor({
           </span>
         )}
       </p>
-      {letter.detailOptions.length > 0 && (
+      {letter.detailOptions.length > 0 && DETAIL_KINDS.has(letter.kind) && (
         <label>
           Specific detail (from your reflection)
           <select value="" onChange={(e) => e.target.value && void chooseDetail(e.target.value)}>

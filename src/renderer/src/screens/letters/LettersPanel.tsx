@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import type { Letter, LetterKind, CardFont, PaperSize } from '../../../../shared/letters';
-import { CARD_FONT_NOTES, CARD_FONTS, LETTER_KIND_TITLES, LETTER_KINDS, PAPER_SIZES } from '../../../../shared/letters';
+import { CARD_FONT_NOTES, CARD_FONTS, LETTER_KIND_TITLES, LETTER_KINDS, PAPER_SIZES, PRINTED_KINDS } from '../../../../shared/letters';
 import './letters.css';
 import { bridge } from '../../api/bridge';
 import { downloadBase64 } from '../../download';
@@ -62,6 +62,12 @@ export function PrintOptions({ value, onChange }: { value: PrintChoice; onChange
   );
 }
 
+/**
+ * What is offered for printing: letters and cards that go on paper. A LinkedIn note is sent in
+ * LinkedIn and the scripts are read aloud: none is printed (the core refuses them too).
+ */
+export const PRINTABLE: ReadonlySet<LetterKind> = new Set(PRINTED_KINDS);
+
 /** Progress of a batch export, from the core's events. */
 export function useExportProgress() {
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
@@ -70,8 +76,8 @@ export function useExportProgress() {
 }
 
 /** The letters of one round: draft them from a template, edit, check, send, print. */
-export function LettersPanel({ roundId, opportunityId }: { roundId: number; opportunityId: number }) {
-  const [kind, setKind] = useState<LetterKind>('thank-you-email');
+export function LettersPanel({ roundId, opportunityId, initialKind = 'thank-you-email' }: { roundId: number; opportunityId: number; initialKind?: LetterKind }) {
+  const [kind, setKind] = useState<LetterKind>(initialKind);
   const all = useCall('letters.list', { opportunityId });
   const settings = useCall('settings.get', undefined);
   const client = useQueryClient();
@@ -152,7 +158,7 @@ export function LettersPanel({ roundId, opportunityId }: { roundId: number; oppo
           onChanged={changed}
         />
       ))}
-      {letters.length > 0 && (
+      {letters.length > 0 && PRINTABLE.has(kind) && (
         <fieldset className="print">
           <legend>Print as .docx</legend>
           <PrintOptions value={print} onChange={setPrint} />

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { Action } from '../../../../shared/domain';
+import type { LetterKind } from '../../../../shared/letters';
 import { actionLabel, countdown, effectiveDue, isOverdue, useFormat } from '../../format';
 import { SNOOZE_CHOICES, SNOOZE_LABELS } from '../../../../shared/snooze';
 import type { SnoozeChoice } from '../../../../shared/snooze';
@@ -18,14 +19,48 @@ const CHANNEL_LABELS: Record<Action['channel'], string> = {
   app: 'in Afterword',
 };
 
+/** The letter an action is written as, when Afterword drafts one for it. */
+function letterFor(a: Action): LetterKind | null {
+  switch (a.kind) {
+    case 'thank-you':
+      return a.channel === 'mail' ? 'thank-you-card' : 'thank-you-email';
+    case 'thank-you-card':
+      return 'thank-you-card';
+    case 'linkedin-note':
+      return 'linkedin-note';
+    case 'status-check':
+      return a.channel === 'phone' ? 'phone-script' : 'status-check-email';
+    case 'phone-call':
+      return 'phone-script';
+    case 'stay-in-touch':
+      return 'stay-in-touch';
+    case 'move-on':
+      return 'move-on-close';
+    case 'ask-next-steps':
+    case 'write-reflection':
+    case 'add-round-date':
+      return null;
+    default: {
+      const never: never = a.kind;
+      return never;
+    }
+  }
+}
+
 /** Every action of a card with its "why this date", and Done / Snooze / Skip (or Reopen). */
 export function ActionList({
   actions,
   onWriteReflection,
+  onWriteLetter,
   onAddRound,
+  quietWhenEmpty = false,
 }: {
   actions: readonly Action[];
   onWriteReflection?: (roundId: number) => void;
+  /** Opens the letters of the action's round on the letter it asks for. */
+  onWriteLetter?: (roundId: number, kind: LetterKind) => void;
+  /** Something else on the card says what to do (the guidance): no "nothing to do" line. */
+  quietWhenEmpty?: boolean;
   /** For a card with no date yet: open the round's form (adding the round is what settles it). */
   onAddRound?: () => void;
 }) {
@@ -50,6 +85,9 @@ export function ActionList({
   const item = (a: Action) => {
     const overdue = isOverdue(a, now);
     const label = actionLabel(a);
+    const letter = letterFor(a);
+    // The line's primary action is writing (the reflection or its letter) when there is one; else Done.
+    const primary = (a.kind === 'write-reflection' && a.roundId !== null && onWriteReflection) || (letter !== null && a.roundId !== null && onWriteLetter);
     return (
       <li key={a.key} className={`action ${a.status}${overdue ? ' overdue' : ''}`} aria-label={label}>
         <div className="action-head">
@@ -84,11 +122,16 @@ export function ActionList({
             </button>
           ) : a.status === 'pending' || a.status === 'snoozed' ? (
             <>
-              {a.kind === 'write-reflection' && a.roundId !== null && onWriteReflection && (
-                <button type="button" onClick={() => onWriteReflection(a.roundId!)}>
+              {/* One primary action per line: what the line asks for; Done, Snooze and Skip are quieter. */}
+              {a.kind === 'write-reflection' && a.roundId !== null && onWriteReflection ? (
+                <button type="button" onClick={() => onWriteReflection(a.roundId!)} aria-label={`Write it: ${label}`}>
                   Write it
                 </button>
-              )}
+              ) : letter && a.roundId !== null && onWriteLetter ? (
+                <button type="button" onClick={() => onWriteLetter(a.roundId!, letter)} aria-label={`Write it: ${label}`}>
+                  Write it
+                </button>
+              ) : null}
               {a.kind === 'add-round-date' ? (
                 onAddRound && (
                   <button type="button" onClick={onAddRound}>
@@ -96,13 +139,19 @@ export function ActionList({
                   </button>
                 )
               ) : (
-                <button type="button" onClick={() => void act('actions.complete', { opportunityId: a.opportunityId, key: a.key })} aria-label={`Done: ${label}`}>
+                <button
+                  type="button"
+                  className={primary ? 'secondary' : undefined}
+                  onClick={() => void act('actions.complete', { opportunityId: a.opportunityId, key: a.key })}
+                  aria-label={`Done: ${label}`}
+                >
                   Done
                 </button>
               )}
               <label className="inline snooze">
                 <span className="visually-hidden">Snooze {label}</span>
                 <select
+                  className="quiet-select"
                   aria-label={`Snooze: ${label}`}
                   value=""
                   onChange={(e) => {
@@ -119,7 +168,7 @@ export function ActionList({
                   ))}
                 </select>
               </label>
-              <button type="button" className="secondary" onClick={() => void act('actions.skip', { opportunityId: a.opportunityId, key: a.key })} aria-label={`Skip: ${label}`}>
+              <button type="button" className="quiet" onClick={() => void act('actions.skip', { opportunityId: a.opportunityId, key: a.key })} aria-label={`Skip: ${label}`}>
                 Skip
               </button>
             </>
@@ -140,7 +189,7 @@ export function ActionList({
           {error}
         </p>
       )}
-      {open.length === 0 ? <p className="muted">Nothing to do on this card right now.</p> : <ul className="actions">{open.map(item)}</ul>}
+      {open.length === 0 ? quietWhenEmpty ? null : <p className="muted">Nothing to do on this card right now.</p> : <ul className="actions">{open.map(item)}</ul>}
       {missed.length > 0 && (
         <>
           <h4>Missed ({missed.length})</h4>

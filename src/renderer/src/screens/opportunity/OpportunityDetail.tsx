@@ -1,6 +1,7 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Action, Contact, EventKind, OpportunityWithRounds, TimelineEvent } from '../../../../shared/domain';
-import { Dialog } from '../../components/Dialog';
+import type { LetterKind } from '../../../../shared/letters';
+import { Panel } from '../../components/Panel';
 import { notify } from '../../components/notices';
 import { actionLabel, useFormat } from '../../format';
 import { CalendarButton } from '../data/CalendarButton';
@@ -9,6 +10,8 @@ import { PersonEditor } from '../people/PersonEditor';
 import { ReflectionEditor } from '../reflection/ReflectionEditor';
 import { ActionList } from './ActionList';
 import { CardLifecycle } from './CardLifecycle';
+import { NextSteps } from './NextSteps';
+import { StageMove } from './StageMove';
 import { EVENT_LABELS } from './event-labels';
 import { COMPANY_SIZE_LABELS, draftOf, emptyRound, FORMAT_LABELS, OpportunityForm, roundInput, RoundFields } from './OpportunityForm';
 import type { RoundDraft } from './OpportunityForm';
@@ -24,7 +27,12 @@ function peopleOf(o: OpportunityWithRounds): number[] {
   return [...new Set(ids)];
 }
 
-/** The card's detail: rounds and people, the actions with their why, the timeline, and its outcome. */
+/**
+ * The card's detail, a panel beside the view (not a dialog): what to do first (the planner's actions
+ * and, where they stop, the core's guidance), the column it is in, its rounds with their
+ * letters and reflections, the timeline, the people, and its outcome. The reflection opens over
+ * the whole content area; this panel waits under it with everything as it was.
+ */
 export function OpportunityDetail({
   id,
   onClose,
@@ -49,7 +57,19 @@ export function OpportunityDetail({
   const [editingPerson, setEditingPerson] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [reflecting, setReflecting] = useState<number | null>(initialReflection);
-  const [lettersFor, setLettersFor] = useState<number | null>(initialLetters);
+  const [letters, setLetters] = useState<{ roundId: number; kind?: LetterKind } | null>(initialLetters === null ? null : { roundId: initialLetters });
+  const guidance = useCall('actions.guidance', { opportunityId: id });
+  const lettersHeading = useRef<HTMLHeadingElement>(null);
+  const lettersFor = letters?.roundId ?? null;
+  // Letters opened from a line of the card: the focus follows to them (they open above that line).
+  const [lettersAsked, setLettersAsked] = useState(0);
+  useEffect(() => {
+    if (lettersAsked > 0) lettersHeading.current?.focus();
+  }, [lettersAsked]);
+  const openLetters = (roundId: number, kind?: LetterKind) => {
+    setLetters({ roundId, ...(kind ? { kind } : {}) });
+    setLettersAsked((n) => n + 1);
+  };
   const byId = new Map<number, Contact>((contacts.data ?? []).map((c) => [c.id, c]));
   const nameOf = (cid: number) => byId.get(cid)?.name ?? `Contact ${cid}`;
   /** A person as a round names them: their details open from their name (a removed person is a name only). */
@@ -93,16 +113,25 @@ export function OpportunityDetail({
     if (!result.ok) setError(result.error.message);
   }
 
+  const round = (rid: number) => o?.rounds.find((r) => r.id === rid) ?? null;
+  const reflectionRound = reflecting === null ? null : round(reflecting);
+  const title = o ? `${o.company}: ${o.role}` : 'Opportunity';
   return (
-    <Dialog title={o ? `${o.company}: ${o.role}` : 'Opportunity'} onClose={onClose} wide>
-      {opportunity.error && (
-        <p role="alert" className="error">
-          {opportunity.error?.message}
-        </p>
-      )}
-      {o && (
-        <div className="detail">
-          <div className="detail-main">
+    <>
+      <Panel
+        title={title}
+        onClose={onClose}
+        hidden={reflecting !== null}
+        className="detail-panel"
+        returnTo={() => document.querySelector<HTMLElement>(`[data-card-id="${id}"] .card-open`)}
+      >
+        {opportunity.error && (
+          <p role="alert" className="error">
+            {opportunity.error?.message}
+          </p>
+        )}
+        {o && (
+          <div className="detail">
             {o.archivedAt && (
               <p className="archived-note" role="note">
                 Archived {format.dateTime(o.archivedAt)}: off the board, no reminders.{' '}
@@ -120,195 +149,230 @@ export function OpportunityDetail({
                 </button>
               </p>
             )}
+            <StageMove opportunityId={o.id} />
             {lettersFor !== null && (
-              <>
+              <section className="detail-section" aria-labelledby="letters-title">
                 <div className="section-head">
-                  <h3>Letters for round {o.rounds.find((r) => r.id === lettersFor)?.number}</h3>
-                  <button type="button" className="secondary small" onClick={() => setLettersFor(null)}>
+                  <h3 id="letters-title" ref={lettersHeading} tabIndex={-1}>
+                    Letters for round {round(lettersFor)?.number}
+                  </h3>
+                  <button type="button" className="quiet small" onClick={() => setLetters(null)}>
                     Hide letters
                   </button>
                 </div>
-                <LettersPanel roundId={lettersFor} opportunityId={o.id} />
-              </>
+                <LettersPanel key={`${lettersFor}:${letters?.kind ?? ''}`} roundId={lettersFor} opportunityId={o.id} initialKind={letters?.kind} />
+              </section>
             )}
-            <h3>What to do</h3>
-            <ActionList actions={actions.data ?? []} onWriteReflection={setReflecting} onAddRound={() => setAddingRound(emptyRound())} />
-            <h3>Timeline</h3>
-            {timeline.length === 0 ? (
-              <p className="muted">Nothing recorded yet.</p>
-            ) : (
-              <ol className="timeline" aria-label="Timeline">
-                {timeline.map((t) =>
-                  t.type === 'event' ? (
-                    <li key={`e${t.event.id}`} className={t.event.undoneAt ? 'undone' : undefined}>
-                      <time dateTime={t.event.occurredAt}>{format.dateTime(t.event.occurredAt)}</time> {EVENT_LABELS[t.event.kind]}
-                      {t.event.contactId ? ` to ${nameOf(t.event.contactId)}` : ''}
-                      {t.event.channel ? ` (${t.event.channel})` : ''}
-                      {t.event.undoneAt ? ' (undone)' : ''}
-                    </li>
-                  ) : (
-                    <li key={`m${t.action.key}`} className="missed">
-                      <time dateTime={t.at}>{format.dateTime(t.at)}</time> <span aria-hidden="true">✗ </span>
-                      Missed: {actionLabel(t.action)} (its window closed with nothing recorded)
-                    </li>
-                  ),
-                )}
+            <section className="detail-section" aria-labelledby="todo-title">
+              <h3 id="todo-title">What to do</h3>
+              {guidance.data?.guidance && (
+                <NextSteps guidance={guidance.data.guidance} onAddRound={() => setAddingRound(emptyRound())} onReflection={setReflecting} />
+              )}
+              <ActionList
+                actions={actions.data ?? []}
+                onWriteReflection={setReflecting}
+                onWriteLetter={openLetters}
+                onAddRound={() => setAddingRound(emptyRound())}
+                quietWhenEmpty={Boolean(guidance.data?.guidance)}
+              />
+            </section>
+            <section className="detail-section" aria-labelledby="rounds-title">
+              <h3 id="rounds-title">Rounds</h3>
+              {o.rounds.length === 0 && <p className="muted">No round yet: add it with its date and time, and Afterword plans the follow-up.</p>}
+              <ol className="rounds">
+                {o.rounds.map((r) => (
+                  <li key={r.id}>
+                    <div className="round-line">
+                      <span>
+                        <strong>Round {r.number}</strong>: {format.dateTime(r.startsAt)}, {FORMAT_LABELS[r.format]}, {r.durationMinutes} min
+                      </span>
+                      <span className="round-buttons">
+                        <button type="button" className="secondary small" onClick={() => setReflecting(r.id)} aria-label={`Reflection on round ${r.number}`}>
+                          Reflection
+                        </button>
+                        <button type="button" className="quiet small" onClick={() => openLetters(r.id)} aria-label={`Letters for round ${r.number}`}>
+                          Letters
+                        </button>
+                        <button type="button" className="quiet small" onClick={() => setEditingRound({ id: r.id, draft: draftOf(r, format) })} aria-label={`Edit round ${r.number}`}>
+                          Edit
+                        </button>
+                      </span>
+                    </div>
+                    {r.interviewerIds.length > 0 && (
+                      <div>
+                        With{' '}
+                        {r.interviewerIds.map((cid, i) => (
+                          <span key={cid}>
+                            {i > 0 && ', '}
+                            {personName(cid, `interviewer in round ${r.number}`)}
+                          </span>
+                        ))}
+                      </div>
+                    )}
+                    {r.arrangedByContactId && (
+                      <div>
+                        Arranged by {personName(r.arrangedByContactId, `who arranged round ${r.number}`)}, by {r.arrangedChannel}
+                      </div>
+                    )}
+                    {r.nextStep && <div>Next step: {r.nextStep}</div>}
+                    {r.decisionDate && <div>Decision by {format.date(r.decisionDate)}</div>}
+                    {editingRound?.id === r.id && (
+                      <div className="stack">
+                        <RoundFields round={editingRound.draft} onChange={(draft) => setEditingRound({ id: r.id, draft })} />
+                        <div className="buttons">
+                          <button type="button" onClick={() => void saveRound()}>
+                            Save round
+                          </button>
+                          <button type="button" className="secondary" onClick={() => setEditingRound(null)}>
+                            Cancel
+                          </button>
+                        </div>
+                      </div>
+                    )}
+                  </li>
+                ))}
               </ol>
-            )}
-            <div className="buttons">
-              <button type="button" className="secondary" onClick={() => void record('reply_received')}>
-                Record a reply
-              </button>
-              <button type="button" className="secondary" onClick={() => void record('offer_received')}>
-                Record an offer
-              </button>
-            </div>
+              {addingRound ? (
+                <div className="stack">
+                  <RoundFields round={addingRound} onChange={setAddingRound} />
+                  <div className="buttons">
+                    <button type="button" onClick={() => void addRound()}>
+                      Save round
+                    </button>
+                    <button type="button" className="secondary" onClick={() => setAddingRound(null)}>
+                      Cancel
+                    </button>
+                  </div>
+                </div>
+              ) : (
+                <div className="buttons">
+                  <button type="button" className="secondary small" onClick={() => setAddingRound(emptyRound())}>
+                    {o.rounds.length === 0 ? 'Add the round' : 'Add the next round'}
+                  </button>
+                </div>
+              )}
+            </section>
+            <section className="detail-section" aria-labelledby="timeline-title">
+              <h3 id="timeline-title">Timeline</h3>
+              {timeline.length === 0 ? (
+                <p className="muted">Nothing recorded yet.</p>
+              ) : (
+                <ol className="timeline" aria-label="Timeline">
+                  {timeline.map((t) =>
+                    t.type === 'event' ? (
+                      <li key={`e${t.event.id}`} className={t.event.undoneAt ? 'undone' : undefined}>
+                        <time dateTime={t.event.occurredAt}>{format.dateTime(t.event.occurredAt)}</time> {EVENT_LABELS[t.event.kind]}
+                        {t.event.contactId ? ` to ${nameOf(t.event.contactId)}` : ''}
+                        {t.event.channel ? ` (${t.event.channel})` : ''}
+                        {t.event.undoneAt ? ' (undone)' : ''}
+                      </li>
+                    ) : (
+                      <li key={`m${t.action.key}`} className="missed">
+                        <time dateTime={t.at}>{format.dateTime(t.at)}</time> <span aria-hidden="true">✗ </span>
+                        Missed: {actionLabel(t.action)} (its window closed with nothing recorded)
+                      </li>
+                    ),
+                  )}
+                </ol>
+              )}
+              <div className="buttons">
+                <button type="button" className="secondary small" onClick={() => void record('reply_received')}>
+                  Record a reply
+                </button>
+                <button type="button" className="quiet small" onClick={() => void record('offer_received')}>
+                  Record an offer
+                </button>
+              </div>
+            </section>
+            <section className="detail-section" aria-labelledby="people-title">
+              <h3 id="people-title">People</h3>
+              {peopleOf(o).length === 0 ? (
+                <p className="muted">No one yet: add interviewers to a round.</p>
+              ) : (
+                <ul className="people">
+                  {peopleOf(o).map((cid) => {
+                    const c = byId.get(cid);
+                    if (!c) return null;
+                    return (
+                      <li key={cid}>
+                        <strong>{c.name}</strong>
+                        {c.title ? `, ${c.title}` : ''}
+                        {cid === o.recruiterContactId && <span className="muted"> (recruiter)</span>}
+                        {c.removedAt ? (
+                          <div className="muted">Removed from your contacts: only the name is kept.</div>
+                        ) : (
+                          <>
+                            {c.email ? <div>{c.email}</div> : <div className="muted">No email yet</div>}
+                            {c.phone && <div>{c.phone}</div>}
+                            {c.lastContactedAt && <div className="muted">Last contacted {format.dateTime(c.lastContactedAt)}</div>}
+                            <button type="button" className="quiet small edit-person" onClick={() => setEditingPerson(cid)}>
+                              Edit {c.name}
+                            </button>
+                          </>
+                        )}
+                      </li>
+                    );
+                  })}
+                </ul>
+              )}
+            </section>
+            <section className="detail-section" aria-labelledby="about-title">
+              <h3 id="about-title">About</h3>
+              <dl className="about">
+                {o.jobUrl && (
+                  <div>
+                    <dt>Job link</dt>
+                    <dd>
+                      <a href={o.jobUrl} target="_blank" rel="noreferrer">
+                        {o.jobUrl}
+                      </a>
+                    </dd>
+                  </div>
+                )}
+                {(
+                  [
+                    ['Location', o.location],
+                    ['Source', o.source],
+                    ['Company size', o.companySize && COMPANY_SIZE_LABELS[o.companySize]],
+                    ['Salary notes', o.salaryNotes],
+                    ['Tags', o.tags.length > 0 ? o.tags.join(', ') : null],
+                    ['Notes', o.notes],
+                  ] as const
+                ).map(([label, v]) =>
+                  v ? (
+                    <div key={label}>
+                      <dt>{label}</dt>
+                      <dd className="pre">{v}</dd>
+                    </div>
+                  ) : null,
+                )}
+              </dl>
+              <div className="buttons">
+                <button type="button" className="secondary small" onClick={() => setEditing(true)}>
+                  Edit opportunity
+                </button>
+                <CalendarButton opportunityId={o.id} label="Add to calendar (.ics)" />
+              </div>
+              {error && (
+                <p role="alert" className="error">
+                  {error}
+                </p>
+              )}
+            </section>
             <CardLifecycle opportunity={o} onDeleted={onClose} />
           </div>
-          <aside className="detail-side">
-            <h3>Rounds</h3>
-            {o.rounds.length === 0 && <p className="muted">No round yet: add it with its date and time, and Afterword plans the follow-up.</p>}
-            <ol className="rounds">
-              {o.rounds.map((r) => (
-                <li key={r.id}>
-                  <strong>Round {r.number}</strong>: {format.dateTime(r.startsAt)}, {FORMAT_LABELS[r.format]}, {r.durationMinutes} min
-                  {r.interviewerIds.length > 0 && (
-                    <div>
-                      With{' '}
-                      {r.interviewerIds.map((cid, i) => (
-                        <span key={cid}>
-                          {i > 0 && ', '}
-                          {personName(cid, `interviewer in round ${r.number}`)}
-                        </span>
-                      ))}
-                    </div>
-                  )}
-                  {r.arrangedByContactId && (
-                    <div>
-                      Arranged by {personName(r.arrangedByContactId, `who arranged round ${r.number}`)}, by {r.arrangedChannel}
-                    </div>
-                  )}
-                  {r.nextStep && <div>Next step: {r.nextStep}</div>}
-                  {r.decisionDate && <div>Decision by {format.date(r.decisionDate)}</div>}
-                  <div className="buttons">
-                    <button type="button" className="secondary small" onClick={() => setReflecting(r.id)} aria-label={`Reflection on round ${r.number}`}>
-                      Reflection
-                    </button>
-                    <button type="button" className="secondary small" onClick={() => setLettersFor(r.id)} aria-label={`Letters for round ${r.number}`}>
-                      Letters
-                    </button>
-                    <button type="button" className="secondary small" onClick={() => setEditingRound({ id: r.id, draft: draftOf(r, format) })} aria-label={`Edit round ${r.number}`}>
-                      Edit
-                    </button>
-                  </div>
-                  {editingRound?.id === r.id && (
-                    <div className="stack">
-                      <RoundFields round={editingRound.draft} onChange={(draft) => setEditingRound({ id: r.id, draft })} />
-                      <div className="buttons">
-                        <button type="button" onClick={() => void saveRound()}>
-                          Save round
-                        </button>
-                        <button type="button" className="secondary" onClick={() => setEditingRound(null)}>
-                          Cancel
-                        </button>
-                      </div>
-                    </div>
-                  )}
-                </li>
-              ))}
-            </ol>
-            {addingRound ? (
-              <div className="stack">
-                <RoundFields round={addingRound} onChange={setAddingRound} />
-                <div className="buttons">
-                  <button type="button" onClick={() => void addRound()}>
-                    Save round
-                  </button>
-                  <button type="button" className="secondary" onClick={() => setAddingRound(null)}>
-                    Cancel
-                  </button>
-                </div>
-              </div>
-            ) : (
-              <button type="button" className="secondary" onClick={() => setAddingRound(emptyRound())}>
-                {o.rounds.length === 0 ? 'Add the round' : 'Add the next round'}
-              </button>
-            )}
-            <h3>People</h3>
-            {peopleOf(o).length === 0 ? (
-              <p className="muted">No one yet: add interviewers to a round.</p>
-            ) : (
-              <ul className="people">
-                {peopleOf(o).map((cid) => {
-                  const c = byId.get(cid);
-                  if (!c) return null;
-                  return (
-                    <li key={cid}>
-                      <strong>{c.name}</strong>
-                      {c.title ? `, ${c.title}` : ''}
-                      {cid === o.recruiterContactId && <span className="muted"> (recruiter)</span>}
-                      {c.removedAt ? (
-                        <div className="muted">Removed from your contacts: only the name is kept.</div>
-                      ) : (
-                        <>
-                          {c.email ? <div>{c.email}</div> : <div className="muted">No email yet</div>}
-                          {c.phone && <div>{c.phone}</div>}
-                          {c.lastContactedAt && <div className="muted">Last contacted {format.dateTime(c.lastContactedAt)}</div>}
-                          <button type="button" className="secondary small edit-person" onClick={() => setEditingPerson(cid)}>
-                            Edit {c.name}
-                          </button>
-                        </>
-                      )}
-                    </li>
-                  );
-                })}
-              </ul>
-            )}
-            <h3>About</h3>
-            <dl className="about">
-              {o.jobUrl && (
-                <div>
-                  <dt>Job link</dt>
-                  <dd>
-                    <a href={o.jobUrl} target="_blank" rel="noreferrer">
-                      {o.jobUrl}
-                    </a>
-                  </dd>
-                </div>
-              )}
-              {(
-                [
-                  ['Location', o.location],
-                  ['Source', o.source],
-                  ['Company size', o.companySize && COMPANY_SIZE_LABELS[o.companySize]],
-                  ['Salary notes', o.salaryNotes],
-                  ['Tags', o.tags.length > 0 ? o.tags.join(', ') : null],
-                  ['Notes', o.notes],
-                ] as const
-              ).map(([label, v]) =>
-                v ? (
-                  <div key={label}>
-                    <dt>{label}</dt>
-                    <dd className="pre">{v}</dd>
-                  </div>
-                ) : null,
-              )}
-            </dl>
-            <button type="button" className="secondary" onClick={() => setEditing(true)}>
-              Edit opportunity
-            </button>{' '}
-            <CalendarButton opportunityId={o.id} label="Add to calendar (.ics)" />
-            {error && (
-              <p role="alert" className="error">
-                {error}
-              </p>
-            )}
-          </aside>
-        </div>
+        )}
+        {editing && o && <OpportunityForm existing={o} onClose={() => setEditing(false)} />}
+        {editingPerson !== null && <PersonEditor contactId={editingPerson} onClose={() => setEditingPerson(null)} />}
+      </Panel>
+      {reflecting !== null && (
+        <ReflectionEditor
+          roundId={reflecting}
+          people={(reflectionRound?.interviewerIds ?? []).map(nameOf)}
+          format={reflectionRound ? FORMAT_LABELS[reflectionRound.format] : null}
+          onClose={() => setReflecting(null)}
+        />
       )}
-      {editing && o && <OpportunityForm existing={o} onClose={() => setEditing(false)} />}
-      {editingPerson !== null && <PersonEditor contactId={editingPerson} onClose={() => setEditingPerson(null)} />}
-      {reflecting !== null && <ReflectionEditor roundId={reflecting} onClose={() => setReflecting(null)} />}
-    </Dialog>
+    </>
   );
 }

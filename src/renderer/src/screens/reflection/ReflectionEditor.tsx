@@ -20,7 +20,9 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ReflectionView } from '../../../../shared/contract';
 import { REFLECTION_TEMPLATE } from '../../../../shared/reflection-prompts';
-import { Dialog } from '../../components/Dialog';
+import { Panel } from '../../components/Panel';
+import { QuestionList } from './QuestionBank';
+import './reflection.css';
 import { useFormat } from '../../format';
 import { downloadBase64 } from '../../download';
 import { Autosaver } from './autosave';
@@ -224,8 +226,24 @@ function EditorBody({ view, onReload }: { view: ReflectionView; onReload: () => 
   );
 }
 
-/** The reflection of one round: the editor, the passages to mention, versions, and export. */
-export function ReflectionEditor({ roundId, onClose }: { roundId: number; onClose: () => void }) {
+/**
+ * The reflection of one round as a full pane over the content area (room to write), the round's
+ * summary beside it (who, when, the questions you were asked before), the passages to mention,
+ * versions, and export. "Back to the card" (or Escape) returns to the card's detail.
+ */
+export function ReflectionEditor({
+  roundId,
+  onClose,
+  people = [],
+  format: roundFormat = null,
+}: {
+  roundId: number;
+  onClose: () => void;
+  /** The round's interviewers, by name. */
+  people?: readonly string[];
+  /** How the round was held ("Video"). */
+  format?: string | null;
+}) {
   const format = useFormat();
   const reflection = useCall('reflections.get', { roundId });
   const client = useQueryClient();
@@ -270,7 +288,14 @@ export function ReflectionEditor({ roundId, onClose }: { roundId: number; onClos
   }
 
   return (
-    <Dialog title={view ? `Reflection: ${view.company}, round ${view.roundNumber}` : 'Reflection'} onClose={onClose} wide>
+    <Panel
+      title={view ? `Reflection: ${view.company}, round ${view.roundNumber}` : 'Reflection'}
+      onClose={onClose}
+      closeLabel="Back to the card"
+      full
+      className="reflection-pane"
+      returnTo={() => document.querySelector<HTMLElement>('.detail-panel h2')}
+    >
       {(error ?? reflection.error) && (
         <p role="alert" className="error">
           {error ?? reflection.error?.message}
@@ -280,12 +305,34 @@ export function ReflectionEditor({ roundId, onClose }: { roundId: number; onClos
         <div className="reflection">
           <div className="reflection-main">
             <p className="hint">
-              {view.role}, {format.day(view.startsAt)}. Write freely under the prompts; Markdown shortcuts work (<code>## </code>, <code>- </code>, <code>[ ] </code>,{' '}
-              <code>**bold**</code>). Select a passage and press “Mention in the thank-you” to offer it to your letters.
+              Write freely under the prompts; Markdown shortcuts work (<code>## </code>, <code>- </code>, <code>[ ] </code>, <code>**bold**</code>). Select a passage and press
+              “Mention in the thank-you” to offer it to your letters.
             </p>
             <EditorBody key={editorKey} view={view} onReload={() => void reload()} />
           </div>
-          <aside className="reflection-side">
+          <aside className="reflection-side" aria-label="The round">
+            <section className="round-summary" aria-labelledby="round-summary-title">
+              <h3 id="round-summary-title">
+                {view.company}, round {view.roundNumber}
+              </h3>
+              <dl>
+                <div>
+                  <dt>Role</dt>
+                  <dd>{view.role}</dd>
+                </div>
+                <div>
+                  <dt>When</dt>
+                  <dd>
+                    {format.dateTime(view.startsAt)}
+                    {roundFormat ? `, ${roundFormat}` : ''}
+                  </dd>
+                </div>
+                <div>
+                  <dt>With</dt>
+                  <dd>{people.length > 0 ? people.join(', ') : 'No interviewer recorded'}</dd>
+                </div>
+              </dl>
+            </section>
             {(view.stated.nextStep || view.stated.decisionDate) && (
               <section className="offer" aria-label="Copy to the round">
                 <h3>Copy to the round?</h3>
@@ -311,10 +358,10 @@ export function ReflectionEditor({ roundId, onClose }: { roundId: number; onClos
               </ul>
             )}
             <div className="buttons">
-              <button type="button" className="secondary" onClick={() => void showVersions()}>
+              <button type="button" className="secondary small" onClick={() => void showVersions()}>
                 Earlier versions
               </button>
-              <button type="button" className="secondary" onClick={() => void exportOne()}>
+              <button type="button" className="quiet small" onClick={() => void exportOne()}>
                 Export as Markdown
               </button>
             </div>
@@ -339,9 +386,13 @@ export function ReflectionEditor({ roundId, onClose }: { roundId: number; onClos
                 )}
               </section>
             )}
+            <section className="side-questions" aria-labelledby="side-questions-title">
+              <h3 id="side-questions-title">Question bank</h3>
+              <QuestionList compact />
+            </section>
           </aside>
         </div>
       )}
-    </Dialog>
+    </Panel>
   );
 }

@@ -4,7 +4,7 @@ import type { PlannerPatch, PlannerSettings, Settings } from '../../../../shared
 import { PLANNER_PRESETS, PRESET_TITLES, presetOf } from '../../../../shared/settings';
 import { Dialog } from '../../components/Dialog';
 import { BackupsSection } from './BackupsSection';
-import { YourDataDialog } from '../data/YourDataDialog';
+import { YourData } from '../data/YourData';
 import { call } from '../../data/calls';
 import { TimeZoneSelect } from '../../components/TimeZoneSelect';
 
@@ -63,14 +63,19 @@ export function SettingsDialog({ onClose, inApp }: { onClose: () => void; inApp:
 
   const p = settings.planner;
   return (
-    <Dialog title="Settings" onClose={onClose} wide>
+    // Your data shows in this dialog in place of the settings (what was changed here waits, unsaved
+    // but kept), and closing it comes back: never one dialog over another.
+    <Dialog title={yourData ? 'Your data' : 'Settings'} onClose={yourData ? () => setYourData(false) : onClose} wide>
+      {yourData ? (
+        <YourData />
+      ) : (
       <form className="settings stack" onSubmit={save}>
         <fieldset>
           <legend>Reminders</legend>
+          <label className="inline">
+            <input type="checkbox" checked={settings.notifications} onChange={(e) => set('notifications', e.target.checked)} /> Notifications
+          </label>
           <div className="fields">
-            <label className="inline">
-              <input type="checkbox" checked={settings.notifications} onChange={(e) => set('notifications', e.target.checked)} /> Notifications
-            </label>
             <label>
               Quiet hours from
               <input type="time" value={settings.quietHours.start} onChange={(e) => set('quietHours', { ...settings.quietHours, start: e.target.value })} />
@@ -84,21 +89,19 @@ export function SettingsDialog({ onClose, inApp }: { onClose: () => void; inApp:
               <TimeZoneSelect value={settings.timeZone} systemZone={systemZone} onChange={(zone) => set('timeZone', zone)} />
             </label>
           </div>
-          <div className="fields">
-            <label className="inline">
-              <input type="checkbox" checked={settings.closeToTray} onChange={(e) => set('closeToTray', e.target.checked)} /> Closing the window keeps Afterword in the tray
-            </label>
-            <label className="inline">
-              <input type="checkbox" checked={settings.launchAtLogin} onChange={(e) => set('launchAtLogin', e.target.checked)} /> Start Afterword when I log in
-            </label>
-          </div>
+          <label className="inline">
+            <input type="checkbox" checked={settings.closeToTray} onChange={(e) => set('closeToTray', e.target.checked)} /> Closing the window keeps Afterword in the tray
+          </label>
+          <label className="inline">
+            <input type="checkbox" checked={settings.launchAtLogin} onChange={(e) => set('launchAtLogin', e.target.checked)} /> Start Afterword when I log in
+          </label>
           {!inApp && <p className="hint">The tray and starting at login belong to the desktop app; in browser mode the page shows your reminders.</p>}
         </fieldset>
 
         <fieldset>
           <legend>Follow-up plan</legend>
           <div className="fields">
-            <label>
+            <label className="span-row">
               Preset
               <select
                 value={p.preset}
@@ -178,10 +181,10 @@ export function SettingsDialog({ onClose, inApp }: { onClose: () => void; inApp:
                 <option value="a4">A4</option>
               </select>
             </label>
-            <label className="inline">
-              <input type="checkbox" checked={settings.linkedinPremium} onChange={(e) => set('linkedinPremium', e.target.checked)} /> LinkedIn Premium (300-character notes)
-            </label>
           </div>
+          <label className="inline">
+            <input type="checkbox" checked={settings.linkedinPremium} onChange={(e) => set('linkedinPremium', e.target.checked)} /> LinkedIn Premium (300-character notes)
+          </label>
           <label>
             Signature
             <textarea rows={3} value={settings.signature} onChange={(e) => set('signature', e.target.value)} placeholder={'Best regards,\nYour Name'} />
@@ -211,7 +214,7 @@ export function SettingsDialog({ onClose, inApp }: { onClose: () => void; inApp:
           {saved && <span role="status">Saved.</span>}
         </div>
       </form>
-      {yourData && <YourDataDialog onClose={() => setYourData(false)} />}
+      )}
     </Dialog>
   );
 }

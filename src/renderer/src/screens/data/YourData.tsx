@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'react';
 import type { JsonPreview } from '../../../../shared/calls/transfer-calls';
-import { Dialog } from '../../components/Dialog';
 import { downloadBase64 } from '../../download';
 import { useFormat } from '../../format';
 import { CalendarButton } from './CalendarButton';
@@ -16,7 +15,8 @@ type Picked = { name: string; base64: string; kind: 'json' | 'csv' };
  * tables as CSV for spreadsheets, calendars of what is upcoming, the calendar file to subscribe
  * to, and imports (a JSON export, or a spreadsheet or another tracker's CSV) with a preview first.
  */
-export function YourDataDialog({ onClose }: { onClose: () => void }) {
+/** Export, import and the calendar: shown in Settings' dialog in place of the settings (never a dialog over it). */
+export function YourData() {
   const format = useFormat();
   const feed = useCalendarFeed();
   const [message, setMessage] = useState<string | null>(null);
@@ -45,7 +45,6 @@ export function YourDataDialog({ onClose }: { onClose: () => void }) {
   };
 
   return (
-    <Dialog title="Your data" onClose={onClose} wide>
       <div className="stack your-data">
         <section aria-labelledby="export-title">
           <h3 id="export-title">Export</h3>
@@ -104,7 +103,6 @@ export function YourDataDialog({ onClose }: { onClose: () => void }) {
           </p>
         )}
       </div>
-    </Dialog>
   );
 }
 

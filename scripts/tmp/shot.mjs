@@ -1,0 +1,12 @@
+import { chromium } from '@playwright/test';
+import { spawn } from 'node:child_process';
+const [,, w, h, scheme, out, size] = process.argv;
+const server = spawn('node_modules/.bin/node', ['out/main/web.js', '--demo', '--demo-size', size ?? '200', '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+const url = await new Promise((res) => { let o=''; server.stdout.on('data', (c) => { o += c; const l = o.split('\n').find((x) => x.startsWith('http://127.0.0.1:')); if (l) res(l.trim()); }); });
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
+const page = await browser.newPage({ viewport: { width: +w, height: +h }, colorScheme: scheme });
+await page.goto(url);
+await page.getByRole('button', { name: /^Closed/ }).first().waitFor();
+await page.waitForTimeout(800);
+await page.screenshot({ path: out });
+await browser.close(); server.kill();
