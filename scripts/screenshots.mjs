@@ -54,7 +54,7 @@ try {
       await shot('board');
       // The command palette, a company typed.
       await page.keyboard.press('Control+K');
-      const palette = page.getByRole('dialog', { name: /Go to or do/ });
+      const palette = page.getByRole('dialog', { name: 'Go to or do' });
       await palette.waitFor();
       await page.keyboard.type('pi');
       await page.waitForTimeout(200);

@@ -143,10 +143,16 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
       if (!secretMatches(bearer(req.headers.authorization), secret)) {
         send(res, 401, refusal('unauthorized', 'This call needs the secret printed when browser mode started.')); return;
       }
-      if (draining) { send(res, 503, refusal('shutting_down', 'Afterword is closing; this call was not run.'), { Connection: 'close' }); return; }
+      if (draining) {
+        send(res, 503, refusal('shutting_down', 'Afterword is closing; this call was not run.'), { Connection: 'close' });
+        return;
+      }
       if (pathname === API_EVENTS_PATH && req.method === 'GET') { openEventStream(res); return; }
       if (pathname.startsWith(API_CALL_PREFIX)) {
-        if (req.method !== 'POST') { send(res, 405, refusal('invalid_input', 'Calls are made with POST.'), { Allow: 'POST' }); return; }
+        if (req.method !== 'POST') {
+          send(res, 405, refusal('invalid_input', 'Calls are made with POST.'), { Allow: 'POST' });
+          return;
+        }
         if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
           send(res, 415, refusal('invalid_input', 'Calls are sent as application/json.')); return;
         }
@@ -158,7 +164,10 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
         }
         const limit = LARGE_BODY_CALLS.has(name) ? MAX_IMPORT_BODY_BYTES : MAX_BODY_BYTES;
         const body = await readBody(req, limit);
-        if (body === 'too-large') { send(res, 413, refusal('too_large', `This call may carry at most ${limit} bytes.`)); return; }
+        if (body === 'too-large') {
+          send(res, 413, refusal('too_large', `This call may carry at most ${limit} bytes.`));
+          return;
+        }
         let input: unknown;
         try {
           input = body.length === 0 ? undefined : JSON.parse(body);
@@ -172,7 +181,10 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
       send(res, 404, refusal('unknown_call', 'No such endpoint.')); return;
     }
 
-    if (req.method !== 'GET' && req.method !== 'HEAD') { send(res, 405, refusal('invalid_input', 'Only GET.')); return; }
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      send(res, 405, refusal('invalid_input', 'Only GET.'));
+      return;
+    }
     serveStatic(pathname, req, res);
   }
 
@@ -199,9 +211,15 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
 
   function serveStatic(pathname: string, req: http.IncomingMessage, res: http.ServerResponse): void {
     const file = resolveStaticPath(rendererDir, pathname);
-    if (!file) { send(res, 404, refusal('not_found', 'Not found.')); return; }
+    if (!file) {
+      send(res, 404, refusal('not_found', 'Not found.'));
+      return;
+    }
     fs.stat(file, (error, stat) => {
-      if (error || !stat.isFile()) { send(res, 404, refusal('not_found', 'Not found.')); return; }
+      if (error || !stat.isFile()) {
+        send(res, 404, refusal('not_found', 'Not found.'));
+        return;
+      }
       res.writeHead(200, {
         ...SECURITY_HEADERS,
         'Content-Type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream',

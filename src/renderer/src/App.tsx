@@ -139,7 +139,7 @@ export function App() {
       if (Date.now() - chord.current < 1_500 && VIEW_KEYS[key]) {
         e.preventDefault();
         chord.current = 0;
-        return setView(VIEW_KEYS[key]!);
+        setView(VIEW_KEYS[key]); return;
       }
       chord.current = 0;
       if (key === 'g') chord.current = Date.now();
@@ -182,7 +182,10 @@ export function App() {
     for (const c of cards ?? []) list.push({ id: `card-${c.id}`, title: c.company, detail: c.role, group: 'Cards', keywords: c.people, run: () => openCard(c.id) });
     for (const p of contacts.data ?? []) {
       if (p.removedAt) continue;
-      const open = () => (setPerson(p.id), setView('contacts'));
+      const open = () => {
+        setPerson(p.id);
+        setView('contacts');
+      };
       list.push({ id: `person-${p.id}`, title: p.name, detail: p.title ?? undefined, group: 'People', keywords: [p.email, p.company].filter(Boolean).join(' '), run: open });
     }
     return list;
@@ -244,7 +247,8 @@ export function App() {
               <input
                 ref={search}
                 type="search"
-                placeholder="Search the board and reflections  /"
+                placeholder="Search  /"
+                title="Search the board and every reflection (/)"
                 aria-label="Search"
                 aria-keyshortcuts="/"
                 value={query}

@@ -105,6 +105,8 @@ async function streamEvents(
         }
       }
     } catch {
+      // Aborted while the stream was read: the checker cannot see the signal change under an await.
+      // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition
       if (signal.aborted) return;
     }
     await new Promise((r) => setTimeout(r, delay));

@@ -84,7 +84,10 @@ export function returnFocus(previous: HTMLElement | null, key: string | null): v
     // What the dialog led to took the focus (a card's panel opened from the palette): leave it there.
     const active = document.activeElement;
     if (active instanceof HTMLElement && active !== document.body && active.isConnected && !active.matches('main') && active !== previous) return;
-    if (previous?.isConnected && !previous.closest('[inert]')) return previous.focus();
+    if (previous?.isConnected && !previous.closest('[inert]')) {
+      previous.focus();
+      return;
+    }
     const replacement = key ? document.querySelector<HTMLElement>(`[data-focus-key="${CSS.escape(key)}"]`) : null;
     const target = replacement?.matches('button, a, input, select, textarea, [tabindex]') ? replacement : replacement?.querySelector<HTMLElement>('button, a, [tabindex]');
     (target ?? document.querySelector<HTMLElement>('main'))?.focus();

@@ -36,7 +36,7 @@ export interface RunOptions {
 
 /** Runs a call; throws `CallFailed` on an error answer; applies a write's effects to the cache. */
 export async function run<K extends CallName>(name: K, input: CallInput<K>, options: RunOptions = {}): Promise<CallOutput<K>> {
-  const result = (await api[name](input)) as Result<CallOutput<K>>;
+  const result = await api[name](input);
   if (!result.ok) throw new CallFailed(result.error);
   applyEffects(queryClient, result, options);
   return result.value;
@@ -44,7 +44,7 @@ export async function run<K extends CallName>(name: K, input: CallInput<K>, opti
 
 /** Like `run`, for code that handles the Result itself: the answer is returned, the effects applied. */
 export async function call<K extends CallName>(name: K, input: CallInput<K>, options: RunOptions = {}): Promise<Result<CallOutput<K>>> {
-  const result = (await api[name](input)) as Result<CallOutput<K>>;
+  const result = await api[name](input);
   if (result.ok) applyEffects(queryClient, result, options);
   return result;
 }

@@ -129,7 +129,7 @@ export function BoardColumn({
           {pages?.more && (
             // The list's last item: the way to its next page.
             <div {...(cards.length > 0 ? { role: 'listitem' } : {})}>
-              <button type="button" className="secondary small column-more" onClick={pages.loadMore} disabled={pages.loading}>
+              <button type="button" className="secondary small column-more" onClick={() => pages.loadMore()} disabled={pages.loading}>
                 {pages.loading ? `Loading more ${title.toLowerCase()} cards…` : `Show more ${title.toLowerCase()} cards`}
               </button>
             </div>

@@ -208,7 +208,7 @@ export function BoardScreen({
     resetKeyboardHeading();
     if (!card || !to || to === card.column) return;
     const question = moveQuestion(card, to, Date.now());
-    if (question) return setPending({ card, to: DIALOG_FOR[question] });
+    if (question) { setPending({ card, to: DIALOG_FOR[question] }); return; }
     move(card, to);
     // Moved by keyboard: the focus follows the card to its new column.
     if (!(event.activatorEvent instanceof MouseEvent)) focusCard(card.id);
@@ -219,7 +219,7 @@ export function BoardScreen({
       return (
         <p role="alert" className="error">
           The board could not be read: {board.error.message}{' '}
-          <button type="button" className="secondary small" onClick={board.refetch}>
+          <button type="button" className="secondary small" onClick={() => board.refetch()}>
             Try again
           </button>
         </p>

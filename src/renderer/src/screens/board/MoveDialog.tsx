@@ -1,4 +1,4 @@
-import type { FormEvent } from 'react';
+import type { SubmitEvent } from 'react';
 import type { ClosedReason } from '../../../../shared/domain';
 import { BOARD_COLUMN_TITLES, CLOSED_REASONS } from '../../../../shared/domain';
 import type { BoardCard } from '../../../../shared/contract';
@@ -64,18 +64,18 @@ export function MoveDialog({
     onCancel();
   }
 
-  function submit(event: FormEvent) {
+  function submit(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();
     if (to === 'thanked') {
-      if (interviewers.length > 0 && chosen.length === 0) return setError('Choose at least one person you thanked.');
-      return confirm({ to, interviewerIds: [...chosen] });
+      if (interviewers.length > 0 && chosen.length === 0) { setError('Choose at least one person you thanked.'); return; }
+      confirm({ to, interviewerIds: [...chosen] }); return;
     }
     if (to === 'closed') {
-      if (reason === null) return setError('Choose why the card is closed.');
-      return confirm({ to, closedReason: reason });
+      if (reason === null) { setError('Choose why the card is closed.'); return; }
+      confirm({ to, closedReason: reason }); return;
     }
     const input = roundInput(nextRound, format);
-    if (!input) return setError('The next round needs a valid date and time.');
+    if (!input) { setError('The next round needs a valid date and time.'); return; }
     confirm({ to, nextRound: input });
   }
 

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { FormEvent } from 'react';
+import type { SubmitEvent } from 'react';
 import type { RoundFormat } from '../../../../shared/domain';
 import { useFormat } from '../../format';
 import { call } from '../../data/calls';
@@ -20,18 +20,18 @@ export function QuickAdd() {
   const [added, setAdded] = useState<string | null>(null);
   const set = <K extends keyof typeof blank>(key: K, value: (typeof blank)[K]) => setFields((f) => ({ ...f, [key]: value }));
 
-  async function submit(event: FormEvent) {
+  async function submit(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();
     setError(null);
     setAdded(null);
     const when = zone.fromInput(fields.startsAt);
-    if (fields.startsAt && !when) return setError('That date and time is not valid.');
+    if (fields.startsAt && !when) { setError('That date and time is not valid.'); return; }
     const result = await call('opportunities.create', {
       company: fields.company,
       role: fields.role,
       ...(when ? { firstRound: { startsAt: when, format: fields.format } } : {}),
     });
-    if (!result.ok) return setError(result.error.message);
+    if (!result.ok) { setError(result.error.message); return; }
     setFields(blank);
     setAdded(when ? `Added ${result.value.company}.` : `Added ${result.value.company} with no round yet: its card asks for the date.`);
   }

@@ -43,10 +43,10 @@ export const columnJump: KeyboardCoordinateGetter = (event, { context, currentCo
 
 const columnName = (id: unknown): string => {
   const column = String(id).replace('column:', '') as BoardColumn;
-  return BOARD_COLUMN_TITLES[column] ?? String(id);
+  return (BOARD_COLUMN_TITLES as Partial<Record<string, string>>)[column] ?? String(id);
 };
 const cardName = (data: unknown): string => {
-  const card = (data as { current?: { card?: BoardCard } })?.current?.card;
+  const card = (data as { current?: { card?: BoardCard } } | null | undefined)?.current?.card;
   return card ? `${card.company}, ${card.role}` : 'the card';
 };
 

@@ -7,7 +7,7 @@ export function CalendarButton({ opportunityId, label }: { opportunityId?: numbe
   const [error, setError] = useState<string | null>(null);
   async function download() {
     const result = await call('transfer.calendar', opportunityId === undefined ? {} : { opportunityId });
-    if (!result.ok) return setError(result.error.message);
+    if (!result.ok) { setError(result.error.message); return; }
     setError(null);
     downloadBase64(result.value);
   }

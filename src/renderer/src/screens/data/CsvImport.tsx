@@ -51,7 +51,7 @@ export function CsvImport({ fileName, base64, onDone }: { fileName: string; base
     let current = true;
     void call('transfer.previewCsv', { base64, encoding, dateOrder, ...(mapping ? { mapping } : {}) }).then((r) => {
       if (!current) return;
-      if (!r.ok) return setError(r.error.message);
+      if (!r.ok) { setError(r.error.message); return; }
       setError(null);
       setPreview(r.value);
     });
@@ -65,7 +65,7 @@ export function CsvImport({ fileName, base64, onDone }: { fileName: string; base
     setBusy(true);
     const result = await call('transfer.importCsv', { base64, encoding, dateOrder, mapping: [...preview.mapping], skipBadRows: skip });
     setBusy(false);
-    if (!result.ok) return setError(result.error.message);
+    if (!result.ok) { setError(result.error.message); return; }
     onDone(summary(result.value));
   }
 

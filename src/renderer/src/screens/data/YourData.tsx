@@ -26,7 +26,7 @@ export function YourData() {
 
   async function exportAs(name: 'transfer.exportJson' | 'transfer.exportCsv') {
     const result = await call(name, undefined);
-    if (!result.ok) return setError(result.error.message);
+    if (!result.ok) { setError(result.error.message); return; }
     setError(null);
     downloadBase64(result.value);
   }
@@ -34,7 +34,7 @@ export function YourData() {
   async function pick(file: File | undefined) {
     setMessage(null);
     setError(null);
-    if (!file) return setPicked(null);
+    if (!file) { setPicked(null); return; }
     setPicked({ name: file.name, base64: await fileToBase64(file), kind: importKind(file) });
   }
 
@@ -72,7 +72,7 @@ export function YourData() {
           {feed.data && (
             <p>
               <code className="path">{feed.data.path}</code>{' '}
-              <button type="button" className="secondary small" onClick={() => void navigator.clipboard?.writeText(feed.data!.url)}>
+              <button type="button" className="secondary small" onClick={() => void navigator.clipboard.writeText(feed.data!.url)}>
                 Copy its address
               </button>
               <br />
@@ -93,7 +93,7 @@ export function YourData() {
             Choose a file to import
             <input key={inputKey} type="file" accept=".json,.csv,.tsv,.txt,application/json,text/csv" onChange={(e) => void pick(e.target.files?.[0])} />
           </label>
-          {picked?.kind === 'csv' && <CsvImport key={picked.name + picked.base64.length} fileName={picked.name} base64={picked.base64} onDone={done} />}
+          {picked?.kind === 'csv' && <CsvImport key={`${picked.name}:${picked.base64.length}`} fileName={picked.name} base64={picked.base64} onDone={done} />}
           {picked?.kind === 'json' && <JsonImport picked={picked} onDone={done} />}
         </section>
         {message && <p role="status">{message}</p>}
@@ -122,7 +122,7 @@ function JsonImport({ picked, onDone }: { picked: Picked; onDone: (message: stri
     setBusy(true);
     const result = await call('transfer.importJson', { base64: picked.base64 });
     setBusy(false);
-    if (!result.ok) return setError(result.error.message);
+    if (!result.ok) { setError(result.error.message); return; }
     const a = result.value.added;
     onDone(`Imported ${a.opportunities} opportunities, ${a.contacts} people, ${a.reflections} reflections and ${a.letters} letters. Backup made first: ${result.value.backup}.`);
   }

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { FormEvent } from 'react';
+import type { SubmitEvent } from 'react';
 import type { Settings } from '../../../../shared/settings';
 import { SYSTEM_TIME_ZONE } from '../../../../shared/settings';
 import { Checkbox } from '../../components/Choice';
@@ -76,14 +76,14 @@ export function FirstStart({ onDone }: { onDone: () => void }) {
     }
   }
 
-  async function saveYou(event: FormEvent) {
+  async function saveYou(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();
     setError(null);
     setBusy(true);
     const result = await call('settings.update', { userName: answers.name.trim(), signature, timeZone: answers.timeZone, englishVariant: answers.englishVariant });
     if (!result.ok) {
       setBusy(false);
-      return setError(result.error.message);
+      setError(result.error.message); return;
     }
     let exampleId = answers.exampleId;
     if (exampleId === null) {
@@ -94,7 +94,7 @@ export function FirstStart({ onDone }: { onDone: () => void }) {
     update((a) => ({ ...a, step: 'board', exampleId }));
   }
 
-  async function saveBoard(event: FormEvent) {
+  async function saveBoard(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();
     setError(null);
     setBusy(true);

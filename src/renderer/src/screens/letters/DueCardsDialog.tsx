@@ -18,7 +18,7 @@ export function DueCardsDialog({ onClose }: { onClose: () => void }) {
     setProgress(null);
     const result = await call('letters.exportDueCards', print);
     setBusy(false);
-    if (!result.ok) return setMessage(result.error.message);
+    if (!result.ok) { setMessage(result.error.message); return; }
     downloadBase64(result.value);
     setMessage(`Saved ${result.value.fileName}.`);
   }

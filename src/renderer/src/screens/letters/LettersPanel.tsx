@@ -103,7 +103,7 @@ export function LettersPanel({ roundId, opportunityId, initialKind = 'thank-you-
     setError(null);
     // The new drafts reach the list through the answer's effects (the list is asked again).
     const result = await call('letters.draft', contactId === undefined ? { roundId, kind } : { roundId, kind, contactId });
-    if (result.ok) return setAskWho(false);
+    if (result.ok) { setAskWho(false); return; }
     if (result.error.code === 'conflict') setAskWho(true);
     setError(result.error.message);
   }

@@ -155,7 +155,7 @@ export function ActionList({
                   aria-label={`Snooze: ${label}`}
                   value=""
                   onChange={(e) => {
-                    const choice = e.target.value as SnoozeChoice;
+                    const choice = e.target.value as SnoozeChoice | '';
                     if (!choice) return;
                     void act('actions.snooze', { opportunityId: a.opportunityId, key: a.key, choice });
                   }}

@@ -23,11 +23,11 @@ export function NextSteps({
 
   async function saveDeadline() {
     if (guidance.roundId === null) return;
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(deadline)) return setError('Enter the date they need your answer by.');
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(deadline)) { setError('Enter the date they need your answer by.'); return; }
     setError(null);
     // The deadline is the round's decision date (docs/follow-up-rules.md "After a reply, after an offer").
     const result = await call('rounds.update', { id: guidance.roundId, patch: { decisionDate: deadline } });
-    if (!result.ok) return setError(result.error.message);
+    if (!result.ok) { setError(result.error.message); return; }
     setSaved(`Saved: answer by ${format.date(deadline)}.`);
   }
 

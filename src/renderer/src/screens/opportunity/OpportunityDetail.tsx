@@ -91,9 +91,9 @@ export function OpportunityDetail({
   async function addRound() {
     if (!addingRound) return;
     const input = roundInput(addingRound, format);
-    if (!input) return setError('The round needs a valid date and time.');
+    if (!input) { setError('The round needs a valid date and time.'); return; }
     const result = await call('rounds.create', { opportunityId: id, ...input });
-    if (!result.ok) return setError(result.error.message);
+    if (!result.ok) { setError(result.error.message); return; }
     setError(null);
     setAddingRound(null);
   }
@@ -101,9 +101,9 @@ export function OpportunityDetail({
   async function saveRound() {
     if (!editingRound) return;
     const input = roundInput(editingRound.draft, format);
-    if (!input) return setError('The round needs a valid date and time.');
+    if (!input) { setError('The round needs a valid date and time.'); return; }
     const result = await call('rounds.update', { id: editingRound.id, patch: input });
-    if (!result.ok) return setError(result.error.message);
+    if (!result.ok) { setError(result.error.message); return; }
     setError(null);
     setEditingRound(null);
   }
@@ -127,7 +127,7 @@ export function OpportunityDetail({
       >
         {opportunity.error && (
           <p role="alert" className="error">
-            {opportunity.error?.message}
+            {opportunity.error.message}
           </p>
         )}
         {o && (

@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import type { FormEvent } from 'react';
+import type { SubmitEvent } from 'react';
 import type { CompanySize, OpportunityWithRounds, Round, RoundFormat } from '../../../../shared/domain';
 import { COMPANY_SIZES, ROUND_FORMATS } from '../../../../shared/domain';
 import { Radio } from '../../components/Choice';
@@ -216,7 +216,7 @@ export function OpportunityForm({ existing, onClose, onSaved }: { existing?: Opp
     onClose();
   }
 
-  async function submit(event: FormEvent) {
+  async function submit(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();
     setError(null);
     const fields = {
@@ -232,17 +232,17 @@ export function OpportunityForm({ existing, onClose, onSaved }: { existing?: Opp
     };
     if (existing) {
       const result = await call('opportunities.update', { id: existing.id, patch: { ...fields, recruiterContactId: draft.recruiter } });
-      if (!result.ok) return setError(result.error.message);
+      if (!result.ok) { setError(result.error.message); return; }
       clear();
       onSaved?.(existing.id);
-      return onClose();
+      onClose(); return;
     }
     const first = draft.withRound ? roundInput(draft.round, format) : null;
-    if (draft.withRound && !first) return setError('The round needs a valid date and time.');
+    if (draft.withRound && !first) { setError('The round needs a valid date and time.'); return; }
     // Whoever arranged the first round is the card's recruiter or HR contact too (one person, asked once).
     const recruiter = first ? first.arrangedByContactId : draft.recruiter;
     const result = await call('opportunities.create', { ...fields, recruiterContactId: recruiter, ...(first ? { firstRound: first } : {}) });
-    if (!result.ok) return setError(result.error.message);
+    if (!result.ok) { setError(result.error.message); return; }
     clear();
     onSaved?.(result.value.id);
     onClose();

@@ -58,7 +58,7 @@ export function StageMove({ opportunityId }: { opportunityId: number }) {
 
   function start() {
     if (!card) return;
-    if (!to) return setError('Choose the column to move the card to.');
+    if (!to) { setError('Choose the column to move the card to.'); return; }
     const question = moveQuestion(card, to, Date.now());
     if (question) setAsking(DIALOG_FOR[question]);
     else void move(to);

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { FormEvent } from 'react';
+import type { SubmitEvent } from 'react';
 import type { Contact } from '../../../../shared/domain';
 import { Dialog } from '../../components/Dialog';
 import { notify } from '../../components/notices';
@@ -55,11 +55,11 @@ function PersonForm({ person, onClose }: { person: Contact; onClose: () => void 
     onClose();
   }
 
-  async function save(event: FormEvent) {
+  async function save(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();
     setError(null);
     const result = await call('contacts.update', { id: person.id, patch: { ...draft } });
-    if (!result.ok) return setError(result.error.message);
+    if (!result.ok) { setError(result.error.message); return; }
     notify(`Saved ${result.value.name}'s details.`);
     close();
   }

@@ -120,7 +120,9 @@ export class Autosaver {
     if (this.stopped) return;
     if (this.inFlight && !urgent) {
       await this.inFlight;
-      if (this.latest !== this.saved && !this.inFlight) return this.flush();
+      // The save that was in flight cleared `inFlight` as it ended; the checker cannot see that.
+      // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition
+      if (this.latest !== this.saved && this.inFlight === null) return this.flush();
       return;
     }
     if (this.latest === this.saved) return;

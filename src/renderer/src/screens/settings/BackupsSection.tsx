@@ -26,7 +26,7 @@ export function BackupsSection() {
   async function backUp() {
     const result = await call('backups.create', undefined);
     setMessage(result.ok ? `Backed up: ${result.value.name} (${holds(result.value)})` : result.error.message);
-    void backups.refetch();
+    backups.refetch();
   }
 
   async function restore(b: Backup) {

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { FormEvent } from 'react';
+import type { SubmitEvent } from 'react';
 import type { PlannerPatch, PlannerSettings, Settings } from '../../../../shared/settings';
 import { PLANNER_PRESETS, PRESET_TITLES, presetOf } from '../../../../shared/settings';
 import { Dialog } from '../../components/Dialog';
@@ -30,7 +30,7 @@ export function SettingsDialog({ onClose, inApp }: { onClose: () => void; inApp:
 
   useEffect(() => {
     void call('settings.get', undefined).then((r) => {
-      if (!r.ok) return setError(r.error.message);
+      if (!r.ok) { setError(r.error.message); return; }
       setSettings(r.value.settings);
       // What "system" means where the core runs (the zone it uses when the setting says so).
       if (r.value.settings.timeZone === 'system') setSystemZone(r.value.timeZone);
@@ -49,14 +49,14 @@ export function SettingsDialog({ onClose, inApp }: { onClose: () => void; inApp:
     set('planner', { ...next, preset: presetOf(next) });
   };
 
-  async function save(event: FormEvent) {
+  async function save(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();
     if (!settings) return;
     // A preset is chosen by its name: the core sets its values.
     const { preset, ...values } = settings.planner;
     const planner: PlannerPatch = preset === 'custom' ? values : { preset, workingWeek: values.workingWeek };
     const result = await call('settings.update', { ...settings, planner });
-    if (!result.ok) return setError(result.error.message);
+    if (!result.ok) { setError(result.error.message); return; }
     setError(null);
     setSaved(true);
   }

@@ -219,7 +219,7 @@ export function TodayScreen({ onOpen }: { onOpen: (target: TodayTarget) => void 
                                 value=""
                                 disabled={working}
                                 onChange={(e) => {
-                                  const choice = e.target.value as SnoozeChoice;
+                                  const choice = e.target.value as SnoozeChoice | '';
                                   if (choice) void act('actions.snooze', { opportunityId: a.opportunityId, key: a.key, choice }, title, e.currentTarget);
                                 }}
                               >
