@@ -144,7 +144,8 @@ export async function browserBenchmarks(root: string, size: number, dir: string,
     if ((await opened.count()) > 0) {
       await opened.click();
       await page.getByRole('button', { name: /^Reflection on round/ }).first().click();
-      const dialog = page.getByRole('dialog', { name: /^Reflection:/ });
+      // The reflection opens as a full pane (a region named after the round).
+      const dialog = page.getByRole('region', { name: /^Reflection:/ });
       const editor = dialog.getByRole('textbox', { name: 'Reflection' });
       await editor.waitFor();
       await editor.click();

@@ -55,17 +55,37 @@ export function formatIn(timeZone: string, now: () => Date = () => new Date()): 
     new Intl.DateTimeFormat(undefined, { timeZone, weekday: 'short', day: 'numeric', month: 'short', hour: 'numeric', minute: '2-digit', ...(year ? { year: 'numeric' } : {}) });
   const dayOnly = (year: boolean, zone: string) => new Intl.DateTimeFormat(undefined, { timeZone: zone, weekday: 'short', day: 'numeric', month: 'short', ...(year ? { year: 'numeric' } : {}) });
   const formats = { time: withTime(false), timeYear: withTime(true), day: dayOnly(false, timeZone), dayYear: dayOnly(true, timeZone), date: dayOnly(false, 'UTC'), dateYear: dayOnly(true, 'UTC') };
-  const thisYear = () => yearOf.format(now());
+  // The current year, read again at most once a minute (a board formats hundreds of dates a render).
+  let year = { at: -Infinity, value: '' };
+  const thisYear = () => {
+    const t = now().getTime();
+    if (Math.abs(t - year.at) > 60_000) year = { at: t, value: yearOf.format(new Date(t)) };
+    return year.value;
+  };
+  // Intl formatting costs about 10 µs a date and a card's dates rarely change: each text is kept,
+  // keyed by the year it was written in (a date shows its year only outside the current one).
+  const written = new Map<string, string>();
+  const remembered = (kind: string, iso: string, write: () => string): string => {
+    const key = `${kind}${thisYear()}${iso}`;
+    let text = written.get(key);
+    if (text === undefined) {
+      if (written.size > 20_000) written.clear();
+      written.set(key, (text = write()));
+    }
+    return text;
+  };
   return {
     timeZone,
-    dateTime: (iso) => {
-      const d = new Date(iso);
-      return (yearOf.format(d) === thisYear() ? formats.time : formats.timeYear).format(d);
-    },
-    day: (iso) => {
-      const d = new Date(iso);
-      return (yearOf.format(d) === thisYear() ? formats.day : formats.dayYear).format(d);
-    },
+    dateTime: (iso) =>
+      remembered('t', iso, () => {
+        const d = new Date(iso);
+        return (yearOf.format(d) === thisYear() ? formats.time : formats.timeYear).format(d);
+      }),
+    day: (iso) =>
+      remembered('d', iso, () => {
+        const d = new Date(iso);
+        return (yearOf.format(d) === thisYear() ? formats.day : formats.dayYear).format(d);
+      }),
     date: (calendarDate) => {
       // A calendar date has no zone: noon UTC of that day, written in UTC, is that day everywhere.
       const d = new Date(`${calendarDate}T12:00:00Z`);

@@ -28,7 +28,10 @@ export type CallKey<K extends CallName = CallName> = readonly [K, CallInput<K> |
 export const keyOf = <K extends CallName>(name: K, input?: CallInput<K>): CallKey<K> => [name, input ?? null];
 
 export interface RunOptions {
-  /** Cached answers the caller sets from this call's answer itself: not asked again. */
+  /**
+   * Cached answers the caller sets from this call's answer itself: not asked again. A call's name
+   * alone (`['reflections.questions']`): its answers are marked stale, read again when next shown.
+   */
   readonly keep?: readonly QueryKey[];
   /** The board cards the caller patches itself (an optimistic move settles its own card). */
   readonly ownCards?: readonly number[];

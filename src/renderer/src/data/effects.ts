@@ -59,9 +59,16 @@ function touched(key: QueryKey, changes: JournalChanges): boolean {
   return false;
 }
 
+/**
+ * Marks stale what the change touched, and asks again for what a screen shows. `keep`: answers the
+ * caller has brought up to date itself (left alone), or a call's name alone (`['reflections.questions']`):
+ * its answers are marked stale but not asked again now (the next screen to show one asks).
+ */
 export function invalidateFor(client: QueryClient, changes: JournalChanges, keep: readonly QueryKey[] = []): void {
-  const kept = new Set(keep.map((k) => hashKey(k)));
-  void client.invalidateQueries({ predicate: (q: Query) => !kept.has(q.queryHash) && touched(q.queryKey, changes) });
+  const kept = new Set(keep.filter((k) => k.length > 1).map((k) => hashKey(k)));
+  const later = new Set(keep.filter((k) => k.length === 1).map((k) => k[0]));
+  void client.invalidateQueries({ predicate: (q: Query) => !kept.has(q.queryHash) && !later.has(q.queryKey[0]) && touched(q.queryKey, changes) });
+  if (later.size > 0) void client.invalidateQueries({ predicate: (q: Query) => later.has(q.queryKey[0]) && touched(q.queryKey, changes), refetchType: 'none' });
 }
 
 /**

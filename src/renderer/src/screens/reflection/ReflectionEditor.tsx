@@ -144,7 +144,9 @@ function useReflectionAutosave(view: ReflectionView) {
       onState: setState,
       save: async ({ text, revision, session, seq }) => {
         // The answer is the reflection as stored: it goes into the cache as it is, not asked again.
-        const result = await call('reflections.save', { roundId: view.roundId, body: text, revision, session, seq }, { keep: [key] });
+        // The question bank beside the editor is not asked again at every pause in the typing: it
+        // is marked stale, and read again when it is next shown.
+        const result = await call('reflections.save', { roundId: view.roundId, body: text, revision, session, seq }, { keep: [key, ['reflections.questions']] });
         if (!result.ok) return { ok: false, code: result.error.code, message: result.error.message };
         client.setQueryData<ReflectionView>(key, (cached) => (!cached || cached.revision <= result.value.revision ? result.value : cached));
         return { ok: true, revision: result.value.revision, at: result.value.updatedAt };
