@@ -3,29 +3,10 @@
 // start (on an empty journal), light and dark, at 1440x900, in Debian's Chromium with the flags of
 // playwright.config.ts: docs/screenshots/people-*.png, person-history-*.png, first-start-*.png.
 // Run after a build (`npm run build`): node scripts/screenshots-people.mjs
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from '@playwright/test';
-
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const node = fs.existsSync(path.join(root, 'node_modules/.bin/node')) ? path.join(root, 'node_modules/.bin/node') : process.execPath;
-
-function serve(args) {
-  const server = spawn(node, [path.join(root, 'out/main/web.js'), '--port', '0', ...args], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
-  const url = new Promise((resolve, reject) => {
-    let out = '';
-    server.stdout.on('data', (chunk) => {
-      out += chunk;
-      const line = out.split('\n').find((l) => l.startsWith('http://127.0.0.1:'));
-      if (line) resolve(line.trim());
-    });
-    server.on('exit', (code) => reject(new Error(`browser mode exited with ${code}`)));
-  });
-  return { server, url };
-}
+import { launchChromium, root, serve } from './browser-mode.mjs';
 
 /** Calls the core as the page does (the per-launch secret is in the address's fragment). */
 async function callCore(url, name, input) {
@@ -40,10 +21,7 @@ async function callCore(url, name, input) {
   return body.value;
 }
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
+const browser = await launchChromium();
 const written = (file) => console.log(`written: ${path.relative(root, file)}`);
 const demo = serve(['--demo']);
 const empty = serve(['--data-dir', fs.mkdtempSync(path.join(os.tmpdir(), 'afterword-first-start-'))]);

@@ -4,34 +4,11 @@
 // board (a journal of 200 opportunities), Today (500: a few hundred things to do), the command
 // palette and the reflection pane. Written to docs/screenshots/<screen>-<width>-<theme>.png.
 // Run after a build (`npm run build`): node scripts/screenshots.mjs
-import { spawn } from 'node:child_process';
-import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from '@playwright/test';
+import { launchChromium, root, serve } from './browser-mode.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const node = fs.existsSync(path.join(root, 'node_modules/.bin/node')) ? path.join(root, 'node_modules/.bin/node') : process.execPath;
 const out = path.join(root, 'docs/screenshots');
-
-function serve(args) {
-  const server = spawn(node, [path.join(root, 'out/main/web.js'), '--port', '0', ...args], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
-  const url = new Promise((resolve, reject) => {
-    let text = '';
-    server.stdout.on('data', (chunk) => {
-      text += chunk;
-      const line = text.split('\n').find((l) => l.startsWith('http://127.0.0.1:'));
-      if (line) resolve(line.trim());
-    });
-    server.on('exit', (code) => reject(new Error(`browser mode exited with ${code}`)));
-  });
-  return { server, url };
-}
-
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
+const browser = await launchChromium();
 const board = serve(['--demo', '--demo-size', '200']);
 const busy = serve(['--demo', '--demo-size', '500']);
 const sizes = [

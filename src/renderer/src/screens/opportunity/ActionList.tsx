@@ -2,8 +2,7 @@ import { useState } from 'react';
 import type { Action } from '../../../../shared/domain';
 import type { LetterKind } from '../../../../shared/letters';
 import { actionLabel, countdown, effectiveDue, isOverdue, useFormat } from '../../format';
-import { SNOOZE_CHOICES, SNOOZE_LABELS } from '../../../../shared/snooze';
-import type { SnoozeChoice } from '../../../../shared/snooze';
+import { SnoozeSelect } from '../../components/SnoozeSelect';
 import type { CallInput } from '../../../../shared/contract';
 import { useQueryClient } from '@tanstack/react-query';
 import { keyOf } from '../../data/calls';
@@ -150,23 +149,7 @@ export function ActionList({
               )}
               <label className="inline snooze">
                 <span className="visually-hidden">Snooze {label}</span>
-                <select
-                  className="quiet-select"
-                  aria-label={`Snooze: ${label}`}
-                  value=""
-                  onChange={(e) => {
-                    const choice = e.target.value as SnoozeChoice | '';
-                    if (!choice) return;
-                    void act('actions.snooze', { opportunityId: a.opportunityId, key: a.key, choice });
-                  }}
-                >
-                  <option value="">Snooze…</option>
-                  {SNOOZE_CHOICES.map((c) => (
-                    <option key={c} value={c}>
-                      {SNOOZE_LABELS[c]}
-                    </option>
-                  ))}
-                </select>
+                <SnoozeSelect className="quiet-select" label={label} onChoose={(choice) => void act('actions.snooze', { opportunityId: a.opportunityId, key: a.key, choice })} />
               </label>
               <button type="button" className="quiet" onClick={() => void act('actions.skip', { opportunityId: a.opportunityId, key: a.key })} aria-label={`Skip: ${label}`}>
                 Skip

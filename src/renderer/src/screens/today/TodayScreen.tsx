@@ -8,8 +8,7 @@ import type { DueAction } from '../../../../shared/calls/planner-calls';
 import type { CallInput } from '../../../../shared/contract';
 import type { ActionKind } from '../../../../shared/domain';
 import { ACTION_TITLES, effectiveDue } from '../../../../shared/domain';
-import { SNOOZE_CHOICES, SNOOZE_LABELS } from '../../../../shared/snooze';
-import type { SnoozeChoice } from '../../../../shared/snooze';
+import { SnoozeSelect } from '../../components/SnoozeSelect';
 import { call } from '../../data/calls';
 import { countdown, useFormat } from '../../format';
 import { useDueList } from './use-due-list';
@@ -214,22 +213,11 @@ export function TodayScreen({ onOpen }: { onOpen: (target: TodayTarget) => void 
                               <button type="button" disabled={working} onClick={(e) => void act('actions.complete', { opportunityId: a.opportunityId, key: a.key }, title, e.currentTarget)}>
                                 Done<span className="visually-hidden">: {title}, {a.company}</span>
                               </button>
-                              <select
-                                aria-label={`Snooze: ${title}, ${a.company}`}
-                                value=""
+                              <SnoozeSelect
+                                label={`${title}, ${a.company}`}
                                 disabled={working}
-                                onChange={(e) => {
-                                  const choice = e.target.value as SnoozeChoice | '';
-                                  if (choice) void act('actions.snooze', { opportunityId: a.opportunityId, key: a.key, choice }, title, e.currentTarget);
-                                }}
-                              >
-                                <option value="">Snooze…</option>
-                                {SNOOZE_CHOICES.map((c) => (
-                                  <option key={c} value={c}>
-                                    {SNOOZE_LABELS[c]}
-                                  </option>
-                                ))}
-                              </select>
+                                onChoose={(choice, select) => void act('actions.snooze', { opportunityId: a.opportunityId, key: a.key, choice }, title, select)}
+                              />
                             </div>
                           </li>
                         );

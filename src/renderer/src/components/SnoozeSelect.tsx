@@ -1,0 +1,39 @@
+import { SNOOZE_CHOICES, SNOOZE_LABELS } from '../../../shared/snooze';
+import type { SnoozeChoice } from '../../../shared/snooze';
+
+/**
+ * "Snooze…" and the core's snooze choices (the core turns a choice into a time in the journal's
+ * zone). Nothing is chosen until the user picks one; the select then reads "Snooze…" again.
+ */
+export function SnoozeSelect({
+  label,
+  className,
+  disabled,
+  onChoose,
+}: {
+  /** What is snoozed, for the select's name: "Snooze: {label}". */
+  label: string;
+  className?: string;
+  disabled?: boolean;
+  onChoose: (choice: SnoozeChoice, select: HTMLSelectElement) => void;
+}) {
+  return (
+    <select
+      className={className}
+      aria-label={`Snooze: ${label}`}
+      value=""
+      disabled={disabled}
+      onChange={(e) => {
+        const choice = e.target.value as SnoozeChoice | '';
+        if (choice) onChoose(choice, e.currentTarget);
+      }}
+    >
+      <option value="">Snooze…</option>
+      {SNOOZE_CHOICES.map((c) => (
+        <option key={c} value={c}>
+          {SNOOZE_LABELS[c]}
+        </option>
+      ))}
+    </select>
+  );
+}
