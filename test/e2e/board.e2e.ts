@@ -1,4 +1,4 @@
-import { card, column, expect, localInput, test } from './fixtures';
+import { card, column, dragCard, expect, localInput, test } from './fixtures';
 import type { Page } from '@playwright/test';
 
 async function createWithInterviewers(page: Page, company: string, role: string, interviewers: string[]) {
@@ -17,18 +17,6 @@ async function createWithInterviewers(page: Page, company: string, role: string,
   await page.getByRole('region', { name: `${company}: ${role}` }).getByRole('button', { name: 'Close' }).click();
 }
 
-async function drag(page: Page, company: string, to: string) {
-  const source = page.locator('.card', { has: card(page, company) });
-  const target = column(page, to);
-  await target.scrollIntoViewIfNeeded();
-  const from = (await source.boundingBox())!;
-  const dest = (await target.boundingBox())!;
-  await page.mouse.move(from.x + from.width / 2, from.y + 20);
-  await page.mouse.down();
-  await page.mouse.move(from.x + from.width / 2 + 10, from.y + 30, { steps: 3 });
-  await page.mouse.move(dest.x + dest.width / 2, dest.y + 120, { steps: 12 });
-  await page.mouse.up();
-}
 
 test('cards move by mouse and by keyboard, the moves record their facts, and the board survives a restart', async ({ page, server, restart }) => {
   await page.goto(server.url);
@@ -39,7 +27,7 @@ test('cards move by mouse and by keyboard, the moves record their facts, and the
   await expect(column(page, 'Interviewed')).toContainText('Hooli');
 
   // Mouse: drag Initech to Thanked; the move asks who was thanked.
-  await drag(page, 'Initech', 'Thanked');
+  await dragCard(page, 'Initech', 'Thanked');
   const who = page.getByRole('dialog', { name: 'Who did you thank at Initech?' });
   await expect(who.getByLabel('Alice Ng')).toBeChecked();
   await expect(who.getByLabel('Bob Ortiz')).toBeChecked();
@@ -63,7 +51,7 @@ test('cards move by mouse and by keyboard, the moves record their facts, and the
   await expect(column(page, 'Interviewed')).toContainText('Hooli');
 
   // Mouse: close Hooli; the move asks why. Closed is collapsed but counts it.
-  await drag(page, 'Hooli', 'Closed');
+  await dragCard(page, 'Hooli', 'Closed');
   const why = page.getByRole('dialog', { name: 'Why is Hooli closed?' });
   await why.getByLabel('I withdrew').check();
   await why.getByRole('button', { name: 'Move to Closed' }).click();

@@ -6,7 +6,7 @@
  */
 import type { Page, Route } from '@playwright/test';
 import { callApi } from './http-client';
-import { card, column, expect, test } from './fixtures';
+import { card, column, dragCard, expect, test } from './fixtures';
 import { startServer } from './web-server';
 import type { RunningServer } from './web-server';
 
@@ -20,18 +20,6 @@ async function seedInterviewed(server: RunningServer, company: string, startsAt:
   );
 }
 
-async function drag(page: Page, company: string, to: string) {
-  const source = page.locator('.card', { has: card(page, company) });
-  const target = column(page, to);
-  await target.scrollIntoViewIfNeeded();
-  const from = (await source.boundingBox())!;
-  const dest = (await target.boundingBox())!;
-  await page.mouse.move(from.x + from.width / 2, from.y + 20);
-  await page.mouse.down();
-  await page.mouse.move(from.x + from.width / 2 + 10, from.y + 30, { steps: 3 });
-  await page.mouse.move(dest.x + dest.width / 2, dest.y + 120, { steps: 12 });
-  await page.mouse.up();
-}
 
 /** Answers the next `times` calls of `name` with a failure, as a broken transport would. */
 async function failNext(page: Page, name: string, times: number): Promise<() => number> {
@@ -49,7 +37,7 @@ test('the close dialog keeps the answer through another window’s change and fa
   await page.goto(server.url);
   await expect(column(page, 'Interviewed')).toContainText('Hooli');
 
-  await drag(page, 'Hooli', 'Closed');
+  await dragCard(page, 'Hooli', 'Closed');
   const why = page.getByRole('dialog', { name: 'Why is Hooli closed?' });
   await why.getByLabel('I withdrew').check();
 

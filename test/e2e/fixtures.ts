@@ -38,3 +38,22 @@ export async function localInput(page: Page, hours: number): Promise<string> {
 
 export const column = (page: Page, name: string) => page.getByRole('region', { name, exact: true });
 export const card = (page: Page, company: string) => page.getByRole('button', { name: new RegExp(`^Open ${company}`) });
+
+/**
+ * Drags a card to a column with the mouse as a person does: press on the card, a small move that
+ * starts the drag, then over the column, and release. `beforeDrop` runs with the button still down
+ * (a test that freezes the page's timers at the instant of the drop).
+ */
+export async function dragCard(page: Page, company: string, to: string, beforeDrop?: () => Promise<void>): Promise<void> {
+  const source = page.locator('.card', { has: card(page, company) });
+  const target = column(page, to);
+  await target.scrollIntoViewIfNeeded();
+  const from = (await source.boundingBox())!;
+  const dest = (await target.boundingBox())!;
+  await page.mouse.move(from.x + from.width / 2, from.y + 20);
+  await page.mouse.down();
+  await page.mouse.move(from.x + from.width / 2 + 10, from.y + 30, { steps: 3 });
+  await page.mouse.move(dest.x + dest.width / 2, dest.y + 120, { steps: 12 });
+  if (beforeDrop) await beforeDrop();
+  await page.mouse.up();
+}

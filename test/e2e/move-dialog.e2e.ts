@@ -11,7 +11,7 @@
  */
 import type { Page } from '@playwright/test';
 import { callApi } from './http-client';
-import { card, column, expect, test } from './fixtures';
+import { column, dragCard, expect, test } from './fixtures';
 import type { RunningServer } from './web-server';
 
 async function seed(server: RunningServer, company: string, interviewers: readonly string[]): Promise<number> {
@@ -30,19 +30,8 @@ async function seed(server: RunningServer, company: string, interviewers: readon
 }
 
 /** Drags a card to a column with the mouse, and freezes the page's timers at the drop. */
-async function dropWithClockHeld(page: Page, company: string, to: string): Promise<void> {
-  const source = page.locator('.card', { has: card(page, company) });
-  const target = column(page, to);
-  await target.scrollIntoViewIfNeeded();
-  const from = (await source.boundingBox())!;
-  const dest = (await target.boundingBox())!;
-  await page.mouse.move(from.x + from.width / 2, from.y + 20);
-  await page.mouse.down();
-  await page.mouse.move(from.x + from.width / 2 + 10, from.y + 30, { steps: 3 });
-  await page.mouse.move(dest.x + dest.width / 2, dest.y + 120, { steps: 12 });
-  await page.clock.pauseAt(new Date(Date.now() + 1_000));
-  await page.mouse.up();
-}
+const dropWithClockHeld = (page: Page, company: string, to: string): Promise<void> =>
+  dragCard(page, company, to, () => page.clock.pauseAt(new Date(Date.now() + 1_000)));
 
 async function eventsOf(server: RunningServer, opportunityId: number): Promise<{ kind: string; contactId: number | null }[]> {
   const response = await callApi(server.port, server.token, 'events.list', { opportunityId });
