@@ -60,7 +60,7 @@ export function useChartTheme(): Theme {
     const scheme = window.matchMedia('(prefers-color-scheme: dark)');
     scheme.addEventListener('change', update);
     const observer = new MutationObserver(update);
-    observer.observe(document.documentElement, { attributes: true, attributeFilter: ['class', 'data-theme', 'style'] });
+    observer.observe(document.documentElement, { attributes: true, attributeFilter: ['class', 'style'] });
     return () => {
       scheme.removeEventListener('change', update);
       observer.disconnect();
