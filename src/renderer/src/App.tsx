@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import type { Board } from '../../shared/contract';
 import { BackgroundNotice } from './components/BackgroundNotice';
 import { CommandPalette } from './components/CommandPalette';
@@ -8,7 +8,7 @@ import type { Command } from './components/CommandPalette';
 import { ShortcutsSheet } from './components/ShortcutsSheet';
 import { keyOf } from './data/calls';
 import { connectCoreEvents } from './data/core-events';
-import { useBoard, useCall } from './data/hooks';
+import { useBoardEmpty, useCall } from './data/hooks';
 import { Notices } from './components/Notices';
 import { useTopDialog } from './components/dialog-stack';
 import { TimeZoneProvider } from './format';
@@ -81,14 +81,17 @@ export function App() {
   const settingsState = useCall('settings.get', undefined);
   const [problemsDismissed, setProblemsDismissed] = useState(false);
   const client = useQueryClient();
-  const openCard = (opportunityId: number) => setOpen({ opportunityId });
-  const board = useBoard();
+  // The app's own state changes (a view, a dialog) redraw it; a change to the journal redraws only
+  // what shows it: the app reads the board's emptiness and Today's count, no more.
+  const openCard = useCallback((opportunityId: number) => setOpen({ opportunityId }), []);
+  const newCard = useCallback(() => setCreating(true), []);
+  const openToday = useCallback(() => setView('today'), []);
+  const boardEmpty = useBoardEmpty();
   const dialogOpen = useTopDialog() !== null;
   // The first start's setup, decided once both answers are in: a journal with nothing in it, no
   // name given, and the setup never finished or skipped (it then stays until it is done).
   const [firstStart, setFirstStart] = useState<boolean | null>(null);
   const settingsNow = settingsState.data?.settings;
-  const boardEmpty = board.data ? board.data.cards.length === 0 : null;
   useEffect(() => {
     if (firstStart !== null || !settingsNow || boardEmpty === null) return;
     setFirstStart(!settingsNow.setupDone && settingsNow.userName === '' && boardEmpty);
@@ -114,7 +117,7 @@ export function App() {
           };
         }
       }),
-    [client, inApp],
+    [client, inApp, openCard],
   );
   const search = useRef<HTMLInputElement>(null);
 
@@ -123,7 +126,7 @@ export function App() {
   const searched = useDeferredValue(query.trim());
   const found = useCall('reflections.search', { query: searched, limit: 50 }, { enabled: searched.length >= 2 });
   const hits = searched.length >= 2 ? (found.data ?? []) : [];
-  const hitIds = new Set(hits.map((h) => h.opportunityId));
+  const hitIds = useMemo(() => new Set((searched.length >= 2 ? (found.data ?? []) : []).map((h) => h.opportunityId)), [searched, found.data]);
 
   // Keys: N, /, ?, G then a view's letter; Ctrl/Cmd+K anywhere.
   const chord = useRef<number>(0);
@@ -159,9 +162,6 @@ export function App() {
     return () => window.removeEventListener('keydown', onKey);
   }, []);
 
-  const due = useDueList();
-  const dueNow = due.today.length + due.overdue.length;
-  const cards = client.getQueryData<Board>(keyOf('board.get'))?.cards;
   const contacts = useCall('contacts.list', undefined, { enabled: palette });
   const commands = useMemo((): Command[] => {
     const go = (v: View) => () => setView(v);
@@ -179,6 +179,8 @@ export function App() {
       { id: 'go-contacts', title: 'Contacts', group: 'Go to', shortcut: 'G C', keywords: 'people interviewers recruiters history merge', run: go('contacts') },
       { id: 'archive', title: 'Archive and recently deleted', group: 'Do', keywords: 'archived restore deleted undo', run: () => setArchiveOpen(true) },
     ];
+    // The cards as they are when the palette opens (the palette is open for a moment).
+    const cards = palette ? client.getQueryData<Board>(keyOf('board.get'))?.cards : undefined;
     for (const c of cards ?? []) list.push({ id: `card-${c.id}`, title: c.company, detail: c.role, group: 'Cards', keywords: c.people, run: () => openCard(c.id) });
     for (const p of contacts.data ?? []) {
       if (p.removedAt) continue;
@@ -189,7 +191,7 @@ export function App() {
       list.push({ id: `person-${p.id}`, title: p.name, detail: p.title ?? undefined, group: 'People', keywords: [p.email, p.company].filter(Boolean).join(' '), run: open });
     }
     return list;
-  }, [cards, contacts.data]);
+  }, [client, palette, openCard, contacts.data]);
 
   const title = VIEW_TITLES[view];
   return (
@@ -204,14 +206,7 @@ export function App() {
               <li key={v}>
                 <button type="button" className="rail-item" aria-current={view === v ? 'page' : undefined} onClick={() => setView(v)}>
                   {VIEW_TITLES[v]}
-                  {v === 'today' && dueNow > 0 && (
-                    <>
-                      <span className="rail-badge" aria-hidden="true">
-                        {dueNow}
-                      </span>
-                      <span className="visually-hidden">, {dueNow} due or overdue</span>
-                    </>
-                  )}
+                  {v === 'today' && <DueBadge />}
                 </button>
               </li>
             ))}
@@ -323,7 +318,7 @@ export function App() {
                 </ul>
               </section>
             )}
-            {view === 'board' && <BoardScreen query={query} onOpen={openCard} onNew={() => setCreating(true)} onOpenToday={() => setView('today')} searchHits={hitIds} />}
+            {view === 'board' && <BoardScreen query={query} onOpen={openCard} onNew={newCard} onOpenToday={openToday} searchHits={hitIds} />}
             {view === 'today' && <TodayScreen onOpen={setOpen} />}
             {view === 'insights' && <InsightsScreen onBack={() => setView('board')} onOpen={openCard} />}
             {view === 'contacts' && <PeopleScreen key={person ?? 'list'} initialPerson={person} onBack={() => setView('board')} onOpen={openCard} />}
@@ -368,5 +363,20 @@ export function App() {
         {firstStart && <FirstStart onDone={() => setFirstStart(false)} />}
       </div>
     </TimeZoneProvider>
+  );
+}
+
+/** Today's count in the navigation: what is due today and overdue (its own part, so a change to the list redraws the count alone). */
+function DueBadge() {
+  const due = useDueList();
+  const dueNow = due.today.length + due.overdue.length;
+  if (dueNow === 0) return null;
+  return (
+    <>
+      <span className="rail-badge" aria-hidden="true">
+        {dueNow}
+      </span>
+      <span className="visually-hidden">, {dueNow} due or overdue</span>
+    </>
   );
 }

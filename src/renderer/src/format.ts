@@ -5,7 +5,7 @@
  * shows its year. Date inputs are read and written in the same zone.
  */
 import { TZDate } from '@date-fns/tz';
-import { createContext, useContext, useMemo } from 'react';
+import { createContext, useContext } from 'react';
 import type { Action } from '../../shared/domain';
 import { ACTION_TITLES, effectiveDue } from '../../shared/domain';
 
@@ -110,6 +110,17 @@ export const TimeZoneProvider = TimeZoneContext.Provider;
 
 /** The formats of the journal's time zone (from the settings; the browser's until they are read). */
 export function useFormat(): Format {
-  const zone = useContext(TimeZoneContext);
-  return useMemo(() => formatIn(zone), [zone]);
+  return formatOf(useContext(TimeZoneContext));
+}
+
+/**
+ * One set of formats per zone for the whole page: building one costs seven Intl formatters (about
+ * a millisecond), which a card mounted on a drop, or each of a thousand cards on the first
+ * render, would otherwise pay; and the texts written are shared by every screen.
+ */
+const formatsByZone = new Map<string, Format>();
+export function formatOf(zone: string): Format {
+  let format = formatsByZone.get(zone);
+  if (!format) formatsByZone.set(zone, (format = formatIn(zone)));
+  return format;
 }

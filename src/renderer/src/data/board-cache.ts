@@ -8,6 +8,7 @@
  * is opened (`CLOSED_KEY`, an infinite query): a card that closes leaves the board for the loaded
  * pages of Closed (in its place, the latest closed first), and one that opens again comes back.
  */
+import { replaceEqualDeep } from '@tanstack/react-query';
 import type { InfiniteData, QueryClient } from '@tanstack/react-query';
 import type { Board, BoardCard, BoardPatch, ClosedCursor, ClosedPage } from '../../../shared/contract';
 import type { BoardColumn } from '../../../shared/domain';
@@ -32,6 +33,7 @@ export function mergeBoard(fresh: Board, cached: Board | undefined): Board {
     cardVersions.clear();
     return fresh;
   }
+  fresh = keepUnchanged(fresh, cached);
   const newer = new Map<number, BoardCard>();
   for (const card of cached.cards) {
     if (held.has(card.id) || versionOf(card.id, cached) > fresh.version) newer.set(card.id, card);
@@ -41,6 +43,23 @@ export function mergeBoard(fresh: Board, cached: Board | undefined): Board {
   const cards = fresh.cards.map((c) => newer.get(c.id) ?? c);
   for (const card of newer.values()) if (!fresh.cards.some((c) => c.id === card.id)) cards.unshift(card);
   return { ...fresh, cards };
+}
+
+/**
+ * A full read with the cached object kept for every card that did not change (so only the cards
+ * that did are drawn again). The board's query does this itself, in place of the library's deep
+ * comparison of the whole board after every patch.
+ */
+function keepUnchanged(fresh: Board, cached: Board): Board {
+  const before = new Map(cached.cards.map((c) => [c.id, c]));
+  let same = fresh.cards.length === cached.cards.length;
+  const cards = fresh.cards.map((card, i) => {
+    const old = before.get(card.id);
+    const kept = old !== undefined && replaceEqualDeep(old, card) === old ? old : card;
+    if (kept !== cached.cards[i]) same = false;
+    return kept;
+  });
+  return same ? { ...fresh, cards: cached.cards } : { ...fresh, cards };
 }
 
 export function patchBoard(client: QueryClient, patch: BoardPatch, own: readonly number[] = []): void {

@@ -4,7 +4,7 @@
  * has its own hooks because a move shows at once and settles when the core answers.
  */
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { InfiniteData, QueryKey } from '@tanstack/react-query';
+import type { InfiniteData, QueryClient, QueryKey } from '@tanstack/react-query';
 import { useCallback, useMemo } from 'react';
 import type { CallName } from '../../../shared/call-names';
 import type { Board, BoardCard, CallInput, CallOutput, ClosedCursor, ClosedPage } from '../../../shared/contract';
@@ -40,13 +40,23 @@ export function useCall<K extends CallName>(name: K, input: CallInput<K>, option
   };
 }
 
+/**
+ * The board's query. Its answers keep their cards' identities themselves (a patch replaces the
+ * cards it names, a full read keeps every card that did not change: see `mergeBoard`), so the
+ * library's deep comparison of the whole board after every patch is not needed.
+ */
+function boardQuery(client: QueryClient) {
+  return {
+    queryKey: keyOf('board.get'),
+    queryFn: async () => mergeBoard(await run('board.get', undefined), client.getQueryData<Board>(keyOf('board.get'))),
+    structuralSharing: false,
+  } as const;
+}
+
 /** The board: read once, then patched by writes and events (see board-cache.ts). */
 export function useBoard(): CallState<Board> {
   const client = useQueryClient();
-  const query = useQuery<Board, CallFailed>({
-    queryKey: keyOf('board.get'),
-    queryFn: async () => mergeBoard(await run('board.get', undefined), client.getQueryData<Board>(keyOf('board.get'))),
-  });
+  const query = useQuery<Board, CallFailed>(boardQuery(client));
   return {
     data: query.data,
     error: query.data === undefined ? query.error : null,
@@ -54,6 +64,14 @@ export function useBoard(): CallState<Board> {
     loading: query.isPending,
     refetch: () => void query.refetch(),
   };
+}
+
+const hasNoCards = (board: Board): boolean => board.cards.length === 0 && board.closedCount === 0;
+
+/** Whether the journal has no cards at all (null until the board is read); redraws only when that changes. */
+export function useBoardEmpty(): boolean | null {
+  const client = useQueryClient();
+  return useQuery<Board, CallFailed, boolean>({ ...boardQuery(client), select: hasNoCards }).data ?? null;
 }
 
 /** Closed cards a page asks for (a screen's worth, and some to scroll). */

@@ -1,6 +1,6 @@
 import { useDroppable } from '@dnd-kit/core';
 import { defaultRangeExtractor, useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useRef } from 'react';
+import { memo, useCallback, useEffect, useRef } from 'react';
 import type { Range } from '@tanstack/react-virtual';
 import type { BoardCard as Card } from '../../../../shared/contract';
 import type { BoardColumn as Column } from '../../../../shared/domain';
@@ -27,7 +27,7 @@ export interface FocusRequest {
  * Its active card (the column's one tab stop) is always rendered, in view or not, so the focus
  * survives scrolling; a card asked to take the focus is rendered, focused and scrolled into view.
  */
-export function BoardColumn({
+export const BoardColumn = memo(function BoardColumn({
   column,
   cards,
   count = cards.length,
@@ -76,7 +76,7 @@ export function BoardColumn({
     count: collapsed ? 0 : cards.length,
     getScrollElement: () => scroller.current,
     estimateSize: () => 112,
-    overscan: 8,
+    overscan: 4,
     getItemKey: (index) => cards[index]!.id,
   });
   const title = BOARD_COLUMN_TITLES[column];
@@ -138,4 +138,4 @@ export function BoardColumn({
       )}
     </section>
   );
-}
+});

@@ -33,29 +33,51 @@ export function useMinute(): number {
   return now;
 }
 
+/** The day's date (YYYY-MM-DD) in a zone: one formatter per zone (building one costs more than using it). */
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+function dayIn(timeZone: string): Intl.DateTimeFormat {
+  let format = dayFormats.get(timeZone);
+  if (!format) dayFormats.set(timeZone, (format = new Intl.DateTimeFormat('en-CA', { timeZone })));
+  return format;
+}
+
 export function useDueList(): DueList {
   const { timeZone } = useFormat();
   const minute = useMinute();
-  const day = new Intl.DateTimeFormat('en-CA', { timeZone }).format(minute);
+  const day = dayIn(timeZone).format(minute);
   const range = useMemo(() => {
     const [y, m, d] = day.split('-').map(Number) as [number, number, number];
     const noon = new TZDate(y, m - 1, d, 12, 0, 0, timeZone);
     return { endOfToday: endOfDay(noon).getTime(), to: new Date(endOfDay(addDays(noon, 6)).getTime()).toISOString() };
   }, [timeZone, day]);
   const due = useCall('actions.inRange', { from: SINCE, to: range.to });
-  return useMemo(() => {
-    // The clock of the last change or minute: an action that came due a moment ago counts.
-    const now = Math.max(minute, Date.now());
-    const all = due.data ?? [];
-    const overdue = all.filter((a) => isOverdue(a, now));
-    const rest = all.filter((a) => !isOverdue(a, now));
-    return {
-      loaded: due.data !== undefined,
-      error: due.error,
-      today: rest.filter((a) => Date.parse(effectiveDue(a)) <= range.endOfToday),
-      overdue,
-      week: rest.filter((a) => Date.parse(effectiveDue(a)) > range.endOfToday),
-      now,
-    };
-  }, [due.data, due.error, minute, range.endOfToday]);
+  const split = due.data ? splitDue(due.data, minute, range.endOfToday) : EMPTY_SPLIT;
+  return useMemo(() => ({ loaded: due.data !== undefined, error: due.error, ...split }), [due.data, due.error, split]);
+}
+
+type Split = Pick<DueList, 'today' | 'overdue' | 'week' | 'now'>;
+const EMPTY_SPLIT: Split = { today: [], overdue: [], week: [], now: 0 };
+/**
+ * The list split once per answer and minute, whoever asks: the navigation's count, the line above
+ * the board and Today all read the same split (a move patches the list; splitting it three times
+ * was a third of the drop's work).
+ */
+const splits = new WeakMap<readonly DueAction[], { readonly minute: number; readonly endOfToday: number; readonly split: Split }>();
+
+function splitDue(all: readonly DueAction[], minute: number, endOfToday: number): Split {
+  const known = splits.get(all);
+  if (known?.minute === minute && known.endOfToday === endOfToday) return known.split;
+  // The clock of the last change or minute: an action that came due a moment ago counts.
+  const now = Math.max(minute, Date.now());
+  const overdue: DueAction[] = [];
+  const today: DueAction[] = [];
+  const week: DueAction[] = [];
+  for (const a of all) {
+    if (isOverdue(a, now)) overdue.push(a);
+    else if (Date.parse(effectiveDue(a)) <= endOfToday) today.push(a);
+    else week.push(a);
+  }
+  const split = { today, overdue, week, now };
+  splits.set(all, { minute, endOfToday, split });
+  return split;
 }
