@@ -1,4 +1,4 @@
-import { DndContext, DragOverlay, KeyboardSensor, PointerSensor, useSensor, useSensors } from '@dnd-kit/core';
+import { DndContext, DragOverlay, PointerSensor, useSensor, useSensors } from '@dnd-kit/core';
 import type { DragEndEvent, DragStartEvent } from '@dnd-kit/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
@@ -11,7 +11,7 @@ import type { MoveQuestion } from '../../../../shared/board-rules';
 import { keyOf } from '../../data/calls';
 import { useBoard, useClosedCards, useMoveCard, useWrite } from '../../data/hooks';
 import { isOverdue } from '../../format';
-import { announcements, collisions, columnAtRelease, columnJump, keyboardHeading, resetKeyboardHeading, screenReaderInstructions } from './board-dnd';
+import { announcements, collisions, columnAtRelease, columnJump, keyboardHeading, PromptKeyboardSensor, resetKeyboardHeading, screenReaderInstructions } from './board-dnd';
 import { CardFace } from './BoardCard';
 import type { CardKeys } from './BoardCard';
 import { isRovingKey, rovingTarget } from './board-focus';
@@ -75,7 +75,7 @@ export function BoardScreen({
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 6 } }),
     // Space picks a card up (Enter opens it); Space or Enter drops it, Escape cancels.
-    useSensor(KeyboardSensor, { coordinateGetter: columnJump, keyboardCodes: { start: ['Space'], end: ['Space', 'Enter'], cancel: ['Escape'] } }),
+    useSensor(PromptKeyboardSensor, { coordinateGetter: columnJump, keyboardCodes: { start: ['Space'], end: ['Space', 'Enter'], cancel: ['Escape'] } }),
   );
   const firstRender = useRef(true);
   // Roving focus: each column's active card (its one tab stop), and a card to focus once shown.
@@ -131,11 +131,23 @@ export function BoardScreen({
   // Closed counts every closed card, loaded or not, unless a search or a filter narrows it to
   // what is loaded (a search looks through the closed cards loaded so far).
   const narrowed = words.length > 0 || overdueOnly || (stageFilter !== 'all' && stageFilter !== 'closed');
+  // Each column's cards, the same array while its cards are the same: a move redraws the two
+  // columns it touched, a patch the column of the card it changed.
+  const lastColumns = useRef(new Map<Column, readonly Card[]>());
   const byColumn = useMemo(() => {
     const map = new Map<Column, Card[]>(BOARD_COLUMNS.map((c) => [c, []]));
     for (const card of visible) map.get(card.column)!.push(card);
-    return map;
+    const kept = new Map<Column, readonly Card[]>();
+    for (const [column, list] of map) {
+      const before = lastColumns.current.get(column);
+      kept.set(column, before?.length === list.length && before.every((c, i) => c === list[i]) ? before : list);
+    }
+    return kept;
   }, [visible]);
+  useEffect(() => {
+    lastColumns.current = byColumn;
+  }, [byColumn]);
+  const toggleClosed = useCallback(() => setShowClosed((s) => !s), []);
 
   // The columns as shown, for the arrow keys (a collapsed Closed is not among them). Read through
   // a ref so the cards' handlers stay the same and the memoised cards do not redraw.
@@ -315,7 +327,7 @@ export function BoardScreen({
               now={now}
               onOpen={onOpen}
               collapsed={column === 'closed' && !showClosed}
-              onToggle={column === 'closed' ? () => setShowClosed((s) => !s) : undefined}
+              onToggle={column === 'closed' ? toggleClosed : undefined}
               activeId={active[column]}
               focusRequest={focusRequest}
               onFocused={onFocused}

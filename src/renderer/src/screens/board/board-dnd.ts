@@ -3,11 +3,42 @@
  * the pointer when there is one and the dragged card's rectangle otherwise, and a screen reader
  * hears where the card is.
  */
-import { pointerWithin, rectIntersection } from '@dnd-kit/core';
+import { KeyboardSensor, pointerWithin, rectIntersection } from '@dnd-kit/core';
 import type { Announcements, CollisionDetection, DragEndEvent, KeyboardCoordinateGetter } from '@dnd-kit/core';
 import type { BoardCard } from '../../../../shared/contract';
 import type { BoardColumn } from '../../../../shared/domain';
 import { BOARD_COLUMN_TITLES } from '../../../../shared/domain';
+
+/**
+ * dnd-kit's keyboard sensor, listening at once. dnd-kit starts listening for the keys that move a
+ * picked-up card only from the next task (so that the Space that picked it up is not read as
+ * its drop), and the browser runs a key press before that task: an arrow pressed right after
+ * Space (quick hands, a busy machine, a screen reader's scripted keys) was lost, and the card
+ * dropped a column short. This one listens from the pick-up on and skips only the Space that
+ * picked it up. (dnd-kit's `attach` is private to its types: it is replaced on the prototype.)
+ */
+export class PromptKeyboardSensor extends KeyboardSensor {}
+
+interface KeyboardSensorInternals {
+  readonly props: { readonly event: Event };
+  readonly listeners: { add(name: string, handler: (event: Event) => void): void };
+  readonly windowListeners: { add(name: string, handler: (event: Event) => void): void };
+  handleStart(): void;
+  handleKeyDown(event: Event): void;
+  handleCancel(event: Event): void;
+}
+
+Object.defineProperty(PromptKeyboardSensor.prototype, 'attach', {
+  value(this: KeyboardSensorInternals) {
+    this.handleStart();
+    this.windowListeners.add('resize', this.handleCancel);
+    this.windowListeners.add('visibilitychange', this.handleCancel);
+    const pickedUpBy = this.props.event;
+    this.listeners.add('keydown', (event) => {
+      if (event !== pickedUpBy) this.handleKeyDown(event);
+    });
+  },
+});
 
 export const collisions: CollisionDetection = (args) => (args.pointerCoordinates ? pointerWithin(args) : rectIntersection(args));
 
