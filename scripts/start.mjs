@@ -25,7 +25,9 @@ const launched = electronPath ? spawnSync(electronPath, ['--version'], { encodin
 
 let child;
 if (launched && launched.status === 0) {
-  child = spawn(electronPath, ['.', ...args], { cwd: root, stdio: 'inherit' });
+  // The main process (the core) gets the same young generation as browser mode (below); the
+  // switch must be given at launch to reach the main process.
+  child = spawn(electronPath, ['--js-flags=--max-semi-space-size=8', '.', ...args], { cwd: root, stdio: 'inherit' });
 } else {
   const why = (probe.stderr || launched?.stderr || 'not found').split('\n').find((l) => l.trim()) ?? 'not found';
   console.log(`Electron's binary cannot be found or launched here (${why.trim().slice(0, 160)}); starting browser mode instead.`);
