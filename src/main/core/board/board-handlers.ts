@@ -65,7 +65,10 @@ function boardCards({ db, planner }: CoreContext, open: OpenCards): (ids: readon
     return {
       cards: [...cards, ...closed],
       removed: elsewhere.filter((id) => !found.has(id)),
-      closedCount: open.closed(true),
+      // Counted again only when a card here is not open (closed, archived or gone): counting the
+      // Closed column reads every closed card, a few milliseconds at 20,000, and most answers
+      // (an event recorded, a note saved, another window asking) are about open cards.
+      closedCount: open.closed(elsewhere.length > 0),
       actions: [...cards.map((c) => ({ opportunityId: c.id, actions: actions.get(c.id) ?? [] })), ...closed.map((c) => ({ opportunityId: c.id, actions: [] }))],
       hint: keepSearchingHint(shown, plan.now),
       version,
@@ -93,6 +96,9 @@ export function createBoardPatcher(ctx: CoreContext, open: OpenCards): (changes:
       for (const row of ofContacts.all(json, json, json)) ids.add(row.id);
     }
     if (changes.settings || ids.size > PATCH_LIMIT) {
+      // The page reads the board again: with the Closed column counted again (an import of
+      // closed cards changes no open card).
+      open.closed(true);
       return { cards: [], removed: [], closedCount: 0, actions: [], hint: null, version, at: ctx.now().toISOString(), reload: true };
     }
     return cards([...ids], version);
