@@ -25,7 +25,8 @@ interface KeyboardSensorInternals {
   readonly windowListeners: { add(name: string, handler: (event: Event) => void): void };
   handleStart(): void;
   handleKeyDown(event: Event): void;
-  handleCancel(event: Event): void;
+  /** Bound to the sensor by dnd-kit's constructor. */
+  readonly handleCancel: (event: Event) => void;
 }
 
 Object.defineProperty(PromptKeyboardSensor.prototype, 'attach', {
