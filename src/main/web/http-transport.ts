@@ -18,7 +18,6 @@ import { originOf } from '../../shared/bridge';
 import type { CoreEvent } from '../../shared/events';
 import type { Result } from '../../shared/result';
 import { resolveStaticPath } from '../common/static-path';
-import { answerJson } from '../core/answer-json';
 import { LARGE_BODY_CALLS, MAX_IMPORT_BYTES } from '../../shared/calls/transfer-calls';
 
 export const API_CALL_PREFIX = '/api/call/';
@@ -275,7 +274,7 @@ function bearer(header: string | undefined): string | undefined {
 const refusal = (code: string, message: string) => ({ ok: false, error: { code, message } });
 
 function send(res: http.ServerResponse, status: number, body: unknown, extra: Record<string, string> = {}): void {
-  const text = answerJson(body);
+  const text = JSON.stringify(body);
   res.writeHead(status, {
     ...SECURITY_HEADERS,
     ...extra,

@@ -6,7 +6,6 @@ import type { CoreContext } from '../core-context';
 import type { HandlersOf } from '../handlers';
 import { keepSearchingHint, moveCard, readClosed, readRows, toCard, undoMove } from './board';
 import type { OpenCards } from './open-cards';
-import { holdsKeptJson } from '../answer-json';
 
 /** More changed cards than this, and the page reads the board again rather than a patch. */
 export const PATCH_LIMIT = 200;
@@ -18,14 +17,14 @@ export function createBoardHandlers(ctx: CoreContext, open: OpenCards): Handlers
     'board.get': () => {
       const plan = planner.context();
       const shown = open.cards(planner.cards(plan), planner.revision(), plan.now);
-      return holdsKeptJson({
+      return {
         cards: shown,
         closedCount: open.closed(),
         at: plan.now.toISOString(),
         version: events.version(),
         hint: keepSearchingHint(shown, plan.now),
         refreshAt: nextChange(planner.nextExpiry(plan), open.nextColumnChange()),
-      });
+      };
     },
     'board.closed': ({ before, limit }) => readClosed(db, before ?? null, limit ?? CLOSED_PAGE, now()),
     'board.cards': ({ ids }) => cards(ids, events.version()),

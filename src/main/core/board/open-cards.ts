@@ -13,7 +13,6 @@ import type { CardPlan } from '../planner/plan-cache';
 import { boardOrder, readRows, toCard } from './board';
 import type { BoardRow } from './board';
 import { prepared } from '../journal/statements';
-import { holdsKeptJson, keepJson } from '../answer-json';
 
 interface Held {
   readonly row: BoardRow;
@@ -43,7 +42,10 @@ export class OpenCards {
   cards(plans: ReadonlyMap<number, CardPlan>, revision: number, now: Date): readonly BoardCard[] {
     const at = now.getTime();
     // Nothing planned again and no round started: the cards as they were.
-    if (this.ordered && revision === this.madeFrom && at < this.columnsUntil) return this.handOut(this.ordered);
+    if (this.ordered && revision === this.madeFrom && at < this.columnsUntil) {
+      this.shared = true;
+      return this.ordered;
+    }
     const iso = now.toISOString();
     const read: number[] = [];
     for (const [id, plan] of plans) {
@@ -72,13 +74,8 @@ export class OpenCards {
     }
     this.madeFrom = revision;
     this.columnsUntil = this.nextColumnChange() ?? Infinity;
-    return this.handOut(this.ordered);
-  }
-
-  /** A list handed out is never changed again (it is copied first): its JSON can be kept. */
-  private handOut(cards: BoardCard[]): readonly BoardCard[] {
     this.shared = true;
-    return keepJson(holdsKeptJson(cards));
+    return this.ordered;
   }
 
   /** The card of one open card, as `cards` last made it. */
@@ -95,8 +92,7 @@ export class OpenCards {
 
   /**
    * How many cards are in the Closed column: counted again after a card opened, closed, came or
-   * went, and when asked (`fresh`: a change to a card that is not open, such as archiving a closed
-   * card, changes no open card).
+   * went, and after every write (`fresh`: archiving a closed card changes no open card).
    */
   closed(fresh = false): number {
     if (fresh) this.closedCount = null;
@@ -106,8 +102,7 @@ export class OpenCards {
 
   private hold(row: BoardRow, plan: CardPlan, iso: string, at: number): void {
     const start = row.stage === 'scheduled' && row.starts_at !== null ? Date.parse(row.starts_at) : Infinity;
-    // A card is never changed once made (a change makes a new one): its JSON is kept.
-    const card = keepJson(toCard(row, plan.next, iso));
+    const card = toCard(row, plan.next, iso);
     const before = this.held.get(row.id);
     this.held.set(row.id, { row, version: plan.version, next: plan.next, card, columnUntil: start > at ? start : Infinity });
     // Most changes keep a card's place (its last change is what orders it): replaced where it is.
