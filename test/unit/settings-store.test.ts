@@ -91,6 +91,9 @@ describe('the settings store', () => {
     expect(() => settings.update({ planner: { ...PLANNER_PRESETS.standard, preset: 'custom', followUps: 3 as 1 } })).toThrow(/schema/i);
     expect(fs.readFileSync(fileOf(dir), 'utf8')).toBe(before);
     expect(settings.get().quietHours.start).toBe('21:00');
+    // The shell's writes (the window's bounds) go through the same check.
+    expect(() => openBoundsStore(dir).set({ width: 'wide', height: 600 } as never)).toThrow(/schema/i);
+    expect(fs.readFileSync(fileOf(dir), 'utf8')).toBe(before);
   });
 
   it('runs a migration once on an existing file; its bookkeeping is neither a setting nor a problem', () => {

@@ -1,14 +1,19 @@
 /**
  * The user's settings, in `settings.json` beside the journal, through `conf` (the store
- * electron-store is made of): a JSON schema checks every write, each key has its default, and the
- * file is migrated by app version and written atomically. The Electron shell opens the same file
+ * electron-store is made of): every write is checked against the settings' schema (`checkWrite`,
+ * the same zod validators the file is read with), each key has its default, and the file is
+ * migrated by app version and written atomically. The Electron shell opens the same file
  * with electron-store and the same options (`settingsFileOptions`), so both modes share one store;
  * the window's size and place live there too, under `window`.
  *
  * A hand-edited or corrupt file never stops the app: each bad key falls back to its default with
  * a message, and a file that cannot be parsed, or had a bad key, is first kept aside under a new
  * name, never silently overwritten. That is done as the file is read (conf's `deserialize`), so
- * conf only ever sees a store its schema accepts.
+ * conf only ever sees a store the schema accepts.
+ *
+ * conf can check writes itself with a JSON schema, but it compiles that schema (Ajv) every time it
+ * opens the file: 78 ms of each start at 20,000 opportunities' worth of nothing, more than half of
+ * opening the journal to a usable board. The zod validators check the same keys for free.
  */
 import Conf from 'conf';
 import type { Options } from 'conf';
@@ -39,13 +44,18 @@ export type SettingsFile = Partial<Settings> & { window?: Record<string, unknown
  */
 export const SETTINGS_MIGRATIONS: NonNullable<Options<SettingsFile>['migrations']> = {};
 
-/** The JSON schema conf checks writes with, one entry per key, made from the same zod validators. */
-const fileSchema = Object.fromEntries(
-  Object.entries(fileShape).map(([key, schema]) => {
-    const { $schema: _dialect, ...json } = z.toJSONSchema(schema) as Record<string, unknown>;
-    return [key, json];
-  }),
-) as NonNullable<Options<SettingsFile>['schema']>;
+/**
+ * Checks a write against the settings' schema, key by key; a refusal names the key and why, and
+ * nothing is written. The core's settings and the shell's window bounds both write through it.
+ */
+export function checkWrite(changes: SettingsFile): void {
+  for (const [key, value] of Object.entries(changes)) {
+    const schema = (fileShape as Record<string, z.ZodType | undefined>)[key];
+    if (!schema) throw new CoreError('invalid_input', `"${key}" is not a setting the settings' schema knows.`);
+    const parsed = schema.safeParse(value);
+    if (!parsed.success) throw new CoreError('invalid_input', `The setting "${key}" does not fit the settings' schema (${parsed.error.issues[0]?.message ?? 'invalid'}); nothing was changed.`);
+  }
+}
 
 /**
  * The defaults conf fills in and writes. Not the time zone: without a choice of the user's it
@@ -87,7 +97,6 @@ export function settingsFileOptions(
     options: {
       cwd: dataDir,
       configName: CONFIG_NAME,
-      schema: fileSchema,
       defaults: fileDefaults(),
       projectVersion: version,
       migrations,
@@ -163,6 +172,7 @@ export class SettingsStore {
       if (!applied.ok) throw new CoreError('invalid_input', applied.message);
       changes.planner = applied.value;
     }
+    checkWrite(changes);
     // conf reads the file before writing, so the window's bounds the shell wrote are kept.
     this.store.set(changes);
     this.current = this.read();
