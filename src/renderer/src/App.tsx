@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
-import type { Board } from '../../shared/contract';
+import type { Board, CallOutput } from '../../shared/contract';
 import { BackgroundNotice } from './components/BackgroundNotice';
 import { CommandPalette } from './components/CommandPalette';
 import { Icon } from './components/Icon';
@@ -27,6 +27,9 @@ import { PeopleScreen } from './screens/people/PeopleScreen';
 import { TodayScreen } from './screens/today/TodayScreen';
 import type { TodayTarget } from './screens/today/TodayScreen';
 import { useDueList } from './screens/today/use-due-list';
+
+/** No search, or none yet: the same empty list each time (the board's search hits follow it). */
+const NO_HITS: CallOutput<'reflections.search'> = [];
 
 type View = 'board' | 'today' | 'insights' | 'contacts';
 const VIEW_TITLES: Record<View, string> = { board: 'Board', today: 'Today', insights: 'Insights', contacts: 'Contacts' };
@@ -125,8 +128,8 @@ export function App() {
   // settled search text.
   const searched = useDeferredValue(query.trim());
   const found = useCall('reflections.search', { query: searched, limit: 50 }, { enabled: searched.length >= 2 });
-  const hits = searched.length >= 2 ? (found.data ?? []) : [];
-  const hitIds = useMemo(() => new Set((searched.length >= 2 ? (found.data ?? []) : []).map((h) => h.opportunityId)), [searched, found.data]);
+  const hits = searched.length >= 2 ? (found.data ?? NO_HITS) : NO_HITS;
+  const hitIds = useMemo(() => new Set(hits.map((h) => h.opportunityId)), [hits]);
 
   // Keys: N, /, ?, G then a view's letter; Ctrl/Cmd+K anywhere.
   const chord = useRef<number>(0);
