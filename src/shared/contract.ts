@@ -28,7 +28,7 @@ import { transferCalls } from './calls/transfer-calls';
 
 export type { AppInfo } from './calls/app-calls';
 export type { Backup, RecoveryStatus } from './calls/transfer-calls';
-export type { Board, BoardCard, BoardHint, BoardPatch, ClosedCursor, ClosedPage } from './calls/board-calls';
+export type { Board, BoardCard, BoardHint, CardAction, BoardPatch, ClosedCursor, ClosedPage } from './calls/board-calls';
 export type { CallSpec, ExportedFile } from './calls/fields';
 export type { QuestionBankEntry, ReflectionView } from './calls/reflections-calls';
 export type { SettingsState } from './calls/settings-calls';

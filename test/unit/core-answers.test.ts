@@ -39,6 +39,22 @@ async function interviewed(core: ReturnType<typeof setup>['core'], company: stri
 }
 
 describe('a write answers with the board patch, and its event names the page that made it', () => {
+  it("a card carries its next action without the explanation, which the opportunity's actions and the patch's due list keep", async () => {
+    const { core } = setup();
+    const { opportunityId } = await interviewed(core, 'Acme');
+    const card = answer<{ cards: BoardCard[] }>(await core.call('board.get', undefined)).value.cards.find((c) => c.id === opportunityId)!;
+    const actions = answer<Action[]>(await core.call('actions.forOpportunity', { opportunityId })).value;
+    const same = actions.find((a) => a.key === card.nextAction!.key)!;
+    // Everything the card shows, as planned; the why is left to the detail and Today.
+    expect(card.nextAction).toEqual(Object.fromEntries(Object.entries(same).filter(([k]) => k !== 'why')));
+    expect(same.why.length).toBeGreaterThan(40);
+    // The due list a write's patch carries still explains each action.
+    const moved = answer<unknown>(await core.call('board.move', { opportunityId, to: 'thanked' }));
+    expect(moved.patch!.cards[0]!.nextAction).not.toHaveProperty('why');
+    expect(moved.patch!.actions.flatMap((o) => o.actions).every((a) => a.why.length > 0)).toBe(true);
+    expect(moved.patch!.actions.length).toBeGreaterThan(0);
+  });
+
   it('a move is one call: the answer carries the moved card, planned again, and the event is marked with its origin', async () => {
     const { core, events } = setup();
     const { opportunityId } = await interviewed(core, 'Acme');

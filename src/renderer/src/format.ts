@@ -15,7 +15,7 @@ export { effectiveDue };
  * Overdue: open (not snoozed) and past its due time. A snooze that has ended does not make an
  * action new again: a thank-you due yesterday and snoozed until now is overdue now.
  */
-export const isOverdue = (action: Action, now: number): boolean => action.status === 'pending' && Date.parse(action.due) < now;
+export const isOverdue = (action: Pick<Action, 'status' | 'due'>, now: number): boolean => action.status === 'pending' && Date.parse(action.due) < now;
 
 const relative = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
 
@@ -28,7 +28,7 @@ export function countdown(iso: string, now: number): string {
   return relative.format(Math.round(diff / 86_400_000), 'day');
 }
 
-export function actionLabel(action: Action): string {
+export function actionLabel(action: Pick<Action, 'kind' | 'recipient'>): string {
   const title = ACTION_TITLES[action.kind];
   return action.recipient ? `${title}: ${action.recipient.name}` : title;
 }

@@ -4,7 +4,7 @@
  * Closed the outcome, ...). A move is one transaction and can be undone.
  */
 import type { Database } from 'better-sqlite3';
-import type { BoardCard, BoardHint, ClosedCursor, ValidInput } from '../../../shared/contract';
+import type { BoardCard, BoardHint, CardAction, ClosedCursor, ValidInput } from '../../../shared/contract';
 import type { Action, BoardColumn, EventKind } from '../../../shared/domain';
 import { upcomingNeedsDate } from '../../../shared/board-rules';
 import { CoreError } from '../errors';
@@ -72,6 +72,11 @@ export function columnOf(stage: string, latestRoundStart: string | null, now: st
   }
 }
 
+/** An action as a card carries it: everything but the explanation (see `CardAction`). */
+export function cardAction({ why: _why, ...rest }: Action): CardAction {
+  return rest;
+}
+
 export const toCard = (r: BoardRow, next: Action | null, at: string): BoardCard => {
   const interviewers = r.interviewers ? (JSON.parse(r.interviewers) as [number, string][]).map(([id, name]) => ({ id, name })) : [];
   return {
@@ -83,7 +88,7 @@ export const toCard = (r: BoardRow, next: Action | null, at: string): BoardCard 
     closedAt: r.stage === 'closed' ? r.stage_changed_at : null,
     round: r.round_id !== null ? { id: r.round_id, number: r.number!, startsAt: r.starts_at!, format: r.format!, interviewers } : null,
     people: interviewers.map((p) => p.name).join(' '),
-    nextAction: next,
+    nextAction: next && cardAction(next),
     updatedAt: r.updated_at,
   };
 };
