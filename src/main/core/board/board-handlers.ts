@@ -50,7 +50,8 @@ function boardCards({ db, planner }: CoreContext, open: OpenCards): (ids: readon
   return (ids, version) => {
     const plan = planner.context();
     const at = plan.now.toISOString();
-    const shown = open.cards(planner.cards(plan), planner.revision(), plan.now);
+    // The cards brought up to date, not sorted: a patch carries some cards, not the board's order.
+    open.refresh(planner.cards(plan), planner.revision(), plan.now);
     const cards: BoardCard[] = [];
     const elsewhere: number[] = [];
     for (const id of ids) {
@@ -70,7 +71,7 @@ function boardCards({ db, planner }: CoreContext, open: OpenCards): (ids: readon
       // (an event recorded, a note saved, another window asking) are about open cards.
       closedCount: open.closed(elsewhere.length > 0),
       actions: [...cards.map((c) => ({ opportunityId: c.id, actions: actions.get(c.id) ?? [] })), ...closed.map((c) => ({ opportunityId: c.id, actions: [] }))],
-      hint: keepSearchingHint(shown, plan.now),
+      hint: keepSearchingHint(open.unordered(), plan.now),
       version,
       at,
       reload: false,

@@ -40,12 +40,25 @@ export class OpenCards {
 
   /** Every card not closed, the latest change first, as of `now` (`revision`: the plans' own, see PlanCache). */
   cards(plans: ReadonlyMap<number, CardPlan>, revision: number, now: Date): readonly BoardCard[] {
+    this.refresh(plans, revision, now);
+    if (!this.ordered) {
+      this.ordered = [...this.held.values()].map((h) => h.card).sort(boardOrder);
+      this.position.clear();
+      this.ordered.forEach((card, i) => this.position.set(card.id, i));
+    }
+    this.shared = true;
+    return this.ordered;
+  }
+
+  /**
+   * Brings every held card up to date (read again, rebuilt or moved to Interviewed), without
+   * putting them in order: a write's patch and `board.cards` need some cards and the hint, not the
+   * board's order, which only a full read sorts again (a write moves its card to the front).
+   */
+  refresh(plans: ReadonlyMap<number, CardPlan>, revision: number, now: Date): void {
     const at = now.getTime();
     // Nothing planned again and no round started: the cards as they were.
-    if (this.ordered && revision === this.madeFrom && at < this.columnsUntil) {
-      this.shared = true;
-      return this.ordered;
-    }
+    if (revision === this.madeFrom && at < this.columnsUntil) return;
     const iso = now.toISOString();
     const read: number[] = [];
     for (const [id, plan] of plans) {
@@ -67,15 +80,13 @@ export class OpenCards {
       }
       for (const id of read) if (!found.has(id) && this.held.delete(id)) this.changedMembers();
     }
-    if (!this.ordered) {
-      this.ordered = [...this.held.values()].map((h) => h.card).sort(boardOrder);
-      this.position.clear();
-      this.ordered.forEach((card, i) => this.position.set(card.id, i));
-    }
     this.madeFrom = revision;
     this.columnsUntil = this.nextColumnChange() ?? Infinity;
-    this.shared = true;
-    return this.ordered;
+  }
+
+  /** The open cards as held, in no order (current after `refresh`). */
+  *unordered(): Generator<BoardCard> {
+    for (const { card } of this.held.values()) yield card;
   }
 
   /** The card of one open card, as `cards` last made it. */
