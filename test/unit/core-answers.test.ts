@@ -39,8 +39,8 @@ async function interviewed(core: ReturnType<typeof setup>['core'], company: stri
 }
 
 describe('a write answers with the board patch, and its event names the page that made it', () => {
-  it("a card carries its next action without the explanation, which the opportunity's actions and the patch's due list keep", async () => {
-    const { core } = setup();
+  it("a card and the tray's due list carry actions without the explanation, which the opportunity's actions and the patch's due list keep", async () => {
+    const { core, setNow } = setup();
     const { opportunityId } = await interviewed(core, 'Acme');
     const card = answer<{ cards: BoardCard[] }>(await core.call('board.get', undefined)).value.cards.find((c) => c.id === opportunityId)!;
     const actions = answer<Action[]>(await core.call('actions.forOpportunity', { opportunityId })).value;
@@ -48,6 +48,11 @@ describe('a write answers with the board patch, and its event names the page tha
     // Everything the card shows, as planned; the why is left to the detail and Today.
     expect(card.nextAction).toEqual(Object.fromEntries(Object.entries(same).filter(([k]) => k !== 'why')));
     expect(same.why.length).toBeGreaterThan(40);
+    // So does what the tray lists as due (the thank-you, a day on).
+    setNow('2026-11-21T23:00:00Z');
+    const due = answer<(Record<string, unknown> & { company: string })[]>(await core.call('reminders.due', undefined)).value;
+    expect(due.map((a) => a.company)).toContain('Acme');
+    for (const a of due) expect(a).not.toHaveProperty('why');
     // The due list a write's patch carries still explains each action.
     const moved = answer<unknown>(await core.call('board.move', { opportunityId, to: 'thanked' }));
     expect(moved.patch!.cards[0]!.nextAction).not.toHaveProperty('why');

@@ -1,6 +1,7 @@
 /** What is due now (the tray and the page's reminders), and snoozing all of it at once. */
 import { addMinutes } from 'date-fns/addMinutes';
 import type { remindersCalls } from '../../../shared/calls/reminders-calls';
+import { cardAction } from '../board/board';
 import type { CoreContext } from '../core-context';
 import type { HandlersOf } from '../handlers';
 
@@ -17,7 +18,8 @@ export function createRemindersHandlers({ db, now, planner, timeline, opportunit
     'reminders.due': () => {
       const due = planner.dueBy(now().toISOString());
       const companies = opportunities.companiesOf([...new Set(due.map((a) => a.opportunityId))]);
-      return due.map((a) => ({ ...a, company: companies.get(a.opportunityId) ?? '' }));
+      // As a card carries it (no explanation): the tray lists what and for whom; Today explains.
+      return due.map((a) => ({ ...cardAction(a), company: companies.get(a.opportunityId) ?? '' }));
     },
   };
 }
