@@ -12,6 +12,7 @@
  */
 import type { Database } from 'better-sqlite3';
 import { remapActionKey } from '../transfer/matching';
+import { prepared } from './statements';
 
 type Row = Record<string, unknown>;
 
@@ -37,9 +38,9 @@ const quote = (name: string): string => `"${name.replace(/"/g, '""')}"`;
 const CACHES: ReadonlySet<string> = new Set(['card_plans']);
 
 function foreignKeys(db: Database): ForeignKey[] {
-  const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").pluck().all() as string[]).filter((t) => !CACHES.has(t));
+  const tables = (prepared(db, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").pluck().all() as string[]).filter((t) => !CACHES.has(t));
   return tables.flatMap((table) =>
-    (db.prepare('SELECT "table" AS parent, "from" AS column, "to" AS parentColumn, on_delete AS onDelete FROM pragma_foreign_key_list(?)').all(table) as Omit<ForeignKey, 'table'>[]).map((fk) => ({
+    (prepared(db, 'SELECT "table" AS parent, "from" AS column, "to" AS parentColumn, on_delete AS onDelete FROM pragma_foreign_key_list(?)').all(table) as Omit<ForeignKey, 'table'>[]).map((fk) => ({
       ...fk,
       table,
     })),
@@ -48,15 +49,15 @@ function foreignKeys(db: Database): ForeignKey[] {
 
 /** The columns a row is written back with: stored ones (generated columns are computed again). */
 const storedColumns = (db: Database, table: string): string[] =>
-  (db.prepare('SELECT name FROM pragma_table_xinfo(?) WHERE hidden = 0').all(table) as { name: string }[]).map((c) => c.name);
+  (prepared(db, 'SELECT name FROM pragma_table_xinfo(?) WHERE hidden = 0').all(table) as { name: string }[]).map((c) => c.name);
 
 const hasRowid = (db: Database, table: string): boolean =>
-  !/WITHOUT\s+ROWID/i.test((db.prepare("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?").pluck().get(table) as string | undefined) ?? '');
+  !/WITHOUT\s+ROWID/i.test((prepared(db, "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?").pluck().get(table) as string | undefined) ?? '');
 
 /** The primary key column of a rowid table (`id`, or `round_id` for reflections), when it is one column. */
 function rowidKey(db: Database, table: string): string | null {
   if (!hasRowid(db, table)) return null;
-  const keys = db.prepare('SELECT name, type FROM pragma_table_info(?) WHERE pk > 0').all(table) as { name: string; type: string }[];
+  const keys = prepared(db, 'SELECT name, type FROM pragma_table_info(?) WHERE pk > 0').all(table) as { name: string; type: string }[];
   return keys.length === 1 && keys[0]!.type.toUpperCase() === 'INTEGER' ? keys[0]!.name : null;
 }
 
@@ -81,7 +82,7 @@ export function rowsTakenBy(db: Database, opportunityId: number): DeletedRows {
     return added;
   };
   const select = (table: string, where: string, values: unknown[]): Row[] =>
-    db.prepare(`SELECT ${storedColumns(db, table).map(quote).join(', ')} FROM ${quote(table)} WHERE ${where} IN (SELECT value FROM json_each(?))`).all(JSON.stringify(values)) as Row[];
+    prepared(db, `SELECT ${storedColumns(db, table).map(quote).join(', ')} FROM ${quote(table)} WHERE ${where} IN (SELECT value FROM json_each(?))`).all(JSON.stringify(values)) as Row[];
 
   add('opportunities', select('opportunities', 'id', [opportunityId]));
   // Follow ON DELETE CASCADE until nothing new is reached.
@@ -98,8 +99,7 @@ export function rowsTakenBy(db: Database, opportunityId: number): DeletedRows {
     if (fk.onDelete !== 'SET NULL' || !tables[fk.parent] || !hasRowid(db, fk.table)) continue;
     const values = tables[fk.parent]!.map((r) => r[keyOfParent(db, fk)]);
     const doomed = new Set((tables[fk.table] ?? []).map((r) => JSON.stringify(r)));
-    const rows = db
-      .prepare(`SELECT rowid AS __rowid, ${storedColumns(db, fk.table).map(quote).join(', ')} FROM ${quote(fk.table)} WHERE ${quote(fk.column)} IN (SELECT value FROM json_each(?))`)
+    const rows = prepared(db, `SELECT rowid AS __rowid, ${storedColumns(db, fk.table).map(quote).join(', ')} FROM ${quote(fk.table)} WHERE ${quote(fk.column)} IN (SELECT value FROM json_each(?))`)
       .all(JSON.stringify(values)) as Row[];
     for (const { __rowid, ...row } of rows) {
       if (!doomed.has(JSON.stringify(row))) nulled.push({ table: fk.table, rowid: Number(__rowid), column: fk.column, value: row[fk.column] });
@@ -133,7 +133,7 @@ export function restoreRows(db: Database, deleted: DeletedRows): number {
     const own = fks.filter((fk) => fk.table === table);
     const keyIsReference = own.some((fk) => fk.column === key);
     const columns = storedColumns(db, table);
-    const insert = db.prepare(`INSERT INTO ${quote(table)} (${columns.map(quote).join(', ')}) VALUES (${columns.map((c) => `@${c.replace(/\W/g, '_')}`).join(', ')})`);
+    const insert = prepared(db, `INSERT INTO ${quote(table)} (${columns.map(quote).join(', ')}) VALUES (${columns.map((c) => `@${c.replace(/\W/g, '_')}`).join(', ')})`);
     const roundIds = moved.get('rounds') ?? new Map<number, number>();
     rows: for (const original of deleted.tables[table]!) {
       const row: Row = { ...original };
@@ -146,7 +146,7 @@ export function restoreRows(db: Database, deleted: DeletedRows): number {
           continue;
         }
         if (inside.has(fk.parent)) continue;
-        const exists = db.prepare(`SELECT 1 FROM ${quote(fk.parent)} WHERE ${quote(keyOfParent(db, fk))} = ?`).get(value);
+        const exists = prepared(db, `SELECT 1 FROM ${quote(fk.parent)} WHERE ${quote(keyOfParent(db, fk))} = ?`).get(value);
         if (exists) continue;
         if (fk.onDelete === 'SET NULL') row[fk.column] = null;
         else continue rows;
@@ -155,7 +155,7 @@ export function restoreRows(db: Database, deleted: DeletedRows): number {
         if (typeof row[column] === 'string' && roundIds.size > 0) row[column] = remapActionKey(row[column], roundIds, new Map());
       }
       const oldId = key ? row[key] : undefined;
-      if (key && !keyIsReference && db.prepare(`SELECT 1 FROM ${quote(table)} WHERE ${quote(key)} = ?`).get(oldId)) row[key] = null;
+      if (key && !keyIsReference && prepared(db, `SELECT 1 FROM ${quote(table)} WHERE ${quote(key)} = ?`).get(oldId)) row[key] = null;
       const params = Object.fromEntries(columns.map((c) => [c.replace(/\W/g, '_'), row[c] ?? null]));
       const newId = Number(insert.run(params).lastInsertRowid);
       if (key && !keyIsReference && newId !== oldId) {
@@ -168,7 +168,7 @@ export function restoreRows(db: Database, deleted: DeletedRows): number {
   }
   for (const n of deleted.nulled) {
     const value = moved.get(fks.find((fk) => fk.table === n.table && fk.column === n.column)?.parent ?? '')?.get(n.value as number) ?? n.value;
-    db.prepare(`UPDATE ${quote(n.table)} SET ${quote(n.column)} = ? WHERE rowid = ? AND ${quote(n.column)} IS NULL`).run(value, n.rowid);
+    prepared(db, `UPDATE ${quote(n.table)} SET ${quote(n.column)} = ? WHERE rowid = ? AND ${quote(n.column)} IS NULL`).run(value, n.rowid);
   }
   return opportunityId;
 }

@@ -169,8 +169,7 @@ export class OpportunityStore {
       // typed into the form are added here, in its transaction.
       const person = this.people.resolver();
       const recruiter = input.recruiterContactId === null ? null : person(input.recruiterContactId, 'recruiterContactId');
-      const { lastInsertRowid } = this.db
-        .prepare(
+      const { lastInsertRowid } = prepared(this.db,
           `INSERT INTO opportunities (company, role, job_url, location, source, company_size, salary_notes, notes, tags, recruiter_contact_id, created_at, updated_at)
            VALUES (@company, @role, @jobUrl, @location, @source, @companySize, @salaryNotes, @notes, @tags, @recruiterContactId, @at, @at)`,
         )
@@ -200,8 +199,7 @@ export class OpportunityStore {
       this.get(id);
       const recruiter = patch.recruiterContactId ? this.people.resolver()(patch.recruiterContactId, 'patch.recruiterContactId') : patch.recruiterContactId;
       const { sql, params } = setClause({ ...patch, recruiterContactId: recruiter, tags: patch.tags && JSON.stringify(patch.tags) }, OPPORTUNITY_COLUMNS);
-      const changes = this.db
-        .prepare(`UPDATE opportunities SET ${sql}, updated_at = @updated_at WHERE id = @id`)
+      const changes = prepared(this.db, `UPDATE opportunities SET ${sql}, updated_at = @updated_at WHERE id = @id`)
         .run({ ...params, updated_at: this.now().toISOString(), id }).changes;
       if (changes === 0) throw notFound('opportunity', id);
       this.plans.invalidate(id);
@@ -218,10 +216,9 @@ export class OpportunityStore {
       const opportunity = this.get(id);
       this.forgetOldDeletions();
       const rows = rowsTakenBy(this.db, id);
-      const { lastInsertRowid } = this.db
-        .prepare('INSERT INTO deleted_opportunities (opportunity_id, company, role, deleted_at, rows) VALUES (?, ?, ?, ?, ?)')
+      const { lastInsertRowid } = prepared(this.db, 'INSERT INTO deleted_opportunities (opportunity_id, company, role, deleted_at, rows) VALUES (?, ?, ?, ?, ?)')
         .run(id, opportunity.company, opportunity.role, this.now().toISOString(), JSON.stringify(rows));
-      this.db.prepare('DELETE FROM opportunities WHERE id = ?').run(id);
+      prepared(this.db, 'DELETE FROM opportunities WHERE id = ?').run(id);
       this.plans.invalidate(id);
       return Number(lastInsertRowid);
     }).immediate();
@@ -230,10 +227,10 @@ export class OpportunityStore {
   /** Brings a deleted card back with everything it held; answers its id (a new one if its old id was taken since). */
   undoDelete(deletionId: number): number {
     return this.db.transaction(() => {
-      const row = this.db.prepare<[number], { rows: string }>('SELECT rows FROM deleted_opportunities WHERE id = ?').get(deletionId);
+      const row = prepared<[number], { rows: string }>(this.db, 'SELECT rows FROM deleted_opportunities WHERE id = ?').get(deletionId);
       if (!row) throw new CoreError('not_found', `There is no deleted opportunity ${deletionId} to bring back (deleted cards are kept ${DELETED_KEPT_DAYS} days).`);
       const id = restoreRows(this.db, JSON.parse(row.rows) as DeletedRows);
-      this.db.prepare('DELETE FROM deleted_opportunities WHERE id = ?').run(deletionId);
+      prepared(this.db, 'DELETE FROM deleted_opportunities WHERE id = ?').run(deletionId);
       this.plans.invalidate(id);
       return id;
     }).immediate();
@@ -242,8 +239,7 @@ export class OpportunityStore {
   /** The deleted cards that can still be brought back, newest first. */
   deletions(): DeletedOpportunity[] {
     const since = new Date(this.now().getTime() - DELETED_KEPT_DAYS * 86_400_000).toISOString();
-    const rows = this.db
-      .prepare<[string], { id: number; opportunity_id: number; company: string; role: string; deleted_at: string; rows: string }>(
+    const rows = prepared<[string], { id: number; opportunity_id: number; company: string; role: string; deleted_at: string; rows: string }>(this.db,
         'SELECT * FROM deleted_opportunities WHERE deleted_at >= ? ORDER BY deleted_at DESC, id DESC',
       )
       .all(since);
@@ -266,13 +262,13 @@ export class OpportunityStore {
   /** Deleted cards are kept a fixed number of days; after that their rows are gone for good. */
   private forgetOldDeletions(): void {
     const before = new Date(this.now().getTime() - DELETED_KEPT_DAYS * 86_400_000).toISOString();
-    this.db.prepare('DELETE FROM deleted_opportunities WHERE deleted_at < ?').run(before);
+    prepared(this.db, 'DELETE FROM deleted_opportunities WHERE deleted_at < ?').run(before);
   }
 
   /** What a card holds: what deleting it would take with it. */
   contents(id: number): OpportunityContents {
     this.get(id);
-    const count = (sql: string) => this.db.prepare(sql).pluck().get(id) as number;
+    const count = (sql: string) => prepared(this.db, sql).pluck().get(id) as number;
     return {
       rounds: count('SELECT count(*) FROM rounds WHERE opportunity_id = ?'),
       events: count('SELECT count(*) FROM events WHERE opportunity_id = ? AND undone_at IS NULL'),
@@ -289,15 +285,14 @@ export class OpportunityStore {
         throw new CoreError('conflict', `${current.company} is ${archived ? 'already archived' : 'not archived'}.`);
       }
       const at = this.now().toISOString();
-      this.db.prepare('UPDATE opportunities SET archived_at = ?, updated_at = ? WHERE id = ?').run(archived ? at : null, at, id);
+      prepared(this.db, 'UPDATE opportunities SET archived_at = ?, updated_at = ? WHERE id = ?').run(archived ? at : null, at, id);
       this.plans.invalidate(id);
     }).immediate();
     return this.get(id);
   }
 
   archived(): ArchivedOpportunity[] {
-    return this.db
-      .prepare(
+    return prepared(this.db,
         `SELECT id, company, role, archived_at AS archivedAt, stage, closed_reason AS closedReason FROM opportunities
          WHERE archived_at IS NOT NULL ORDER BY archived_at DESC, id DESC`,
       )
@@ -332,7 +327,7 @@ export class OpportunityStore {
       const exists = prepared(this.db, 'SELECT 1 FROM opportunities WHERE id = ?').get(input.opportunityId);
       if (!exists) throw notFound('opportunity', input.opportunityId, 'opportunityId');
       const at = this.now().toISOString();
-      this.db.prepare('UPDATE opportunities SET updated_at = ? WHERE id = ?').run(at, input.opportunityId);
+      prepared(this.db, 'UPDATE opportunities SET updated_at = ? WHERE id = ?').run(at, input.opportunityId);
       const roundId = this.insertRound(input.opportunityId, input, at, field, this.people.resolver());
       // A new round moves the card back to Upcoming (docs/follow-up-rules.md "The board").
       this.timeline.refreshStage(input.opportunityId);
@@ -348,7 +343,7 @@ export class OpportunityStore {
       const interviewerIds = patch.interviewerIds?.map((p) => person(p, 'patch.interviewerIds'));
       const arrangedBy = patch.arrangedByContactId ? person(patch.arrangedByContactId, 'patch.arrangedByContactId') : patch.arrangedByContactId;
       const { sql, params } = setClause({ ...patch, arrangedByContactId: arrangedBy }, ROUND_COLUMNS);
-      this.db.prepare(`UPDATE rounds SET ${sql ? `${sql}, ` : ''}updated_at = @updated_at WHERE id = @id`).run({
+      prepared(this.db, `UPDATE rounds SET ${sql ? `${sql}, ` : ''}updated_at = @updated_at WHERE id = @id`).run({
         ...params,
         updated_at: this.now().toISOString(),
         id,
@@ -378,8 +373,7 @@ export class OpportunityStore {
   private insertRound(opportunityId: number, round: RoundFields, at: string, field: string, person: ReturnType<ContactStore['resolver']>): number {
     const interviewerIds = round.interviewerIds.map((p) => person(p, `${field}interviewerIds`));
     const arrangedBy = round.arrangedByContactId === null ? null : person(round.arrangedByContactId, `${field}arrangedByContactId`);
-    const { next } = this.db
-      .prepare<[number], { next: number }>('SELECT coalesce(max(number), 0) + 1 AS next FROM rounds WHERE opportunity_id = ?')
+    const { next } = prepared<[number], { next: number }>(this.db, 'SELECT coalesce(max(number), 0) + 1 AS next FROM rounds WHERE opportunity_id = ?')
       .get(opportunityId)!;
     const { lastInsertRowid } = prepared(this.db,
         `INSERT INTO rounds (opportunity_id, number, starts_at, duration_minutes, format, arranged_channel, next_step, decision_date, arranged_by_contact_id, created_at, updated_at)

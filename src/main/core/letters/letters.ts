@@ -23,6 +23,7 @@ import type { PersonName } from './person-name';
 import { foldName, parseName } from './person-name';
 import { spellChecker } from './spelling';
 import { DEFAULT_TEMPLATES } from './templates';
+import { prepared } from '../journal/statements';
 
 interface LetterRow {
   id: number;
@@ -102,16 +103,16 @@ export class Letters {
   // ---- templates ----
 
   private ensureTemplates(): void {
-    const count = this.db.prepare('SELECT count(*) FROM letter_templates').pluck().get() as number;
+    const count = prepared(this.db, 'SELECT count(*) FROM letter_templates').pluck().get() as number;
     if (count > 0) return;
-    const insert = this.db.prepare('INSERT INTO letter_templates (kind, name, subject, body, builtin, updated_at) VALUES (?, ?, ?, ?, 1, ?)');
+    const insert = prepared(this.db, 'INSERT INTO letter_templates (kind, name, subject, body, builtin, updated_at) VALUES (?, ?, ?, ?, 1, ?)');
     const at = this.now().toISOString();
     this.db.transaction(() => DEFAULT_TEMPLATES.forEach((t) => insert.run(t.kind, t.name, t.subject, t.body, at))).immediate();
   }
 
   templates(): LetterTemplate[] {
     this.ensureTemplates();
-    return (this.db.prepare('SELECT id, kind, name, subject, body, builtin FROM letter_templates ORDER BY kind, id').all() as (Omit<LetterTemplate, 'builtin'> & { builtin: number })[]).map(
+    return (prepared(this.db, 'SELECT id, kind, name, subject, body, builtin FROM letter_templates ORDER BY kind, id').all() as (Omit<LetterTemplate, 'builtin'> & { builtin: number })[]).map(
       (t) => ({ ...t, builtin: t.builtin === 1 }),
     );
   }
@@ -121,20 +122,20 @@ export class Letters {
     const at = this.now().toISOString();
     let id = input.id;
     if (id !== undefined) {
-      const changes = this.db.prepare('UPDATE letter_templates SET kind = ?, name = ?, subject = ?, body = ?, updated_at = ? WHERE id = ?').run(input.kind, input.name, input.subject, input.body, at, id).changes;
+      const changes = prepared(this.db, 'UPDATE letter_templates SET kind = ?, name = ?, subject = ?, body = ?, updated_at = ? WHERE id = ?').run(input.kind, input.name, input.subject, input.body, at, id).changes;
       if (changes === 0) throw notFound('template', id);
     } else {
-      id = Number(this.db.prepare('INSERT INTO letter_templates (kind, name, subject, body, builtin, updated_at) VALUES (?, ?, ?, ?, 0, ?)').run(input.kind, input.name, input.subject, input.body, at).lastInsertRowid);
+      id = Number(prepared(this.db, 'INSERT INTO letter_templates (kind, name, subject, body, builtin, updated_at) VALUES (?, ?, ?, ?, 0, ?)').run(input.kind, input.name, input.subject, input.body, at).lastInsertRowid);
     }
     return this.templates().find((t) => t.id === id)!;
   }
 
   deleteTemplate(id: number): void {
-    const row = this.db.prepare('SELECT kind FROM letter_templates WHERE id = ?').get(id) as { kind: string } | undefined;
+    const row = prepared(this.db, 'SELECT kind FROM letter_templates WHERE id = ?').get(id) as { kind: string } | undefined;
     if (!row) throw notFound('template', id);
-    const others = this.db.prepare('SELECT count(*) FROM letter_templates WHERE kind = ? AND id <> ?').pluck().get(row.kind, id) as number;
+    const others = prepared(this.db, 'SELECT count(*) FROM letter_templates WHERE kind = ? AND id <> ?').pluck().get(row.kind, id) as number;
     if (others === 0) throw new CoreError('conflict', 'This is the only template of its kind: edit it rather than delete it.');
-    this.db.prepare('DELETE FROM letter_templates WHERE id = ?').run(id);
+    prepared(this.db, 'DELETE FROM letter_templates WHERE id = ?').run(id);
   }
 
   // ---- drafts ----
@@ -147,8 +148,7 @@ export class Letters {
   draftForRound(roundId: number, kind: LetterKind, options: { templateId?: number | undefined; contactId?: number | undefined; isWord?: WordCheck } = {}): Letter[] {
     this.ensureTemplates();
     const { templateId, contactId } = options;
-    const round = this.db
-      .prepare(
+    const round = prepared(this.db,
         `SELECT r.id, r.opportunity_id, r.number, r.starts_at, r.next_step, r.arranged_by_contact_id, o.company, o.role, o.recruiter_contact_id
          FROM rounds r JOIN opportunities o ON o.id = r.opportunity_id WHERE r.id = ?`,
       )
@@ -158,13 +158,13 @@ export class Letters {
     if (!round) throw notFound('round', roundId);
     const template = (
       templateId !== undefined
-        ? this.db.prepare('SELECT * FROM letter_templates WHERE id = ? AND kind = ?').get(templateId, kind)
-        : this.db.prepare('SELECT * FROM letter_templates WHERE kind = ? ORDER BY builtin, id LIMIT 1').get(kind)
+        ? prepared(this.db, 'SELECT * FROM letter_templates WHERE id = ? AND kind = ?').get(templateId, kind)
+        : prepared(this.db, 'SELECT * FROM letter_templates WHERE kind = ? ORDER BY builtin, id LIMIT 1').get(kind)
     ) as { id: number; subject: string; body: string } | undefined;
     if (!template) throw notFound('template of this kind', templateId ?? 0, 'templateId');
     if (contactId !== undefined) this.people.get(contactId);
 
-    const interviewers = this.db.prepare('SELECT contact_id FROM round_interviewers WHERE round_id = ? ORDER BY position').pluck().all(roundId) as number[];
+    const interviewers = prepared(this.db, 'SELECT contact_id FROM round_interviewers WHERE round_id = ? ORDER BY position').pluck().all(roundId) as number[];
     const organiser = round.arranged_by_contact_id ?? round.recruiter_contact_id ?? null;
     const recipients: number[] =
       contactId !== undefined
@@ -190,13 +190,12 @@ export class Letters {
 
     this.db.transaction(() => {
       contacts.forEach((contact, index) => {
-        const exists = this.db.prepare('SELECT 1 FROM letters WHERE round_id = ? AND kind = ? AND contact_id IS ?').get(roundId, kind, contact.id);
+        const exists = prepared(this.db, 'SELECT 1 FROM letters WHERE round_id = ? AND kind = ? AND contact_id IS ?').get(roundId, kind, contact.id);
         if (exists) return;
         const passage = passageFor(mentions, names, index);
         const data = this.mergeData(round, roundDate, contact, passage, others, options.isWord);
         const body = kind === 'linkedin-note' ? mergeWithin(template.body, data, limit) : merge(template.body, data);
-        this.db
-          .prepare(
+        prepared(this.db,
             `INSERT INTO letters (opportunity_id, round_id, contact_id, kind, template_id, subject, body, detail, created_at, updated_at)
              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
           )
@@ -231,13 +230,13 @@ export class Letters {
   }
 
   private rows(where: string, ...params: unknown[]): LetterRow[] {
-    return this.db.prepare(`${LETTER_SELECT} ${where} ORDER BY l.round_id, l.kind, l.id`).all(...params) as LetterRow[];
+    return prepared(this.db, `${LETTER_SELECT} ${where} ORDER BY l.round_id, l.kind, l.id`).all(...params) as LetterRow[];
   }
 
   /** How the letter's passage reads for its reader (null: none chosen). */
   private phrased(r: Pick<LetterRow, 'detail' | 'recipient_name' | 'round_id'>): PhrasedDetail | null {
     if (!r.detail) return null;
-    const others = r.round_id === null ? [] : (this.db.prepare('SELECT c.name FROM round_interviewers ri JOIN contacts c ON c.id = ri.contact_id WHERE ri.round_id = ?').pluck().all(r.round_id) as string[]).map(parseName);
+    const others = r.round_id === null ? [] : (prepared(this.db, 'SELECT c.name FROM round_interviewers ri JOIN contacts c ON c.id = ri.contact_id WHERE ri.round_id = ?').pluck().all(r.round_id) as string[]).map(parseName);
     return phraseDetail(r.detail, { recipient: r.recipient_name ? parseName(r.recipient_name) : null, others });
   }
 
@@ -270,7 +269,7 @@ export class Letters {
   async withFindings(rows: readonly LetterRow[]): Promise<Letter[]> {
     const settings = this.settings();
     const misspelled = await spellChecker(settings.englishVariant);
-    const names = this.db.prepare('SELECT name FROM contacts UNION SELECT company FROM opportunities UNION SELECT role FROM opportunities').pluck().all() as string[];
+    const names = prepared(this.db, 'SELECT name FROM contacts UNION SELECT company FROM opportunities UNION SELECT role FROM opportunities').pluck().all() as string[];
     const dictionary = this.dictionary();
     return rows.map((r) => {
       const siblings = r.round_id === null ? [] : this.rows('WHERE l.round_id = ? AND l.kind = ? AND l.id <> ?', r.round_id, r.kind, r.id);
@@ -328,30 +327,29 @@ export class Letters {
         if (topicSlot) body = body.replace(topicSlot, topic);
       }
     }
-    this.db
-      .prepare('UPDATE letters SET subject = ?, body = ?, detail = ?, updated_at = ? WHERE id = ?')
+    prepared(this.db, 'UPDATE letters SET subject = ?, body = ?, detail = ?, updated_at = ? WHERE id = ?')
       .run(patch.subject ?? row.subject, body, patch.detail === undefined ? row.detail : patch.detail, this.now().toISOString(), id);
   }
 
   // ---- the user's dictionary ----
 
   dictionary(): string[] {
-    return this.db.prepare('SELECT word FROM dictionary_words ORDER BY word COLLATE NOCASE').pluck().all() as string[];
+    return prepared(this.db, 'SELECT word FROM dictionary_words ORDER BY word COLLATE NOCASE').pluck().all() as string[];
   }
 
   /** Adds a word to the dictionary; returns the opportunities whose letters' checks change. */
   addToDictionary(word: string): number[] {
-    this.db.prepare('INSERT INTO dictionary_words (word, added_at) VALUES (?, ?) ON CONFLICT (word) DO NOTHING').run(word.replace(/’/g, "'"), this.now().toISOString());
+    prepared(this.db, 'INSERT INTO dictionary_words (word, added_at) VALUES (?, ?) ON CONFLICT (word) DO NOTHING').run(word.replace(/’/g, "'"), this.now().toISOString());
     return this.lettered();
   }
 
   removeFromDictionary(word: string): number[] {
-    this.db.prepare('DELETE FROM dictionary_words WHERE word = ?').run(word.replace(/’/g, "'"));
+    prepared(this.db, 'DELETE FROM dictionary_words WHERE word = ?').run(word.replace(/’/g, "'"));
     return this.lettered();
   }
 
   private lettered(): number[] {
-    return this.db.prepare('SELECT DISTINCT opportunity_id FROM letters').pluck().all() as number[];
+    return prepared(this.db, 'SELECT DISTINCT opportunity_id FROM letters').pluck().all() as number[];
   }
 
   /** Ignores a word in one letter's spelling check. */
@@ -360,7 +358,7 @@ export class Letters {
     if (!row) throw notFound('letter', id);
     const words = JSON.parse(row.ignored_words) as string[];
     if (!words.some((w) => foldName(w) === foldName(word))) {
-      this.db.prepare('UPDATE letters SET ignored_words = ?, updated_at = ? WHERE id = ?').run(JSON.stringify([...words, word]), this.now().toISOString(), id);
+      prepared(this.db, 'UPDATE letters SET ignored_words = ?, updated_at = ? WHERE id = ?').run(JSON.stringify([...words, word]), this.now().toISOString(), id);
     }
     return row.opportunity_id;
   }
@@ -372,7 +370,7 @@ export class Letters {
     if (row.state === 'sent') throw new CoreError('conflict', 'This letter is already marked as sent.');
     let event = SENT_EVENT[row.kind];
     if (row.kind === 'phone-script' && row.round_id !== null) {
-      const checked = this.db.prepare("SELECT 1 FROM events WHERE round_id = ? AND kind = 'status_check_sent' AND undone_at IS NULL").get(row.round_id);
+      const checked = prepared(this.db, "SELECT 1 FROM events WHERE round_id = ? AND kind = 'status_check_sent' AND undone_at IS NULL").get(row.round_id);
       if (checked) event = { kind: 'call_made', channel: 'phone' };
     }
     const at = this.now().toISOString();
@@ -392,7 +390,7 @@ export class Letters {
         ]);
         eventId = recorded!.id;
       }
-      this.db.prepare("UPDATE letters SET state = 'sent', sent_at = ?, event_id = ?, updated_at = ? WHERE id = ?").run(at, eventId, at, id);
+      prepared(this.db, "UPDATE letters SET state = 'sent', sent_at = ?, event_id = ?, updated_at = ? WHERE id = ?").run(at, eventId, at, id);
     }).immediate();
     return row.opportunity_id;
   }

@@ -57,10 +57,10 @@ const DETAILS = ['title', 'company', 'email', 'phone', 'linkedin_url', 'notes'] 
 
 /** Every column of the journal that refers to a contact, read from the schema (so a table added later is included). */
 function contactReferences(db: Database): { table: string; column: string }[] {
-  const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").pluck().all() as string[];
+  const tables = prepared(db, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").pluck().all() as string[];
   const refs: { table: string; column: string }[] = [];
   for (const table of tables) {
-    for (const fk of db.prepare('SELECT "table" AS target, "from" AS column FROM pragma_foreign_key_list(?)').all(table) as { target: string; column: string }[]) {
+    for (const fk of prepared(db, 'SELECT "table" AS target, "from" AS column FROM pragma_foreign_key_list(?)').all(table) as { target: string; column: string }[]) {
       if (fk.target === 'contacts') refs.push({ table, column: fk.column });
     }
   }
@@ -154,8 +154,7 @@ export class ContactStore {
 
   /** The opportunities whose cards name a person (as interviewer, arranger, recruiter, or in the timeline). */
   opportunitiesOf(id: number): number[] {
-    return this.db
-      .prepare(
+    return prepared(this.db,
         `SELECT r.opportunity_id FROM round_interviewers ri JOIN rounds r ON r.id = ri.round_id WHERE ri.contact_id = @id
          UNION SELECT opportunity_id FROM rounds WHERE arranged_by_contact_id = @id
          UNION SELECT id FROM opportunities WHERE recruiter_contact_id = @id
@@ -175,15 +174,14 @@ export class ContactStore {
       const person = this.get(id);
       if (person.removedAt) throw new CoreError('conflict', `${person.name} was already removed from your contacts.`);
       const named = contactReferences(this.db).some(({ table, column }) =>
-        this.db.prepare(`SELECT 1 FROM ${quote(table)} WHERE ${quote(column)} = ? LIMIT 1`).get(id),
+        prepared(this.db, `SELECT 1 FROM ${quote(table)} WHERE ${quote(column)} = ? LIMIT 1`).get(id),
       );
       if (named) {
         const at = this.now().toISOString();
-        this.db
-          .prepare(`UPDATE contacts SET ${DETAILS.map((c) => `${c} = NULL`).join(', ')}, removed_at = @at, updated_at = @at WHERE id = @id`)
+        prepared(this.db, `UPDATE contacts SET ${DETAILS.map((c) => `${c} = NULL`).join(', ')}, removed_at = @at, updated_at = @at WHERE id = @id`)
           .run({ id, at });
       } else {
-        this.db.prepare('DELETE FROM contacts WHERE id = ?').run(id);
+        prepared(this.db, 'DELETE FROM contacts WHERE id = ?').run(id);
       }
       this.plans.invalidate();
       return { removed: id, keptName: named };
@@ -201,8 +199,7 @@ export class ContactStore {
       const other = this.get(mergeId);
       if (keep.removedAt || other.removedAt) throw new CoreError('conflict', `${keep.removedAt ? keep.name : other.name} was removed from your contacts and cannot be merged.`);
       const notes = keep.notes && other.notes && keep.notes !== other.notes ? `${keep.notes}\n\n${other.notes}` : (keep.notes ?? other.notes);
-      this.db
-        .prepare(
+      prepared(this.db,
           `UPDATE contacts SET title = coalesce(title, @title), company = coalesce(company, @company), email = coalesce(email, @email),
              phone = coalesce(phone, @phone), linkedin_url = coalesce(linkedin_url, @linkedinUrl), notes = @notes,
              last_contacted_at = CASE WHEN @lastContactedAt IS NOT NULL AND (last_contacted_at IS NULL OR last_contacted_at < @lastContactedAt)
@@ -221,10 +218,10 @@ export class ContactStore {
       // Every other reference, whatever table holds it; a row that would then repeat one of the
       // kept person's (both sat in the same round) is the same fact twice and goes.
       for (const { table, column } of contactReferences(this.db)) {
-        this.db.prepare(`UPDATE OR IGNORE ${quote(table)} SET ${quote(column)} = ? WHERE ${quote(column)} = ?`).run(keepId, mergeId);
-        this.db.prepare(`DELETE FROM ${quote(table)} WHERE ${quote(column)} = ?`).run(mergeId);
+        prepared(this.db, `UPDATE OR IGNORE ${quote(table)} SET ${quote(column)} = ? WHERE ${quote(column)} = ?`).run(keepId, mergeId);
+        prepared(this.db, `DELETE FROM ${quote(table)} WHERE ${quote(column)} = ?`).run(mergeId);
       }
-      this.db.prepare('DELETE FROM contacts WHERE id = ?').run(mergeId);
+      prepared(this.db, 'DELETE FROM contacts WHERE id = ?').run(mergeId);
       this.plans.invalidate();
       return this.get(keepId);
     }).immediate();
@@ -234,22 +231,20 @@ export class ContactStore {
   private rekeyActions(opportunities: readonly number[], contacts: ReadonlyMap<number, number>): void {
     const ids = JSON.stringify(opportunities);
     const noRounds = new Map<number, number>();
-    const states = this.db
-      .prepare('SELECT opportunity_id, action_key FROM action_states WHERE opportunity_id IN (SELECT value FROM json_each(?))')
+    const states = prepared(this.db, 'SELECT opportunity_id, action_key FROM action_states WHERE opportunity_id IN (SELECT value FROM json_each(?))')
       .all(ids) as { opportunity_id: number; action_key: string }[];
-    const moveState = this.db.prepare('UPDATE OR IGNORE action_states SET action_key = ? WHERE opportunity_id = ? AND action_key = ?');
-    const dropState = this.db.prepare('DELETE FROM action_states WHERE opportunity_id = ? AND action_key = ?');
+    const moveState = prepared(this.db, 'UPDATE OR IGNORE action_states SET action_key = ? WHERE opportunity_id = ? AND action_key = ?');
+    const dropState = prepared(this.db, 'DELETE FROM action_states WHERE opportunity_id = ? AND action_key = ?');
     for (const s of states) {
       const key = remapActionKey(s.action_key, noRounds, contacts);
       if (key === s.action_key) continue;
       moveState.run(key, s.opportunity_id, s.action_key);
       dropState.run(s.opportunity_id, s.action_key);
     }
-    const notified = this.db
-      .prepare('SELECT opportunity_id, notification_key, action_key FROM notifications WHERE opportunity_id IN (SELECT value FROM json_each(?))')
+    const notified = prepared(this.db, 'SELECT opportunity_id, notification_key, action_key FROM notifications WHERE opportunity_id IN (SELECT value FROM json_each(?))')
       .all(ids) as { opportunity_id: number; notification_key: string; action_key: string }[];
-    const moveNotice = this.db.prepare('UPDATE OR IGNORE notifications SET notification_key = ?, action_key = ? WHERE opportunity_id = ? AND notification_key = ?');
-    const dropNotice = this.db.prepare('DELETE FROM notifications WHERE opportunity_id = ? AND notification_key = ?');
+    const moveNotice = prepared(this.db, 'UPDATE OR IGNORE notifications SET notification_key = ?, action_key = ? WHERE opportunity_id = ? AND notification_key = ?');
+    const dropNotice = prepared(this.db, 'DELETE FROM notifications WHERE opportunity_id = ? AND notification_key = ?');
     for (const n of notified) {
       const at = n.notification_key.lastIndexOf('@');
       const head = at > 0 ? n.notification_key.slice(0, at) : n.notification_key;
@@ -266,8 +261,7 @@ export class ContactStore {
    */
   history(id: number): PersonHistory {
     const contact = this.get(id);
-    const rounds = this.db
-      .prepare(
+    const rounds = prepared(this.db,
         `SELECT r.id AS roundId, r.opportunity_id AS opportunityId, o.company, o.role, r.number, r.starts_at AS startsAt, r.format, 'interviewer' AS part
            FROM round_interviewers ri JOIN rounds r ON r.id = ri.round_id JOIN opportunities o ON o.id = r.opportunity_id WHERE ri.contact_id = @id
          UNION ALL
@@ -276,12 +270,10 @@ export class ContactStore {
          ORDER BY startsAt, roundId, part DESC`,
       )
       .all({ id }) as { roundId: number; opportunityId: number; company: string; role: string; number: number; startsAt: string; format: RoundFormat; part: PersonRound['part'] }[];
-    const recruiterFor = this.db
-      .prepare('SELECT id AS opportunityId, company, role FROM opportunities WHERE recruiter_contact_id = ? ORDER BY created_at, id')
+    const recruiterFor = prepared(this.db, 'SELECT id AS opportunityId, company, role FROM opportunities WHERE recruiter_contact_id = ? ORDER BY created_at, id')
       .all(id) as { opportunityId: number; company: string; role: string }[];
 
-    const events = this.db
-      .prepare(
+    const events = prepared(this.db,
         `SELECT e.id, e.kind, e.channel, e.occurred_at, e.note, e.opportunity_id, o.company, r.number AS round_number,
                 (SELECT l.id FROM letters l WHERE l.event_id = e.id AND l.contact_id = e.contact_id ORDER BY l.id LIMIT 1) AS letter_id,
                 (SELECT l.kind FROM letters l WHERE l.event_id = e.id AND l.contact_id = e.contact_id ORDER BY l.id LIMIT 1) AS letter_kind
@@ -301,8 +293,7 @@ export class ContactStore {
       letter_kind: LetterKind | null;
     }[];
     const shownWithEvent = new Set(events.map((e) => e.letter_id).filter((l): l is number => l !== null));
-    const letters = this.db
-      .prepare(
+    const letters = prepared(this.db,
         `SELECT l.id, l.kind, l.state, l.subject, coalesce(l.sent_at, l.updated_at) AS at, l.opportunity_id, o.company, r.number AS round_number
          FROM letters l JOIN opportunities o ON o.id = l.opportunity_id LEFT JOIN rounds r ON r.id = l.round_id
          WHERE l.contact_id = ?`,

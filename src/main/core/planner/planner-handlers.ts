@@ -5,13 +5,14 @@ import type { HandlersOf } from '../handlers';
 import { effectiveDue } from '../../../shared/domain';
 import { notFound } from '../errors';
 import { guidanceFor, loadGuidanceInput } from './guidance';
+import { prepared } from '../journal/statements';
 
 export function createPlannerHandlers({ db, planner, settings, now }: CoreContext): HandlersOf<typeof plannerCalls> {
-  const names = db.prepare<[string], { id: number; company: string; role: string }>('SELECT id, company, role FROM opportunities WHERE id IN (SELECT value FROM json_each(?))');
+  const names = prepared<[string], { id: number; company: string; role: string }>(db, 'SELECT id, company, role FROM opportunities WHERE id IN (SELECT value FROM json_each(?))');
   return {
     'actions.forOpportunity': ({ opportunityId }) => planner.actionsOf(opportunityId),
     'actions.guidance': ({ opportunityId }) => {
-      if (!db.prepare('SELECT 1 FROM opportunities WHERE id = ?').get(opportunityId)) throw notFound('opportunity', opportunityId);
+      if (!prepared(db, 'SELECT 1 FROM opportunities WHERE id = ?').get(opportunityId)) throw notFound('opportunity', opportunityId);
       const input = loadGuidanceInput(db, opportunityId);
       return { guidance: input ? guidanceFor(input, now(), settings.get().timeZone) : null };
     },

@@ -12,6 +12,7 @@ import type { ExportFile } from './markdown-export';
 import { ReflectionStore } from './reflection-store';
 import { hasOwnWords, mentionsOf, questionsOf, statedDecision } from './reflection-text';
 import type { AskedQuestion } from './reflection-text';
+import { prepared } from '../journal/statements';
 
 /** The question bank shows the newest this many. */
 const QUESTION_BANK_SIZE = 500;
@@ -40,8 +41,7 @@ export class Reflections {
   }
 
   private round(roundId: number): RoundInfo {
-    const row = this.db
-      .prepare<[number], RoundInfo>(
+    const row = prepared<[number], RoundInfo>(this.db,
         `SELECT r.opportunity_id, o.company, o.role, r.number, r.starts_at, r.next_step, r.decision_date
          FROM rounds r JOIN opportunities o ON o.id = r.opportunity_id WHERE r.id = ?`,
       )
@@ -80,7 +80,7 @@ export class Reflections {
     this.db.transaction(() => {
       this.store.save(roundId, body, save);
       if (hasOwnWords(body)) {
-        const written = this.db.prepare("SELECT 1 FROM events WHERE round_id = ? AND kind = 'reflection_written' AND undone_at IS NULL").get(roundId);
+        const written = prepared(this.db, "SELECT 1 FROM events WHERE round_id = ? AND kind = 'reflection_written' AND undone_at IS NULL").get(roundId);
         if (!written) {
           this.timeline.record([
             { opportunityId: info.opportunity_id, roundId, contactId: null, kind: 'reflection_written', channel: 'app', occurredAt: new Date().toISOString(), note: null },

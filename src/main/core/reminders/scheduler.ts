@@ -15,6 +15,7 @@ import type { ReminderNotice } from '../../../shared/events';
 import { ACTION_TITLES } from '../../../shared/domain';
 import type { Settings } from '../../../shared/settings';
 import { isQuiet, quietEnd } from './quiet-hours';
+import { prepared } from '../journal/statements';
 
 export type Notice = ReminderNotice;
 
@@ -170,15 +171,14 @@ export class ReminderScheduler {
 
   /** What was notified already, of the cards with something due. */
   private notifiedKeys(ids: readonly number[]): Set<string> {
-    const rows = this.deps.db
-      .prepare('SELECT opportunity_id, notification_key FROM notifications WHERE opportunity_id IN (SELECT value FROM json_each(?))')
+    const rows = prepared(this.deps.db, 'SELECT opportunity_id, notification_key FROM notifications WHERE opportunity_id IN (SELECT value FROM json_each(?))')
       .raw()
       .all(JSON.stringify(ids)) as [number, string][];
     return new Set(rows.map(([id, key]) => notifiedKey(id, key)));
   }
 
   private record(actions: readonly Action[]): void {
-    const insert = this.deps.db.prepare(
+    const insert = prepared(this.deps.db,
       'INSERT OR IGNORE INTO notifications (notification_key, action_key, opportunity_id, notified_at) VALUES (?, ?, ?, ?)',
     );
     const at = this.now().toISOString();
@@ -186,16 +186,16 @@ export class ReminderScheduler {
   }
 
   private companies(actions: readonly Action[]): Map<number, string> {
-    const get = this.deps.db.prepare('SELECT company || \', \' || role FROM opportunities WHERE id = ?').pluck();
+    const get = prepared(this.deps.db, 'SELECT company || \', \' || role FROM opportunities WHERE id = ?').pluck();
     return new Map([...new Set(actions.map((a) => a.opportunityId))].map((id) => [id, (get.get(id) as string | undefined) ?? '']));
   }
 
   private state(key: string): string | null {
-    return (this.deps.db.prepare('SELECT value FROM app_state WHERE key = ?').pluck().get(key) as string | undefined) ?? null;
+    return (prepared(this.deps.db, 'SELECT value FROM app_state WHERE key = ?').pluck().get(key) as string | undefined) ?? null;
   }
 
   private touch(): void {
-    this.deps.db.prepare('INSERT INTO app_state (key, value) VALUES (\'last_alive_at\', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(this.now().toISOString());
+    prepared(this.deps.db, 'INSERT INTO app_state (key, value) VALUES (\'last_alive_at\', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(this.now().toISOString());
   }
 }
 

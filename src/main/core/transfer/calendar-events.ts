@@ -9,6 +9,7 @@ import type { Action } from '../../../shared/domain';
 import { ACTION_TITLES } from '../../../shared/domain';
 import { effectiveDue } from '../../../shared/domain';
 import type { CalendarEvent } from './ics';
+import { prepared } from '../journal/statements';
 
 export const UPCOMING_FROM_MS = 7 * 86_400_000;
 export const UPCOMING_TO_MS = 366 * 86_400_000;
@@ -87,14 +88,14 @@ function actionEvent(a: Action, company: { name: string; role: string; createdAt
 }
 
 function companies(db: Database): Map<number, { name: string; role: string; createdAt: string }> {
-  const rows = db.prepare('SELECT id, company, role, created_at FROM opportunities').raw().all() as [number, string, string, string][];
+  const rows = prepared(db, 'SELECT id, company, role, created_at FROM opportunities').raw().all() as [number, string, string, string][];
   return new Map(rows.map(([id, name, role, createdAt]) => [id, { name, role, createdAt }]));
 }
 
 const isOpen = (a: Action) => a.status === 'pending' || a.status === 'snoozed';
 
 export function opportunityCalendarEvents(db: Database, opportunityId: number, actions: readonly Action[]): CalendarEvent[] {
-  const rounds = db.prepare<[number], RoundRow>(`${ROUNDS} WHERE r.opportunity_id = ? ORDER BY r.number`).all(opportunityId);
+  const rounds = prepared<[number], RoundRow>(db, `${ROUNDS} WHERE r.opportunity_id = ? ORDER BY r.number`).all(opportunityId);
   const names = companies(db);
   const events = rounds.map(roundEvent);
   for (const a of actions) if (isOpen(a) && names.has(a.opportunityId)) events.push(actionEvent(a, names.get(a.opportunityId)!));
@@ -104,7 +105,7 @@ export function opportunityCalendarEvents(db: Database, opportunityId: number, a
 export function upcomingCalendarEvents(db: Database, openActions: readonly Action[], now: Date): CalendarEvent[] {
   const from = new Date(now.getTime() - UPCOMING_FROM_MS).toISOString();
   const to = new Date(now.getTime() + UPCOMING_TO_MS).toISOString();
-  const rounds = db.prepare<[string, string], RoundRow>(`${ROUNDS} WHERE r.starts_at >= ? AND r.starts_at <= ? ORDER BY r.starts_at, r.id`).all(from, to);
+  const rounds = prepared<[string, string], RoundRow>(db, `${ROUNDS} WHERE r.starts_at >= ? AND r.starts_at <= ? ORDER BY r.starts_at, r.id`).all(from, to);
   const names = companies(db);
   const events = rounds.map(roundEvent);
   for (const a of openActions) {

@@ -21,6 +21,7 @@ import type { Order } from './csv-dates';
 import { decodeBytes, headerWords, parseCsv } from './csv-read';
 import type { ParsedCsv } from './csv-read';
 import { companyRoleKey, ContactMatcher, existingOpportunities } from './matching';
+import { prepared } from '../journal/statements';
 
 // ---- guessing the mapping ------------------------------------------------------------------------
 
@@ -337,16 +338,16 @@ export function importCsv(deps: CsvImportDeps, bytes: Uint8Array, options: CsvOp
 
   db.transaction(() => {
     const matcher = new ContactMatcher(db);
-    const addContact = db.prepare('INSERT INTO contacts (name, email, created_at, updated_at) VALUES (?, ?, ?, ?)');
-    const addOpportunity = db.prepare(
+    const addContact = prepared(db, 'INSERT INTO contacts (name, email, created_at, updated_at) VALUES (?, ?, ?, ?)');
+    const addOpportunity = prepared(db,
       `INSERT INTO opportunities (company, role, job_url, location, source, salary_notes, recruiter_contact_id, created_at, updated_at)
        VALUES (@company, @role, @jobUrl, @location, @source, @salaryNotes, @recruiter, @createdAt, @at)`,
     );
-    const addRound = db.prepare(
+    const addRound = prepared(db,
       `INSERT INTO rounds (opportunity_id, number, starts_at, duration_minutes, format, arranged_channel, arranged_by_contact_id, created_at, updated_at)
        VALUES (?, 1, ?, 60, ?, 'email', ?, ?, ?)`,
     );
-    const addEvent = db.prepare(
+    const addEvent = prepared(db,
       `INSERT INTO events (opportunity_id, round_id, contact_id, kind, channel, occurred_at, note, created_at) VALUES (?, ?, NULL, ?, NULL, ?, ?, ?)`,
     );
     const added = new Set<string>();

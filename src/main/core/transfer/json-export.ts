@@ -6,6 +6,7 @@ import type { Database } from 'better-sqlite3';
 import type { Settings } from '../../../shared/settings';
 import { FORMAT_NAME, FORMAT_VERSION } from './journal-format';
 import type { JournalDocument } from './journal-format';
+import { prepared } from '../journal/statements';
 
 export interface ExportContext {
   readonly db: Database;
@@ -20,10 +21,10 @@ type Row = Record<string, unknown>;
 /** Everything, read in one read transaction so the document is one consistent moment. */
 export function readJournal(ctx: ExportContext): JournalDocument {
   const { db } = ctx;
-  const all = (sql: string): Row[] => db.prepare(sql).all() as Row[];
+  const all = (sql: string): Row[] => prepared(db, sql).all() as Row[];
   return db.transaction((): JournalDocument => {
     const interviewers = new Map<number, number[]>();
-    for (const [roundId, contactId] of db.prepare('SELECT round_id, contact_id FROM round_interviewers ORDER BY round_id, position').raw().all() as [number, number][]) {
+    for (const [roundId, contactId] of prepared(db, 'SELECT round_id, contact_id FROM round_interviewers ORDER BY round_id, position').raw().all() as [number, number][]) {
       const list = interviewers.get(roundId);
       if (list) list.push(contactId);
       else interviewers.set(roundId, [contactId]);

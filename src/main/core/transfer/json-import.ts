@@ -15,6 +15,7 @@ import { DEFAULT_TEMPLATES } from '../letters/templates';
 import { FORMAT_NAME, FORMAT_VERSION, journalDocument } from './journal-format';
 import type { JournalDocument } from './journal-format';
 import { ContactMatcher, existingOpportunities, normal, opportunityKey, remapActionKey } from './matching';
+import { prepared } from '../journal/statements';
 
 /** Decodes and checks a file; throws `invalid_input` with what is wrong and where. */
 export function parseJournalFile(bytes: Buffer): { document: JournalDocument; settings: SettingsPatch } {
@@ -142,10 +143,10 @@ export function countsOf(doc: JournalDocument): JournalCounts {
  * (they are written on first use, so a journal that opened the letters screen is still empty).
  */
 export function isEmptyJournal(db: Database): boolean {
-  const count = (table: string) => db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
+  const count = (table: string) => prepared(db, `SELECT count(*) FROM ${table}`).pluck().get() as number;
   if (count('opportunities') + count('contacts') + count('letters') > 0) return false;
   const defaults = new Set(DEFAULT_TEMPLATES.map((t) => `${t.kind}\u0000${t.name}\u0000${t.subject}\u0000${t.body}`));
-  const templates = db.prepare('SELECT kind, name, subject, body, builtin FROM letter_templates').all() as { kind: string; name: string; subject: string; body: string; builtin: number }[];
+  const templates = prepared(db, 'SELECT kind, name, subject, body, builtin FROM letter_templates').all() as { kind: string; name: string; subject: string; body: string; builtin: number }[];
   return templates.every((t) => t.builtin === 1 && defaults.has(`${t.kind}\u0000${t.name}\u0000${t.subject}\u0000${t.body}`));
 }
 
@@ -196,19 +197,19 @@ export function importJournal(db: Database, doc: JournalDocument, backup: string
   // In an empty journal rows keep their ids; merged rows get new ones (null lets SQLite choose).
   const newId = (fileId: number): number | null => (merge ? null : fileId);
   const insert = (sql: string) => {
-    const statement = db.prepare(sql);
+    const statement = prepared(db, sql);
     return (params: Record<string, unknown>): number => Number(statement.run(params).lastInsertRowid);
   };
 
   db.transaction(() => {
-    if (!merge) db.prepare('DELETE FROM letter_templates').run(); // only the untouched built-ins (isEmptyJournal)
+    if (!merge) prepared(db, 'DELETE FROM letter_templates').run(); // only the untouched built-ins (isEmptyJournal)
 
     const contacts = new Map<number, number>(plan.existingContacts);
     const addContact = insert(
       `INSERT INTO contacts (id, name, title, company, email, phone, linkedin_url, notes, last_contacted_at, removed_at, created_at, updated_at)
        VALUES (@id, @name, @title, @company, @email, @phone, @linkedinUrl, @notes, @lastContactedAt, @removedAt, @createdAt, @updatedAt)`,
     );
-    const fillBlanks = db.prepare(
+    const fillBlanks = prepared(db,
       `UPDATE contacts SET title = coalesce(title, @title), company = coalesce(company, @company), email = coalesce(email, @email), phone = coalesce(phone, @phone),
          linkedin_url = coalesce(linkedin_url, @linkedinUrl), notes = coalesce(notes, @notes),
          last_contacted_at = CASE WHEN last_contacted_at IS NULL OR last_contacted_at < @lastContactedAt THEN coalesce(@lastContactedAt, last_contacted_at) ELSE last_contacted_at END
@@ -230,7 +231,7 @@ export function importJournal(db: Database, doc: JournalDocument, backup: string
     const templateKey = (t: { kind: string; name: string; subject: string; body: string }) => `${t.kind}\u0000${normal(t.name)}\u0000${t.subject}\u0000${t.body}`;
     const knownTemplates = new Map<string, number>();
     if (merge) {
-      for (const t of db.prepare('SELECT id, kind, name, subject, body FROM letter_templates').all() as { id: number; kind: string; name: string; subject: string; body: string }[]) {
+      for (const t of prepared(db, 'SELECT id, kind, name, subject, body FROM letter_templates').all() as { id: number; kind: string; name: string; subject: string; body: string }[]) {
         knownTemplates.set(templateKey(t), t.id);
       }
     }
@@ -277,7 +278,7 @@ export function importJournal(db: Database, doc: JournalDocument, backup: string
       `INSERT INTO rounds (id, opportunity_id, number, starts_at, duration_minutes, format, arranged_channel, next_step, decision_date, arranged_by_contact_id, created_at, updated_at)
        VALUES (@id, @opportunityId, @number, @startsAt, @durationMinutes, @format, @arrangedChannel, @nextStep, @decisionDate, @arrangedBy, @createdAt, @updatedAt)`,
     );
-    const addInterviewer = db.prepare('INSERT OR IGNORE INTO round_interviewers (round_id, contact_id, position) VALUES (?, ?, ?)');
+    const addInterviewer = prepared(db, 'INSERT OR IGNORE INTO round_interviewers (round_id, contact_id, position) VALUES (?, ?, ?)');
     for (const r of doc.rounds) {
       const opportunityId = opportunities.get(r.opportunityId);
       if (opportunityId === undefined) continue;
@@ -300,7 +301,7 @@ export function importJournal(db: Database, doc: JournalDocument, backup: string
       added.events++;
     }
 
-    const addState = db.prepare(
+    const addState = prepared(db,
       `INSERT OR IGNORE INTO action_states (action_key, opportunity_id, state, until, at) VALUES (@actionKey, @opportunityId, @state, @until, @at)`,
     );
     for (const s of doc.actionStates) {
@@ -308,7 +309,7 @@ export function importJournal(db: Database, doc: JournalDocument, backup: string
       if (opportunityId === undefined) continue;
       addState.run({ ...s, opportunityId, actionKey: merge ? remapActionKey(s.actionKey, rounds, contacts) : s.actionKey });
     }
-    const addNotification = db.prepare(
+    const addNotification = prepared(db,
       `INSERT OR IGNORE INTO notifications (notification_key, action_key, opportunity_id, notified_at) VALUES (@notificationKey, @actionKey, @opportunityId, @notifiedAt)`,
     );
     for (const n of doc.notifications) {
@@ -319,7 +320,7 @@ export function importJournal(db: Database, doc: JournalDocument, backup: string
       addNotification.run({ ...n, opportunityId, notificationKey, actionKey: merge ? remapActionKey(n.actionKey, rounds, contacts) : n.actionKey });
     }
 
-    const addReflection = db.prepare('INSERT INTO reflections (round_id, body, updated_at) VALUES (@roundId, @body, @updatedAt)');
+    const addReflection = prepared(db, 'INSERT INTO reflections (round_id, body, updated_at) VALUES (@roundId, @body, @updatedAt)');
     for (const r of doc.reflections) {
       const roundId = rounds.get(r.roundId);
       if (roundId === undefined) continue;

@@ -4,6 +4,7 @@
  * in the journal is overwritten, and nothing is imported twice.
  */
 import type { Database } from 'better-sqlite3';
+import { prepared } from '../journal/statements';
 
 /** Case, accents' composition and runs of spaces do not make two names different. */
 export const normal = (text: string | null | undefined): string => (text ?? '').normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase();
@@ -23,8 +24,7 @@ export interface ExistingOpportunities {
 export function existingOpportunities(db: Database): ExistingOpportunities {
   const byKey = new Map<string, number>();
   const byCompanyRole = new Map<string, number>();
-  const rows = db
-    .prepare(
+  const rows = prepared(db,
       `SELECT o.id, o.company, o.role, o.created_at,
               (SELECT starts_at FROM rounds WHERE opportunity_id = o.id ORDER BY number LIMIT 1) AS first_start
        FROM opportunities o`,
@@ -56,7 +56,7 @@ export class ContactMatcher {
 
   constructor(db: Database) {
     // A person removed from the contacts is not matched: a file's person is someone to keep.
-    for (const [id, name, email, linkedin] of db.prepare('SELECT id, name, email, linkedin_url FROM contacts WHERE removed_at IS NULL ORDER BY id').raw().all() as [number, string, string | null, string | null][]) {
+    for (const [id, name, email, linkedin] of prepared(db, 'SELECT id, name, email, linkedin_url FROM contacts WHERE removed_at IS NULL ORDER BY id').raw().all() as [number, string, string | null, string | null][]) {
       this.add(id, { name, email, linkedinUrl: linkedin });
     }
   }

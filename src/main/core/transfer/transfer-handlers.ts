@@ -17,6 +17,7 @@ import { importCsv, previewCsv } from './csv-import';
 import { buildCalendar } from './ics';
 import { exportFileStamp, exportJson, readJournal } from './json-export';
 import { importJournal, parseJournalFile, previewJournal } from './json-import';
+import { prepared } from '../journal/statements';
 
 export interface TransferOptions {
   /** Keep the subscribable calendar file in the data folder up to date (the shells turn it on). */
@@ -114,7 +115,7 @@ export function createTransferHandlers(ctx: CoreContext, options: TransferOption
         return { fileName: 'afterword-upcoming.ics', mimeType: 'text/calendar', base64: Buffer.from(buildCalendar(events, calendarOptions('Afterword: upcoming'))).toString('base64') };
       }
       const actions = deps.actionsOf(opportunityId);
-      const company = db.prepare('SELECT company FROM opportunities WHERE id = ?').pluck().get(opportunityId) as string;
+      const company = prepared(db, 'SELECT company FROM opportunities WHERE id = ?').pluck().get(opportunityId) as string;
       const events = opportunityCalendarEvents(db, opportunityId, actions);
       return {
         fileName: `afterword-${slug(company)}.ics`,
