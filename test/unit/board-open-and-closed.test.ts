@@ -109,3 +109,51 @@ describe('the board and the Closed column', () => {
     closeJournal(dense);
   });
 });
+
+describe('the board kept up to date card by card is the board read afresh', () => {
+  it('after each of a seeded run of writes and hours passing, board.get and board.cards agree with a new core on the same journal', async () => {
+    const dir = tempDir();
+    fs.writeFileSync(path.join(dir, 'settings.json'), JSON.stringify({ timeZone: 'America/New_York' }));
+    const { db } = openJournal(path.join(dir, JOURNAL_FILE_NAME));
+    generateJournal(db, { opportunities: 60, seed: 23, now: NOW });
+    closeJournal(db);
+    let now = NOW;
+    const core = createCore({ dataDir: dir, transport: 'http', now: () => now });
+    let seed = 20261123;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
+    const moves: { opportunityId: number; eventIds: number[]; roundId: number | null }[] = [];
+    const comparable = (board: Board) => ({ cards: board.cards, hint: board.hint, closedCount: board.closedCount });
+
+    for (let step = 0; step < 60; step++) {
+      const board = answer<Board>(await core.call('board.get', undefined)).value;
+      const card = pick(board.cards);
+      const r = random();
+      if (r < 0.3) {
+        const to = pick(['thanked', 'followed_up', 'offer', 'staying_in_touch', 'closed'] as const);
+        const moved = await core.call('board.move', { opportunityId: card.id, to, ...(to === 'closed' ? { closedReason: 'rejected' } : {}) });
+        if (moved.ok) moves.push({ opportunityId: card.id, ...(moved.value as { eventIds: number[]; roundId: number | null }) });
+      } else if (r < 0.4 && moves.length > 0) {
+        const undo = moves.pop()!;
+        if (undo.eventIds.length > 0 || undo.roundId !== null) answer(await core.call('board.undoMove', undo));
+      } else if (r < 0.55) answer(await core.call('events.record', { opportunityId: card.id, kind: 'note', note: `step ${step}` }));
+      else if (r < 0.65) answer(await core.call('opportunities.update', { id: card.id, patch: { role: `Engineer ${step}` } }));
+      else if (r < 0.75 && card.nextAction) answer(await core.call('actions.snooze', { opportunityId: card.id, key: card.nextAction.key, choice: 'tomorrow-morning' }));
+      else if (r < 0.8) {
+        answer(await core.call('opportunities.archive', { id: card.id }));
+        if (random() < 0.5) answer(await core.call('opportunities.unarchive', { id: card.id }));
+      } else now = new Date(now.getTime() + Math.floor(random() * 30) * 3_600_000); // hours pass: rounds start, windows close
+
+      const kept = answer<Board>(await core.call('board.get', undefined)).value;
+      const patch = answer<BoardPatch>(await core.call('board.cards', { ids: [card.id] })).value;
+      const fresh = createCore({ dataDir: dir, transport: 'http', now: () => now });
+      const read = answer<Board>(await fresh.call('board.get', undefined)).value;
+      fresh.close();
+      expect(comparable(kept), `step ${step}`).toEqual(comparable(read));
+      expect(patch.hint, `step ${step}`).toEqual(read.hint);
+      const same = read.cards.find((c) => c.id === card.id);
+      if (same) expect(patch.cards[0], `step ${step}`).toEqual(same);
+    }
+    core.close();
+  });
+});

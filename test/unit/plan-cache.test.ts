@@ -36,6 +36,23 @@ async function journalWithOneCard() {
 }
 
 describe('the plan cache', () => {
+  it('says which cards changed since a revision, and that it cannot say once every plan was dropped', async () => {
+    const { core, cache, timeline, ctx, opportunityId, roundId, aliceId } = await journalWithOneCard();
+    cache.open(ctx);
+    const seen = cache.revision();
+    expect(cache.changedSince(seen)).toEqual([]);
+    timeline.record([{ opportunityId, roundId, contactId: aliceId, kind: 'thank_you_sent', channel: 'email', occurredAt: NOW.toISOString(), note: null }]);
+    cache.open(ctx);
+    expect(cache.revision()).toBeGreaterThan(seen);
+    expect(cache.changedSince(seen)).toEqual([opportunityId]);
+    expect(cache.changedSince(cache.revision())).toEqual([]);
+    const before = cache.revision();
+    cache.invalidate();
+    cache.open(ctx);
+    expect(cache.changedSince(before)).toBeNull();
+    core.close();
+  });
+
   it('forgets a card when the timeline writes to it, with no event sent', async () => {
     const { core, timeline, open, opportunityId, roundId, aliceId } = await journalWithOneCard();
     expect(open().some((a) => a.kind === 'thank-you')).toBe(true);

@@ -4,7 +4,7 @@ import type { boardCalls } from '../../../shared/calls/board-calls';
 import type { JournalChanges } from '../../../shared/events';
 import type { CoreContext } from '../core-context';
 import type { HandlersOf } from '../handlers';
-import { keepSearchingHint, moveCard, readClosed, readRows, toCard, undoMove } from './board';
+import { moveCard, readClosed, readRows, toCard, undoMove } from './board';
 import type { OpenCards } from './open-cards';
 
 /** More changed cards than this, and the page reads the board again rather than a patch. */
@@ -16,13 +16,13 @@ export function createBoardHandlers(ctx: CoreContext, open: OpenCards): Handlers
   return {
     'board.get': () => {
       const plan = planner.context();
-      const shown = open.cards(planner.cards(plan), planner.revision(), plan.now);
+      const shown = open.cards(planner.cards(plan), planner.revision(), plan.now, planner.changedSince(open.revision));
       return {
         cards: shown,
         closedCount: open.closed(),
         at: plan.now.toISOString(),
         version: events.version(),
-        hint: keepSearchingHint(shown, plan.now),
+        hint: open.hint(plan.now),
         refreshAt: nextChange(planner.nextExpiry(plan), open.nextColumnChange()),
       };
     },
@@ -51,7 +51,8 @@ function boardCards({ db, planner }: CoreContext, open: OpenCards): (ids: readon
     const plan = planner.context();
     const at = plan.now.toISOString();
     // The cards brought up to date, not sorted: a patch carries some cards, not the board's order.
-    open.refresh(planner.cards(plan), planner.revision(), plan.now);
+    const plans = planner.cards(plan);
+    open.refresh(plans, planner.revision(), plan.now, planner.changedSince(open.revision));
     const cards: BoardCard[] = [];
     const elsewhere: number[] = [];
     for (const id of ids) {
@@ -71,7 +72,7 @@ function boardCards({ db, planner }: CoreContext, open: OpenCards): (ids: readon
       // (an event recorded, a note saved, another window asking) are about open cards.
       closedCount: open.closed(elsewhere.length > 0),
       actions: [...cards.map((c) => ({ opportunityId: c.id, actions: actions.get(c.id) ?? [] })), ...closed.map((c) => ({ opportunityId: c.id, actions: [] }))],
-      hint: keepSearchingHint(open.unordered(), plan.now),
+      hint: open.hint(plan.now),
       version,
       at,
       reload: false,

@@ -114,15 +114,22 @@ const IN_PLAY: ReadonlySet<BoardColumn> = new Set(['upcoming', 'interviewed', 't
  * suggests applying elsewhere. A hint on the board, never a notification.
  */
 export function keepSearchingHint(cards: Iterable<BoardCard>, now: Date): BoardHint | null {
-  const soon = now.getTime() + WAITING_AFTER_MS;
   let inPlay = 0;
   for (const card of cards) {
     if (!IN_PLAY.has(card.column)) continue;
     inPlay++;
-    const next = card.nextAction;
-    if (next && !WAITING_KINDS.has(next.kind) && Date.parse(next.snoozedUntil ?? next.due) <= soon) return null;
+    if (notOnlyWaiting(card, now)) return null;
   }
   return inPlay > 0 ? KEEP_SEARCHING : null;
+}
+
+/**
+ * A card in play with something of the user's own to do within two days: while there is one, the
+ * board has no keep-searching hint. Once true it stays true as time passes, until the card changes.
+ */
+export function notOnlyWaiting(card: BoardCard, now: Date): boolean {
+  const next = card.nextAction;
+  return IN_PLAY.has(card.column) && next !== null && !WAITING_KINDS.has(next.kind) && Date.parse(next.snoozedUntil ?? next.due) <= now.getTime() + WAITING_AFTER_MS;
 }
 
 export const KEEP_SEARCHING: BoardHint = {

@@ -7,10 +7,10 @@
  * page at a time.
  */
 import type { Database } from 'better-sqlite3';
-import type { BoardCard } from '../../../shared/contract';
+import type { BoardCard, BoardHint } from '../../../shared/contract';
 import type { Action } from '../../../shared/domain';
 import type { CardPlan } from '../planner/plan-cache';
-import { boardOrder, readRows, toCard } from './board';
+import { boardOrder, keepSearchingHint, notOnlyWaiting, readRows, toCard } from './board';
 import type { BoardRow } from './board';
 import { prepared } from '../journal/statements';
 
@@ -31,6 +31,8 @@ export class OpenCards {
   /** Whether `ordered` was handed out since it was made (it is then copied before it changes). */
   private shared = false;
   private closedCount: number | null = null;
+  /** The card that last ruled out the keep-searching hint (see `hint`). */
+  private witness: number | null = null;
 
   constructor(private readonly db: Database) {}
 
@@ -39,8 +41,8 @@ export class OpenCards {
   private columnsUntil = -Infinity;
 
   /** Every card not closed, the latest change first, as of `now` (`revision`: the plans' own, see PlanCache). */
-  cards(plans: ReadonlyMap<number, CardPlan>, revision: number, now: Date): readonly BoardCard[] {
-    this.refresh(plans, revision, now);
+  cards(plans: ReadonlyMap<number, CardPlan>, revision: number, now: Date, changed: readonly number[] | null = null): readonly BoardCard[] {
+    this.refresh(plans, revision, now, changed);
     if (!this.ordered) {
       this.ordered = [...this.held.values()].map((h) => h.card).sort(boardOrder);
       this.position.clear();
@@ -55,21 +57,35 @@ export class OpenCards {
    * putting them in order: a write's patch and `board.cards` need some cards and the hint, not the
    * board's order, which only a full read sorts again (a write moves its card to the front).
    */
-  refresh(plans: ReadonlyMap<number, CardPlan>, revision: number, now: Date): void {
+  refresh(plans: ReadonlyMap<number, CardPlan>, revision: number, now: Date, changed: readonly number[] | null = null): void {
     const at = now.getTime();
     // Nothing planned again and no round started: the cards as they were.
     if (revision === this.madeFrom && at < this.columnsUntil) return;
     const iso = now.toISOString();
     const read: number[] = [];
-    for (const [id, plan] of plans) {
-      const held = this.held.get(id);
-      if (!held || held.version !== plan.version) read.push(id);
-      else if (held.next !== plan.next || held.columnUntil <= at) this.hold(held.row, plan, iso, at);
-    }
-    for (const id of this.held.keys()) {
-      if (plans.has(id)) continue;
-      this.held.delete(id);
-      this.changedMembers();
+    // Only the cards whose plan changed since the last time, when the planner knows them and no
+    // round has started since (a round starting moves its card without any plan changing).
+    const some = changed !== null && this.madeFrom >= 0 && at < this.columnsUntil;
+    if (some) {
+      for (const id of changed) {
+        const plan = plans.get(id);
+        const held = this.held.get(id);
+        if (!plan) {
+          if (this.held.delete(id)) this.changedMembers();
+        } else if (!held || held.version !== plan.version) read.push(id);
+        else if (held.next !== plan.next) this.hold(held.row, plan, iso, at);
+      }
+    } else {
+      for (const [id, plan] of plans) {
+        const held = this.held.get(id);
+        if (!held || held.version !== plan.version) read.push(id);
+        else if (held.next !== plan.next || held.columnUntil <= at) this.hold(held.row, plan, iso, at);
+      }
+      for (const id of this.held.keys()) {
+        if (plans.has(id)) continue;
+        this.held.delete(id);
+        this.changedMembers();
+      }
     }
     if (read.length > 0) {
       const found = new Set<number>();
@@ -81,7 +97,33 @@ export class OpenCards {
       for (const id of read) if (!found.has(id) && this.held.delete(id)) this.changedMembers();
     }
     this.madeFrom = revision;
-    this.columnsUntil = this.nextColumnChange() ?? Infinity;
+    // After some cards, the earliest of theirs and the one before (at worst too early: the next
+    // refresh is then a full pass, which finds it again).
+    if (some) for (const id of read) this.columnsUntil = Math.min(this.columnsUntil, this.held.get(id)?.columnUntil ?? Infinity);
+    else this.columnsUntil = this.nextColumnChange() ?? Infinity;
+  }
+
+  /** The plans' revision the held cards are up to date with (-1: none read yet). */
+  get revision(): number {
+    return this.madeFrom;
+  }
+
+  /**
+   * The keep-searching hint over the held cards (after `refresh`). While the card that last ruled
+   * it out is unchanged and in play, there is still none: a write's answer need not look at every
+   * open card for it.
+   */
+  hint(now: Date): BoardHint | null {
+    const card = this.witness === null ? undefined : this.held.get(this.witness)?.card;
+    if (card && notOnlyWaiting(card, now)) return null;
+    this.witness = null;
+    for (const { card: each } of this.held.values()) {
+      if (notOnlyWaiting(each, now)) {
+        this.witness = each.id;
+        return null;
+      }
+    }
+    return keepSearchingHint(this.unordered(), now);
   }
 
   /** The open cards as held, in no order (current after `refresh`). */

@@ -28,6 +28,9 @@ import type { PlanContext } from './plan';
 import { loadPlanInputs } from './plan-journal';
 import { notClosed, prepared } from '../journal/statements';
 
+/** The changes `changedSince` remembers (a few hours of heavy use; more is read as a full pass). */
+const CHANGE_LOG_LIMIT = 20_000;
+
 /** What a store that writes to the planner's tables is given: a way to say which card changed. */
 export interface PlanInvalidation {
   /** Forget the plan of one card, or of every card (no argument). */
@@ -95,6 +98,10 @@ export class PlanCache implements PlanInvalidation {
   private earliest: number | null = null;
   /** Raised at every change of a card's plan (the board reads again only after one). */
   private changes = 0;
+  /** The cards whose plan changed, in order, each with the revision it made (see `changedSince`). */
+  private log: { readonly revision: number; readonly id: number }[] = [];
+  /** The revision of the last change that was not one card's (every plan dropped). */
+  private clearedAt = 0;
 
   constructor(
     private readonly db: Database,
@@ -153,6 +160,25 @@ export class PlanCache implements PlanInvalidation {
   nextExpiry(): number | null {
     this.earliest ??= this.first();
     return this.earliest === Infinity ? null : this.earliest;
+  }
+
+  /**
+   * The cards whose plan changed after `revision` (each once), or null when that is not known:
+   * every plan was dropped since, or the log no longer reaches back that far. The board uses it to
+   * bring up to date the cards that changed, not every open card, after each write.
+   */
+  changedSince(revision: number): number[] | null {
+    if (revision < this.clearedAt) return null;
+    if (revision >= this.changes) return [];
+    if (this.log.length === 0 || this.log[0]!.revision > revision + 1) return null;
+    let low = 0;
+    let high = this.log.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (this.log[mid]!.revision <= revision) low = mid + 1;
+      else high = mid;
+    }
+    return [...new Set(this.log.slice(low).map((entry) => entry.id))];
   }
 
   /** A number that changes whenever a card's plan does (a card planned again, closed, added). */
@@ -279,21 +305,30 @@ export class PlanCache implements PlanInvalidation {
 
   private setCard(id: number, plan: CardPlan): void {
     this.cards.set(id, plan);
-    this.changed();
+    this.changed(id);
   }
 
   private dropCard(id: number): void {
-    if (this.cards.delete(id)) this.changed();
+    if (this.cards.delete(id)) this.changed(id);
   }
 
   private clearCards(): void {
     this.cards.clear();
-    this.changed();
+    this.changed(null);
   }
 
-  private changed(): void {
+  /** A card's plan changed (null: every card's). */
+  private changed(id: number | null): void {
     this.earliest = null;
     this.changes++;
+    if (id === null) {
+      this.clearedAt = this.changes;
+      this.log = [];
+      return;
+    }
+    this.log.push({ revision: this.changes, id });
+    // Bounded: a reader further behind than this reads every card once.
+    if (this.log.length > CHANGE_LOG_LIMIT) this.log = this.log.slice(this.log.length - CHANGE_LOG_LIMIT / 2);
   }
 
   private keep(id: number, version: number, plan: CardPlan | null): void {

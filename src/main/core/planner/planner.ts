@@ -51,6 +51,11 @@ export class Planner implements PlanInvalidation {
     return this.cache.revision();
   }
 
+  /** The cards whose plan changed after `revision`, or null when not known (see PlanCache). */
+  changedSince(revision: number): number[] | null {
+    return this.cache.changedSince(revision);
+  }
+
   /** The open actions (pending or snoozed) of some cards; none for a closed one. */
   actionsFor(ids: readonly number[], ctx: PlanContext = this.context()): Map<number, readonly Action[]> {
     return this.cache.actions(ids, ctx);
