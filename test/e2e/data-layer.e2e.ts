@@ -72,19 +72,25 @@ test.describe('times in the journal’s zone', () => {
   const inUtc = (iso: string | Date) =>
     new Intl.DateTimeFormat('en-US', { timeZone: 'UTC', weekday: 'short', day: 'numeric', month: 'short', hour: 'numeric', minute: '2-digit' }).format(new Date(iso));
 
-  /** 10:00 in Auckland on the most recent day when that is at least two hours ago. */
-  function morningInAuckland(): Date {
-    for (let back = 0; back < 3; back++) {
-      const day = new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(Date.now() - back * 86_400_000));
-      const at = new Date(`${day}T10:00:00+13:00`);
-      if (at.getTime() < Date.now() - 2 * 3_600_000) return at;
-    }
-    throw new Error('no morning found');
+  /** The instant when it is `hour`:00 on `day` (YYYY-MM-DD) in Auckland, whatever its offset that day. */
+  function inAuckland(day: string, hour: number): Date {
+    const offset = (at: number) => {
+      const p = Object.fromEntries(
+        new Intl.DateTimeFormat('en-US', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' })
+          .formatToParts(at)
+          .map((x) => [x.type, Number(x.value)]),
+      ) as Record<string, number>;
+      return Date.UTC(p.year!, p.month! - 1, p.day, p.hour, p.minute) - at;
+    };
+    const wall = Date.parse(`${day}T${String(hour).padStart(2, '0')}:00:00Z`);
+    return new Date(wall - offset(wall - offset(wall)));
   }
-
+  const aucklandDay = (at: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+  const aucklandHour = (at: Date) => Number(new Intl.DateTimeFormat('en-US', { timeZone: zone, hour: 'numeric', hourCycle: 'h23' }).format(at));
   test('the card and its detail read in Auckland time; "tomorrow morning" is Auckland’s morning', async ({ page, server }) => {
     await callApi(server.port, server.token, 'settings.update', { timeZone: zone });
-    const round = morningInAuckland();
+    // Two hours ago, at any time of day: its reflection is then still to write, never missed.
+    const round = new Date(Math.floor((Date.now() - 2 * 3_600_000) / 60_000) * 60_000);
     await seedInterviewed(server, 'Kiwi Bank', round.toISOString(), ['Aroha Ngata']);
     await page.goto(server.url);
 
@@ -93,16 +99,17 @@ test.describe('times in the journal’s zone', () => {
     await expect(face).not.toContainText(inUtc(round));
     await face.click();
     const detail = page.getByRole('region', { name: 'Kiwi Bank: Engineer' });
-    // The reflection is due "the same evening": 21:00 in Auckland, not the browser's 08:00.
-    const evening = new Date(round.getTime() + 11 * 3_600_000);
+    // The reflection is due "the same evening": 21:00 in Auckland (not in the browser's zone), or
+    // two hours after a round that ends at 19:00 or later.
+    const end = new Date(round.getTime() + 3_600_000);
+    const evening = aucklandHour(end) >= 19 ? new Date(end.getTime() + 2 * 3_600_000) : inAuckland(aucklandDay(end), 21);
     const reflection = detail.getByRole('listitem', { name: 'Write the reflection' });
     await expect(reflection).toContainText(`Due ${inZone(evening)}`);
     await expect(detail.getByRole('list', { name: 'Timeline' }).or(detail.getByText('Nothing recorded yet.'))).toBeVisible();
 
     await reflection.getByRole('combobox', { name: /^Snooze/ }).selectOption('tomorrow-morning');
     // Tomorrow, Auckland's tomorrow, at 08:00 Auckland time.
-    const today = new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
-    const tomorrow = new Date(new Date(`${today}T08:00:00+13:00`).getTime() + 86_400_000);
+    const tomorrow = inAuckland(aucklandDay(new Date(Date.now() + 86_400_000)), 8);
     await expect(reflection).toContainText(`Snoozed until ${inZone(tomorrow)}`);
     expect(inZone(tomorrow)).toContain('8:00 AM');
   });
