@@ -197,3 +197,33 @@ test('keys pressed at once after the pick-up move the card: none is lost before 
   await expect(column(page, 'Interviewed')).toContainText('Gamma');
   await expect(page.locator('.card.dragging')).toHaveCount(0);
 });
+
+test('a card moved takes its place in the new column at once, in the journal\'s order: neither the answer nor a reload moves it again', async ({ page, server }) => {
+  // Oldest first: Orca (to move), then Pike and Quill, whose moves to Followed up are later changes.
+  await create(server, 'Orca', -6);
+  await create(server, 'Pike', -5);
+  await create(server, 'Quill', -4);
+  const ids = JSON.parse((await callApi(server.port, server.token, 'board.get', undefined)).body) as { value: { cards: { id: number; company: string }[] } };
+  const idOf = (company: string) => ids.value.cards.find((c) => c.company === company)!.id;
+  for (const company of ['Pike', 'Quill']) expect((await callApi(server.port, server.token, 'board.move', { opportunityId: idOf(company), to: 'followed_up' })).status).toBe(200);
+  await page.goto(server.url);
+  const followed = column(page, 'Followed up');
+  const names = () => followed.getByRole('listitem').allTextContents();
+  await expect.poll(async () => (await names()).map((t) => /Quill|Pike|Orca/.exec(t)?.[0])).toEqual(['Quill', 'Pike']);
+
+  // Interviewed to Thanked to Followed up, by keyboard: two columns to the right.
+  await card(page, 'Orca').focus();
+  await page.keyboard.press('Space');
+  await expect(page.locator('.card.dragging')).toHaveCount(1);
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByText('Orca, Engineer is over Followed up.')).toBeAttached();
+  await page.keyboard.press('Space');
+  // The move asks nothing on the way to Followed up (no interviewer to thank). The board lists the
+  // latest edit first and a move is not an edit of the card: Orca, the oldest, comes last.
+  await expect.poll(async () => (await names()).map((t) => /Quill|Pike|Orca/.exec(t)?.[0])).toEqual(['Quill', 'Pike', 'Orca']);
+  await expect(page.getByRole('status', { name: 'Board changes' })).toContainText('Saved: Orca moved to Followed up');
+  expect((await names()).map((t) => /Quill|Pike|Orca/.exec(t)?.[0])).toEqual(['Quill', 'Pike', 'Orca']);
+  await page.reload();
+  await expect.poll(async () => (await names()).map((t) => /Quill|Pike|Orca/.exec(t)?.[0])).toEqual(['Quill', 'Pike', 'Orca']);
+});
