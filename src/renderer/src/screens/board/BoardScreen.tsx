@@ -43,6 +43,17 @@ function matches(card: Card, words: readonly string[]): boolean {
 
 const EMPTY: readonly Card[] = [];
 
+
+/**
+ * dnd-kit's sensors and messages, made once: options that are new at each render make new sensors,
+ * and new sensors make a new context for every draggable, so each card would draw again whenever
+ * the board did (a patch, a status line, a keystroke in the search).
+ */
+const POINTER = { activationConstraint: { distance: 6 } };
+/** Space picks a card up (Enter opens it); Space or Enter drops it, Escape cancels. */
+const KEYBOARD = { coordinateGetter: columnJump, keyboardCodes: { start: ['Space'], end: ['Space', 'Enter'], cancel: ['Escape'] } };
+const ACCESSIBILITY = { announcements, screenReaderInstructions };
+
 export function BoardScreen({
   query,
   onOpen,
@@ -72,11 +83,7 @@ export function BoardScreen({
   const [last, setLast] = useState<LastMove | null>(null);
   const [status, setStatus] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const sensors = useSensors(
-    useSensor(PointerSensor, { activationConstraint: { distance: 6 } }),
-    // Space picks a card up (Enter opens it); Space or Enter drops it, Escape cancels.
-    useSensor(PromptKeyboardSensor, { coordinateGetter: columnJump, keyboardCodes: { start: ['Space'], end: ['Space', 'Enter'], cancel: ['Escape'] } }),
-  );
+  const sensors = useSensors(useSensor(PointerSensor, POINTER), useSensor(PromptKeyboardSensor, KEYBOARD));
   const firstRender = useRef(true);
   // Roving focus: each column's active card (its one tab stop), and a card to focus once shown.
   const [active, setActive] = useState<Partial<Record<Column, number>>>({});
@@ -315,7 +322,7 @@ export function BoardScreen({
           resetKeyboardHeading();
           setDragging(null);
         }}
-        accessibility={{ announcements, screenReaderInstructions }}
+        accessibility={ACCESSIBILITY}
       >
         <div className={showClosed ? 'board closed-open' : 'board'}>
           {BOARD_COLUMNS.map((column) => (
