@@ -5,7 +5,7 @@
  */
 import type { Page } from '@playwright/test';
 import { callApi } from './http-client';
-import { card, column, expect, test } from './fixtures';
+import { card, column, expect, keyboardMove, test } from './fixtures';
 import { startServer, tempDataDir } from './web-server';
 import type { RunningServer } from './web-server';
 
@@ -212,13 +212,7 @@ test('a card moved takes its place in the new column at once, in the journal\'s 
   await expect.poll(async () => (await names()).map((t) => /Quill|Pike|Orca/.exec(t)?.[0])).toEqual(['Quill', 'Pike']);
 
   // Interviewed to Thanked to Followed up, by keyboard: two columns to the right.
-  await card(page, 'Orca').focus();
-  await page.keyboard.press('Space');
-  await expect(page.locator('.card.dragging')).toHaveCount(1);
-  await page.keyboard.press('ArrowRight');
-  await page.keyboard.press('ArrowRight');
-  await expect(page.getByText('Orca, Engineer is over Followed up.')).toBeAttached();
-  await page.keyboard.press('Space');
+  await keyboardMove(page, 'Orca', 2, { name: 'Orca, Engineer', over: 'Followed up' });
   // The move asks nothing on the way to Followed up (no interviewer to thank). The board lists the
   // latest edit first and a move is not an edit of the card: Orca, the oldest, comes last.
   await expect.poll(async () => (await names()).map((t) => /Quill|Pike|Orca/.exec(t)?.[0])).toEqual(['Quill', 'Pike', 'Orca']);

@@ -1,4 +1,4 @@
-import { card, column, dragCard, expect, localInput, test } from './fixtures';
+import { card, column, dragCard, expect, keyboardMove, localInput, test } from './fixtures';
 import type { Page } from '@playwright/test';
 
 async function createWithInterviewers(page: Page, company: string, role: string, interviewers: string[]) {
@@ -36,14 +36,7 @@ test('cards move by mouse and by keyboard, the moves record their facts, and the
   await expect(page.getByRole('status', { name: 'Board changes' })).toContainText('Saved: Initech moved to Thanked');
 
   // Keyboard: pick up Hooli (the card itself), arrow right two columns to Followed up via Thanked.
-  await card(page, 'Hooli').focus();
-  await page.keyboard.press('Space');
-  // Readiness signals, not sleeps: the card is lifted, then the screen reader hears where it is.
-  await expect(page.locator('.card.dragging')).toHaveCount(1);
-  await page.keyboard.press('ArrowRight');
-  await page.keyboard.press('ArrowRight');
-  await expect(page.getByText('Hooli, Product Designer is over Followed up.')).toBeAttached();
-  await page.keyboard.press('Space');
+  await keyboardMove(page, 'Hooli', 2, { name: 'Hooli, Product Designer', over: 'Followed up' });
   await expect(column(page, 'Followed up')).toContainText('Hooli');
 
   // Undo the last move: Hooli goes back.

@@ -40,6 +40,20 @@ export const column = (page: Page, name: string) => page.getByRole('region', { n
 export const card = (page: Page, company: string) => page.getByRole('button', { name: new RegExp(`^Open ${company}`) });
 
 /**
+ * Moves a card with the keyboard as a person does: focus it, Space picks it up, the arrows go
+ * `right` columns to the right, and Space drops it once the screen reader says it is over `over`
+ * (`name`: the card's spoken name, "Company, Role"). Readiness signals, not sleeps.
+ */
+export async function keyboardMove(page: Page, company: string, right: number, spoken: { name: string; over: string }): Promise<void> {
+  await card(page, company).focus();
+  await page.keyboard.press('Space');
+  await expect(page.locator('.card.dragging')).toHaveCount(1);
+  for (let i = 0; i < right; i++) await page.keyboard.press('ArrowRight');
+  await expect(page.getByText(`${spoken.name} is over ${spoken.over}.`)).toBeAttached();
+  await page.keyboard.press('Space');
+}
+
+/**
  * Drags a card to a column with the mouse as a person does: press on the card, a small move that
  * starts the drag, then over the column, and release. `beforeDrop` runs with the button still down
  * (a test that freezes the page's timers at the instant of the drop).
