@@ -55,7 +55,7 @@ export class OpenCards {
   /**
    * Brings every held card up to date (read again, rebuilt or moved to Interviewed), without
    * putting them in order: a write's patch and `board.cards` need some cards and the hint, not the
-   * board's order, which only a full read sorts again (a write moves its card to the front).
+   * board's order, which only a full read sorts again (an edit moves its card to the front).
    */
   refresh(plans: ReadonlyMap<number, CardPlan>, revision: number, now: Date, changed: readonly number[] | null = null): void {
     const at = now.getTime();
