@@ -8,6 +8,9 @@ import { BOARD_COLUMN_TITLES } from '../../../../shared/domain';
 import { BoardCard } from './BoardCard';
 import type { CardKeys } from './BoardCard';
 
+/** A card's height before it is measured. */
+const estimateCard = (): number => 112;
+
 /** A column read a page at a time (Closed): more to load, and how. */
 export interface ColumnPages {
   readonly more: boolean;
@@ -71,13 +74,16 @@ export const BoardColumn = memo(function BoardColumn({
     },
     [activeIndex, focusIndex],
   );
+  // The same key function while the cards are the same: the virtualizer works out every card's
+  // place again when it changes, and a drop redraws every column (dnd-kit's context).
+  const getItemKey = useCallback((index: number) => cards[index]!.id, [cards]);
   const virtualizer = useVirtualizer({
     rangeExtractor,
     count: collapsed ? 0 : cards.length,
     getScrollElement: () => scroller.current,
-    estimateSize: () => 112,
+    estimateSize: estimateCard,
     overscan: 4,
-    getItemKey: (index) => cards[index]!.id,
+    getItemKey,
   });
   const title = BOARD_COLUMN_TITLES[column];
   const headingId = `column-${column}`;
