@@ -25,11 +25,12 @@ export interface CallState<T> {
   refetch(): void;
 }
 
-export function useCall<K extends CallName>(name: K, input: CallInput<K>, options: { enabled?: boolean } = {}): CallState<CallOutput<K>> {
+export function useCall<K extends CallName>(name: K, input: CallInput<K>, options: { enabled?: boolean; structuralSharing?: false } = {}): CallState<CallOutput<K>> {
   const query = useQuery<CallOutput<K>, CallFailed>({
     queryKey: keyOf(name, input),
     queryFn: () => run(name, input),
     enabled: options.enabled ?? true,
+    ...(options.structuralSharing === false ? { structuralSharing: false } : {}),
   });
   return {
     data: query.data,

@@ -9,7 +9,7 @@ import { useEffect, useMemo, useState } from 'react';
 import type { DueAction } from '../../../../shared/calls/planner-calls';
 import { effectiveDue } from '../../../../shared/domain';
 import { useCall } from '../../data/hooks';
-import { isOverdue, useFormat } from '../../format';
+import { useFormat } from '../../format';
 
 /** Since when overdue items are listed (the planner itself drops what can no longer be done). */
 const SINCE = '2000-01-01T00:00:00.000Z';
@@ -50,7 +50,9 @@ export function useDueList(): DueList {
     const noon = new TZDate(y, m - 1, d, 12, 0, 0, timeZone);
     return { endOfToday: endOfDay(noon).getTime(), to: new Date(endOfDay(addDays(noon, 6)).getTime()).toISOString() };
   }, [timeZone, day]);
-  const due = useCall('actions.inRange', { from: SINCE, to: range.to });
+  // Patched in place by every change (patchDueLists keeps the actions that did not change): the
+  // library's deep comparison of thousands of actions after each patch is not needed.
+  const due = useCall('actions.inRange', { from: SINCE, to: range.to }, { structuralSharing: false });
   const split = due.data ? splitDue(due.data, minute, range.endOfToday) : EMPTY_SPLIT;
   return useMemo(() => ({ loaded: due.data !== undefined, error: due.error, ...split }), [due.data, due.error, split]);
 }
@@ -64,6 +66,14 @@ const EMPTY_SPLIT: Split = { today: [], overdue: [], week: [], now: 0 };
  */
 const splits = new WeakMap<readonly DueAction[], { readonly minute: number; readonly endOfToday: number; readonly split: Split }>();
 
+/** An action's due and effective due times, read once per action (a patch keeps the actions it did not change). */
+const times = new WeakMap<DueAction, { readonly due: number; readonly effective: number }>();
+function timesOf(a: DueAction): { readonly due: number; readonly effective: number } {
+  let known = times.get(a);
+  if (!known) times.set(a, (known = { due: Date.parse(a.due), effective: Date.parse(effectiveDue(a)) }));
+  return known;
+}
+
 function splitDue(all: readonly DueAction[], minute: number, endOfToday: number): Split {
   const known = splits.get(all);
   if (known?.minute === minute && known.endOfToday === endOfToday) return known.split;
@@ -73,8 +83,9 @@ function splitDue(all: readonly DueAction[], minute: number, endOfToday: number)
   const today: DueAction[] = [];
   const week: DueAction[] = [];
   for (const a of all) {
-    if (isOverdue(a, now)) overdue.push(a);
-    else if (Date.parse(effectiveDue(a)) <= endOfToday) today.push(a);
+    const at = timesOf(a);
+    if (a.status === 'pending' && at.due < now) overdue.push(a);
+    else if (at.effective <= endOfToday) today.push(a);
     else week.push(a);
   }
   const split = { today, overdue, week, now };
