@@ -16,6 +16,7 @@ export default defineConfig({
         run: resolve(import.meta.dirname, 'bench/run.ts'),
         memory: resolve(import.meta.dirname, 'bench/memory.ts'),
         open: resolve(import.meta.dirname, 'bench/open.ts'),
+        'load-clients': resolve(import.meta.dirname, 'bench/load-clients.ts'),
         'crash-writer': resolve(import.meta.dirname, 'test/crash/writer.ts'),
         'crash-backup-writer': resolve(import.meta.dirname, 'test/crash/backup-writer.ts'),
       },

@@ -37,7 +37,7 @@ export function startBrowserMode(root: string, dir: string): Promise<{ url: stri
 }
 
 /** Resolves once browser mode's journal check has passed (backups.list waits for it). */
-async function afterJournalCheck(url: string): Promise<void> {
+export async function afterJournalCheck(url: string): Promise<void> {
   const { origin, hash } = new URL(url);
   await fetch(`${origin}/api/call/backups.list`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${hash.replace('#token=', '')}` }, body: '' });
 }

@@ -226,6 +226,18 @@ export async function loadRun(options: LoadOptions): Promise<LoadResult> {
   };
 }
 
+/** The result as text for the process that runs the clients to hand back (the expected writes' maps as entries). */
+export function resultToJson(result: LoadResult): string {
+  const { events, moves, reflections, notes } = result.expected;
+  return JSON.stringify({ ...result, expected: { events: [...events], moves: [...moves], reflections: [...reflections], notes: [...notes] } });
+}
+
+export function resultFromJson(text: string): LoadResult {
+  const parsed = JSON.parse(text) as Omit<LoadResult, 'expected'> & { expected: Record<keyof Expected, [number, never][]> };
+  const { events, moves, reflections, notes } = parsed.expected;
+  return { ...parsed, expected: { events: new Map(events), moves: new Map(moves), reflections: new Map(reflections), notes: new Map(notes) } };
+}
+
 /** Every write the server acknowledged, looked for in the journal file (read after the server stopped). */
 export function lostWrites(file: string, expected: Expected): { writes: number; lost: string[] } {
   const db = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
