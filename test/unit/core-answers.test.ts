@@ -50,14 +50,40 @@ describe('a write answers with the board patch, and its event names the page tha
     expect(same.why.length).toBeGreaterThan(40);
     // So does what the tray lists as due (the thank-you, a day on).
     setNow('2026-11-21T23:00:00Z');
-    const due = answer<(Record<string, unknown> & { company: string })[]>(await core.call('reminders.due', undefined)).value;
-    expect(due.map((a) => a.company)).toContain('Acme');
-    for (const a of due) expect(a).not.toHaveProperty('why');
+    const due = answer<{ count: number; first: (Record<string, unknown> & { company: string })[] }>(await core.call('reminders.due', undefined)).value;
+    expect(due.first.map((a) => a.company)).toContain('Acme');
+    for (const a of due.first) expect(a).not.toHaveProperty('why');
     // The due list a write's patch carries still explains each action.
     const moved = answer<unknown>(await core.call('board.move', { opportunityId, to: 'thanked' }));
     expect(moved.patch!.cards[0]!.nextAction).not.toHaveProperty('why');
     expect(moved.patch!.actions.flatMap((o) => o.actions).every((a) => a.why.length > 0)).toBe(true);
     expect(moved.patch!.actions.length).toBeGreaterThan(0);
+  });
+
+  it("the tray's answer is the count of what is due and the first twelve, the longest due first, not every due action", async () => {
+    const { core, setNow } = setup();
+    // Fourteen rounds, each an hour later than the one before: their thank-yous come due in that order.
+    const companies = Array.from({ length: 14 }, (_, i) => `Company ${String(i + 1).padStart(2, '0')}`);
+    for (const [i, company] of companies.entries()) {
+      const contact = answer<{ id: number }>(await core.call('contacts.create', { name: `Person ${i + 1}` })).value.id;
+      const startsAt = new Date(Date.parse('2026-11-20T08:00:00Z') + i * 3_600_000).toISOString();
+      answer(await core.call('opportunities.create', { company, role: 'Engineer', firstRound: { startsAt, format: 'video', interviewerIds: [contact] } }));
+    }
+    setNow('2026-11-21T20:00:00Z');
+    const due = answer<{ count: number; first: (Action & { company: string })[] }>(await core.call('reminders.due', undefined)).value;
+    // Today's list names the same actions: every one due by now.
+    const now = '2026-11-21T20:00:00.000Z';
+    const all = answer<Action[]>(await core.call('actions.inRange', { from: '2000-01-01T00:00:00.000Z', to: now })).value.filter(
+      (a) => (a.status === 'pending' || a.status === 'snoozed') && (a.status === 'snoozed' && a.snoozedUntil ? a.snoozedUntil : a.due) <= now,
+    );
+    expect(due.count).toBe(all.length);
+    expect(due.count).toBeGreaterThan(12);
+    expect(due.first).toHaveLength(12);
+    // The twelve that have waited longest, as Today orders them.
+    const when = (a: Action) => a.snoozedUntil ?? a.due;
+    const longest = [...all].sort((a, b) => (when(a) < when(b) ? -1 : when(a) > when(b) ? 1 : a.opportunityId - b.opportunityId)).slice(0, 12);
+    expect(due.first.map((a) => `${a.opportunityId}:${a.key}`)).toEqual(longest.map((a) => `${a.opportunityId}:${a.key}`));
+    expect(due.first.every((a) => a.company.startsWith('Company '))).toBe(true);
   });
 
   it('a move is one call: the answer carries the moved card, planned again, and the event is marked with its origin', async () => {

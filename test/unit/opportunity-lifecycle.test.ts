@@ -87,12 +87,12 @@ describe('archiving', () => {
     const core = openCore();
     const { opp } = await fullCard(core);
     const other = await value<OpportunityWithRounds>(core, 'opportunities.create', { company: 'Globex', role: 'Analyst' });
-    expect((await value<Action[]>(core, 'reminders.due')).some((a) => a.opportunityId === opp.id)).toBe(true);
+    expect((await value<{ first: Action[] }>(core, 'reminders.due')).first.some((a) => a.opportunityId === opp.id)).toBe(true);
 
     const archived = await core.call('opportunities.archive', { id: opp.id });
     expect(archived).toMatchObject({ ok: true, value: { archivedAt: clock.toISOString() }, patch: { removed: [opp.id], cards: [] } });
     expect((await value<Board>(core, 'board.get')).cards.map((c) => c.id)).toEqual([other.id]);
-    expect((await value<Action[]>(core, 'reminders.due')).some((a) => a.opportunityId === opp.id)).toBe(false);
+    expect((await value<{ first: Action[] }>(core, 'reminders.due')).first.some((a) => a.opportunityId === opp.id)).toBe(false);
     expect(core.planEverything().has(opp.id)).toBe(false);
     expect(await value<ArchivedOpportunity[]>(core, 'opportunities.archived')).toEqual([
       { id: opp.id, company: 'Acme', role: 'Engineer', archivedAt: clock.toISOString(), stage: 'scheduled', closedReason: null },

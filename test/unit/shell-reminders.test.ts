@@ -16,7 +16,7 @@ const due = [
 describe('the tray', () => {
   it('lists the due actions; each item opens its card; Today, snooze all, open and quit are there', () => {
     const handlers = { openCard: vi.fn(), openApp: vi.fn(), openToday: vi.fn(), snoozeAll: vi.fn(), quit: vi.fn() };
-    const menu = buildTrayMenu(due, handlers);
+    const menu = buildTrayMenu({ count: due.length, first: due }, handlers);
     expect(menu.map((m) => m.label ?? m.type)).toEqual([
       'Thank-you: Alice Ng (Acme)',
       'Status check: Rita Recruiter (Globex)',
@@ -38,11 +38,11 @@ describe('the tray', () => {
   it('shows the count in the tooltip and keeps the menu in step', () => {
     const handlers = { openCard: vi.fn(), openApp: vi.fn(), openToday: vi.fn(), snoozeAll: vi.fn(), quit: vi.fn() };
     const tray = new AppTray('/res', handlers);
-    tray.update(due);
+    tray.update({ count: due.length, first: due });
     expect(FakeTray.last!.tooltip).toBe('Afterword: 2 follow-ups due');
     const template = (FakeTray.last!.menu as { template: { label?: string }[] }).template;
     expect(template[0]!.label).toBe('Thank-you: Alice Ng (Acme)');
-    tray.update([]);
+    tray.update({ count: 0, first: [] });
     expect(FakeTray.last!.tooltip).toBe('Afterword: nothing due');
     expect(tooltipFor(1)).toBe('Afterword: 1 follow-up due');
   });
@@ -53,10 +53,10 @@ describe('the tray', () => {
     expect(trayIconPath('/r', 'linux', false)).toBe('/r/tray-light.png');
   });
 
-  it('keeps long lists short', () => {
+  it('keeps long lists short: the first the core sent, and the count of the rest', () => {
     const many = Array.from({ length: 20 }, (_, i) => ({ ...due[0]!, key: `k${i}` }));
     const handlers = { openCard: vi.fn(), openApp: vi.fn(), openToday: vi.fn(), snoozeAll: vi.fn(), quit: vi.fn() };
-    const menu = buildTrayMenu(many, handlers);
+    const menu = buildTrayMenu({ count: 20, first: many.slice(0, 12) }, handlers);
     expect(menu.filter((m) => m.label?.startsWith('Thank-you'))).toHaveLength(12);
     const more = menu.find((m) => m.label === 'and 8 more…')!;
     (more.click as () => void)();

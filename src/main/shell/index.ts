@@ -69,9 +69,9 @@ if (!app.requestSingleInstanceLock()) {
   const refreshTray = async (): Promise<void> => {
     if (!host || !tray) return;
     const result = await host.call('reminders.due', undefined);
-    const due = result.ok ? (result.value as Parameters<AppTray['update']>[0]) : [];
+    const due = result.ok ? (result.value as Parameters<AppTray['update']>[0]) : { count: 0, first: [] };
     tray.update(due);
-    if (process.platform === 'darwin') app.dock?.setBadge(due.length > 0 ? String(due.length) : '');
+    if (process.platform === 'darwin') app.dock?.setBadge(due.count > 0 ? String(due.count) : '');
   };
 
   const applySystemSettings = (): void => {

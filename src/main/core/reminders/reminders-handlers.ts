@@ -1,5 +1,6 @@
 /** What is due now (the tray and the page's reminders), and snoozing all of it at once. */
 import { addMinutes } from 'date-fns/addMinutes';
+import { DUE_LIST_LIMIT } from '../../../shared/calls/reminders-calls';
 import type { remindersCalls } from '../../../shared/calls/reminders-calls';
 import { cardAction } from '../board/board';
 import type { CoreContext } from '../core-context';
@@ -17,9 +18,10 @@ export function createRemindersHandlers({ db, now, planner, timeline, opportunit
     },
     'reminders.due': () => {
       const due = planner.dueBy(now().toISOString());
-      const companies = opportunities.companiesOf([...new Set(due.map((a) => a.opportunityId))]);
+      const first = due.slice(0, DUE_LIST_LIMIT);
+      const companies = opportunities.companiesOf([...new Set(first.map((a) => a.opportunityId))]);
       // As a card carries it (no explanation): the tray lists what and for whom; Today explains.
-      return due.map((a) => ({ ...cardAction(a), company: companies.get(a.opportunityId) ?? '' }));
+      return { count: due.length, first: first.map((a) => ({ ...cardAction(a), company: companies.get(a.opportunityId) ?? '' })) };
     },
   };
 }
