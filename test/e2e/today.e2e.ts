@@ -3,6 +3,7 @@
  * the buttons at the top go to each part, and a line acts in place.
  */
 import { expect, test } from './fixtures';
+import { callApi } from './http-client';
 import { startServer, tempDataDir } from './web-server';
 
 test('Today pages a long week, jumps to each part, and acts on a line in place', async ({ page }) => {
@@ -37,6 +38,21 @@ test('Today pages a long week, jumps to each part, and acts on a line in place',
     await expect.poll(() => overdue.locator('.today-item').count()).toBeGreaterThan(shown);
     // The focus is on the first company the button brought, not lost to the page.
     await expect(overdue.locator('.today-group').nth(groupsBefore).getByRole('heading', { level: 3 }).getByRole('button')).toBeFocused();
+
+    // "Why this date", opened by keyboard on a line: the planner's explanation of that line's
+    // date, the same the card's detail gives (read when asked: the list does not carry it).
+    const first = overdue.locator('.today-item').first();
+    const why = first.locator('details.today-why');
+    await why.getByText('Why this date').focus();
+    await page.keyboard.press('Enter');
+    await expect(why).toHaveJSProperty('open', true);
+    // The explanation, read when opened (not the line's placeholder while it is read).
+    await expect(why).toHaveText(/^Why this date(?!Reading)\S.{60,}$/s);
+    const explained = (await why.textContent())!.replace('Why this date', '');
+    expect(explained.length).toBeGreaterThan(60);
+    const opportunityId = Number((await overdue.locator('.today-group').first().getAttribute('data-group'))!.split(':')[1]);
+    const own = JSON.parse((await callApi(server.port, server.token, 'actions.forOpportunity', { opportunityId })).body) as { value: { why: string }[] };
+    expect(own.value.map((a) => a.why)).toContain(explained);
 
     // Done on a line: it leaves the list and the count drops, on the spot.
     const line = overdue.locator('.today-item').first();

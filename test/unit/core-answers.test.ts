@@ -39,7 +39,7 @@ async function interviewed(core: ReturnType<typeof setup>['core'], company: stri
 }
 
 describe('a write answers with the board patch, and its event names the page that made it', () => {
-  it("a card and the tray's due list carry actions without the explanation, which the opportunity's actions and the patch's due list keep", async () => {
+  it("a card, the tray's due list and Today's carry actions without the explanation, which the opportunity's actions and the patch's due list keep", async () => {
     const { core, setNow } = setup();
     const { opportunityId } = await interviewed(core, 'Acme');
     const card = answer<{ cards: BoardCard[] }>(await core.call('board.get', undefined)).value.cards.find((c) => c.id === opportunityId)!;
@@ -53,6 +53,10 @@ describe('a write answers with the board patch, and its event names the page tha
     const due = answer<{ count: number; first: (Record<string, unknown> & { company: string })[] }>(await core.call('reminders.due', undefined)).value;
     expect(due.first.map((a) => a.company)).toContain('Acme');
     for (const a of due.first) expect(a).not.toHaveProperty('why');
+    // And Today's list (it reads an explanation from the card's actions when one is opened).
+    const today = answer<Record<string, unknown>[]>(await core.call('actions.inRange', { from: '2026-11-01T00:00:00.000Z', to: '2026-11-30T00:00:00.000Z' })).value;
+    expect(today.map((a) => a.company)).toContain('Acme');
+    for (const a of today) expect(a).not.toHaveProperty('why');
     // The due list a write's patch carries still explains each action.
     const moved = answer<unknown>(await core.call('board.move', { opportunityId, to: 'thanked' }));
     expect(moved.patch!.cards[0]!.nextAction).not.toHaveProperty('why');

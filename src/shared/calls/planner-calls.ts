@@ -3,8 +3,13 @@ import { z } from 'zod';
 import type { Action, CalendarDate, Instant } from '../domain';
 import { call, id, instant } from './fields';
 
-/** An open action with the card it belongs to named (the due list and the Today view group by company). */
-export type DueAction = Action & { readonly company: string; readonly role: string };
+/**
+ * An open action with the card it belongs to named (the due list and the Today view group by
+ * company). Without its explanation: Today shows it only when asked ("Why this date"), and reads
+ * it then from the card's actions; it was most of the list's text, and its only text outside
+ * Latin-1 (545 KB for two months at 20,000 opportunities, 12 ms through browser mode).
+ */
+export type DueAction = Omit<Action, 'why'> & { readonly company: string; readonly role: string };
 
 /** One thing to do in a guidance, with its time when it has one (shown in the journal's zone). */
 export interface GuidanceStep {

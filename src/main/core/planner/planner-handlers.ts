@@ -3,6 +3,7 @@ import type { plannerCalls } from '../../../shared/calls/planner-calls';
 import type { CoreContext } from '../core-context';
 import type { HandlersOf } from '../handlers';
 import { effectiveDue } from '../../../shared/domain';
+import { cardAction } from '../board/board';
 import { notFound } from '../errors';
 import { guidanceFor, loadGuidanceInput } from './guidance';
 import { prepared } from '../journal/statements';
@@ -20,7 +21,7 @@ export function createPlannerHandlers({ db, planner, settings, now }: CoreContex
     'actions.inRange': ({ from, to }) => {
       const open = planner.dueBy(to).filter((a) => effectiveDue(a) >= from);
       const of = new Map(names.all(JSON.stringify([...new Set(open.map((a) => a.opportunityId))])).map((o) => [o.id, o]));
-      return open.sort((a, b) => (a.due < b.due ? -1 : 1)).map((a) => ({ ...a, company: of.get(a.opportunityId)?.company ?? '', role: of.get(a.opportunityId)?.role ?? '' }));
+      return open.sort((a, b) => (a.due < b.due ? -1 : 1)).map((a) => ({ ...cardAction(a), company: of.get(a.opportunityId)?.company ?? '', role: of.get(a.opportunityId)?.role ?? '' }));
     },
   };
 }

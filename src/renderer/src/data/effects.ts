@@ -79,7 +79,8 @@ export function patchDueLists(client: QueryClient, patch: BoardPatch): void {
   if (patch.reload) return void client.invalidateQueries({ queryKey: ['actions.inRange'] });
   const cards = new Map(patch.cards.map((c) => [c.id, c]));
   const changed = new Map(
-    patch.actions.map((a) => [a.opportunityId, a.actions.map((action) => ({ ...action, company: cards.get(a.opportunityId)?.company ?? '', role: cards.get(a.opportunityId)?.role ?? '' }))]),
+    // As the due list carries them: without the explanation (Today reads it when asked).
+    patch.actions.map((a) => [a.opportunityId, a.actions.map(({ why: _why, ...action }) => ({ ...action, company: cards.get(a.opportunityId)?.company ?? '', role: cards.get(a.opportunityId)?.role ?? '' }))]),
   );
   for (const id of patch.removed) changed.set(id, []);
   if (changed.size === 0) return;

@@ -10,6 +10,7 @@ import type { ActionKind } from '../../../../shared/domain';
 import { ACTION_TITLES, effectiveDue } from '../../../../shared/domain';
 import { SnoozeSelect } from '../../components/SnoozeSelect';
 import { call } from '../../data/calls';
+import { useCall } from '../../data/hooks';
 import { countdown, useFormat } from '../../format';
 import { useDueList } from './use-due-list';
 import './today.css';
@@ -18,6 +19,23 @@ import './today.css';
 export type TodayTarget = { readonly opportunityId: number; readonly letters?: { roundId: number }; readonly reflection?: { roundId: number } };
 
 const LETTER_KINDS: ReadonlySet<ActionKind> = new Set(['thank-you', 'thank-you-card', 'linkedin-note', 'status-check', 'stay-in-touch', 'phone-call']);
+
+/**
+ * "Why this date", read when opened: the due list carries no explanations (they were most of its
+ * text); the card's actions do, and the detail shows the same ones.
+ */
+function WhyThisDate({ action }: { action: DueAction }) {
+  const [open, setOpen] = useState(false);
+  const actions = useCall('actions.forOpportunity', { opportunityId: action.opportunityId }, { enabled: open });
+  const why = actions.data?.find((a) => a.key === action.key)?.why;
+  return (
+    <details className="today-why" onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <summary>Why this date</summary>
+      {open &&
+        (why ?? (actions.error ? <span className="error">The explanation could not be read: {actions.error.message}</span> : actions.data ? 'This action has changed since the list was read.' : <span className="muted">Reading…</span>))}
+    </details>
+  );
+}
 
 interface Group {
   readonly opportunityId: number;
@@ -194,10 +212,7 @@ export function TodayScreen({ onOpen }: { onOpen: (target: TodayTarget) => void 
                                 {overdue ? <span className="overdue-label">Overdue since </span> : a.status === 'snoozed' ? 'Snoozed until ' : 'Due '}
                                 <time dateTime={when}>{format.dateTime(when)}</time> ({countdown(when, now)})
                               </span>
-                              <details className="today-why">
-                                <summary>Why this date</summary>
-                                {a.why}
-                              </details>
+                              <WhyThisDate action={a} />
                             </div>
                             <div className="today-acts">
                               {LETTER_KINDS.has(a.kind) && a.roundId !== null && (
