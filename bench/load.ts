@@ -176,7 +176,12 @@ export async function loadRun(options: LoadOptions): Promise<LoadResult> {
         else if (r < 0.51) await timed('events.list', { opportunityId: id });
         else if (r < 0.54) await timed('actions.inRange', { from: new Date(Date.now() - 61 * 86_400_000).toISOString(), to: new Date(Date.now() + 86_400_000).toISOString() });
         else if (r < 0.57) await timed('reminders.due');
-        else if (r < 0.6) await timed('reflections.search', { query: pick(searches)!, limit: 50 });
+        else if (r < 0.6) {
+          // A search, as the page makes it: the best passages, and which board cards match.
+          const query = pick(searches)!;
+          await timed('reflections.search', { query, limit: 6 });
+          await timed('reflections.matchingCards', { query, closedIds: [] });
+        }
         // Writes (40%): an event, a move (and its undo), a reflection's autosave, a card's notes.
         else if (r < 0.75) {
           const note = `load ${c}-${i}`;

@@ -50,6 +50,7 @@ export const CALL_NAMES = [
   'reflections.versions',
   'reflections.restore',
   'reflections.search',
+  'reflections.matchingCards',
   'reflections.questions',
   'reflections.export',
   'letters.templates',

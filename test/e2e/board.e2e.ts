@@ -1,5 +1,7 @@
 import { card, column, dragCard, expect, keyboardMove, localInput, test } from './fixtures';
 import type { Page } from '@playwright/test';
+import { callApi } from './http-client';
+import { startServer, tempDataDir } from './web-server';
 
 async function createWithInterviewers(page: Page, company: string, role: string, interviewers: string[]) {
   await page.keyboard.press('n');
@@ -77,4 +79,28 @@ test('search and filters narrow the board; / focuses search', async ({ page, ser
   await page.getByRole('searchbox', { name: 'Search' }).fill('');
   await page.getByLabel('Stage').selectOption('thanked');
   await expect(page.getByText('0 of 2 cards')).toBeVisible();
+});
+
+test('a search shows every board card whose reflection matches, not only the best-ranked passages', async ({ page }) => {
+  const server = await startServer(tempDataDir(), ['--demo', '--demo-size', '2000']);
+  try {
+    const api = async <T>(name: string, input?: unknown): Promise<T> => (JSON.parse((await callApi(server.port, server.token, name, input)).body) as { value: T }).value;
+    const board = await api<{ cards: { id: number; company: string; role: string; people: string }[] }>('board.get');
+    // A word many reflections use: more board cards match it than the ranked search's 50 best passages name.
+    const word = 'design';
+    const matching = new Set(await api<number[]>('reflections.matchingCards', { query: word }));
+    const ranked = new Set((await api<{ opportunityId: number }[]>('reflections.search', { query: word, limit: 50 })).map((h) => h.opportunityId));
+    const onBoard = board.cards.filter((c) => matching.has(c.id));
+    expect(onBoard.filter((c) => !ranked.has(c.id)).length).toBeGreaterThan(10);
+    const expected = board.cards.filter((c) => matching.has(c.id) || `${c.company} ${c.role} ${c.people}`.toLowerCase().includes(word)).length;
+
+    await page.goto(server.url);
+    await page.getByRole('searchbox', { name: 'Search' }).fill(word);
+    const total = (await api<{ closedCount: number }>('board.get')).closedCount + board.cards.length;
+    await expect(page.getByText(`${expected} of ${total} cards`)).toBeVisible();
+    // The best passages are listed above the board.
+    await expect(page.getByRole('region', { name: 'Found in reflections' }).getByRole('listitem')).toHaveCount(6);
+  } finally {
+    await server.stop();
+  }
 });

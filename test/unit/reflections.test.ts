@@ -142,6 +142,36 @@ describe('the reflection journal', () => {
     core.close();
   });
 
+  it("finds every board card with a matching reflection, not just the best-ranked ones; Closed ones only when asked about, archived ones never", async () => {
+    const { core } = await setup();
+    const ids: number[] = [];
+    for (let i = 0; i < 60; i++) {
+      const opp = value<{ id: number; rounds: { id: number }[] }>(
+        await core.call('opportunities.create', { company: `Company ${i}`, role: 'Engineer', firstRound: { startsAt: '2026-11-20T15:00:00Z', format: 'video' } }),
+      );
+      // The first ten say it most: the ranked search's best.
+      value(await saveReflection(core, opp.rounds[0]!.id, i < 10 ? 'Design, design and more design: the design review.' : `We covered the design of service ${i} and the team.`));
+      ids.push(opp.id);
+    }
+    const other = value<{ id: number; rounds: { id: number }[] }>(await core.call('opportunities.create', { company: 'Elsewhere', role: 'Engineer', firstRound: { startsAt: '2026-11-20T15:00:00Z', format: 'video' } }));
+    value(await saveReflection(core, other.rounds[0]!.id, 'Only the team and the offices.'));
+    value(await core.call('board.move', { opportunityId: ids[20]!, to: 'closed', closedReason: 'rejected' }));
+    value(await core.call('opportunities.archive', { id: ids[30]! }));
+
+    const ranked = value<{ opportunityId: number }[]>(await core.call('reflections.search', { query: 'design', limit: 50 }));
+    expect(ranked).toHaveLength(50); // the ranked search stops at its limit
+    const onBoard = ids.filter((id) => id !== ids[20] && id !== ids[30]);
+    const matching = value<number[]>(await core.call('reflections.matchingCards', { query: 'design' }));
+    expect([...matching].sort((a, b) => a - b)).toEqual(onBoard);
+    // The Closed card counts once the board has it loaded; the archived one never does.
+    const withClosed = value<number[]>(await core.call('reflections.matchingCards', { query: 'design', closedIds: [ids[20]!, ids[30]!] }));
+    expect([...withClosed].sort((a, b) => a - b)).toEqual([...onBoard, ids[20]!].sort((a, b) => a - b));
+    expect(value<number[]>(await core.call('reflections.matchingCards', { query: 'offices' }))).toEqual([other.id]);
+    expect(value<number[]>(await core.call('reflections.matchingCards', { query: 'NEAR( " OR * AND' }))).toEqual([]);
+    expect(await core.call('reflections.matchingCards', { query: 'design', closedIds: ['1'] })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    core.close();
+  });
+
   it('exports one reflection as Markdown, and all of them as a zip of Markdown files', async () => {
     const { core, create } = await setup();
     const acme = await create('Acme', 'Engineer');

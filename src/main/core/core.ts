@@ -88,6 +88,7 @@ const READS_BEFORE_CHECK: ReadonlySet<CallName> = new Set<CallName>([
   'rounds.list',
   'contacts.list',
   'reflections.search',
+  'reflections.matchingCards',
 ]);
 
 /** A deferred check starts at the latest this long after opening. */

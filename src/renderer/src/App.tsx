@@ -30,6 +30,8 @@ import { useDueList } from './screens/today/use-due-list';
 
 /** No search, or none yet: the same empty list each time (the board's search hits follow it). */
 const NO_HITS: CallOutput<'reflections.search'> = [];
+/** How many passages "Found in reflections" shows (the best matches). */
+const FOUND_SHOWN = 6;
 
 type View = 'board' | 'today' | 'insights' | 'contacts';
 const VIEW_TITLES: Record<View, string> = { board: 'Board', today: 'Today', insights: 'Insights', contacts: 'Contacts' };
@@ -125,11 +127,11 @@ export function App() {
   const search = useRef<HTMLInputElement>(null);
 
   // The board's search also looks into every reflection (full-text, in the core), one query per
-  // settled search text.
+  // settled search text: the best few passages above the board; the board itself asks which of
+  // its cards match (BoardScreen).
   const searched = useDeferredValue(query.trim());
-  const found = useCall('reflections.search', { query: searched, limit: 50 }, { enabled: searched.length >= 2 });
+  const found = useCall('reflections.search', { query: searched, limit: FOUND_SHOWN }, { enabled: searched.length >= 2 });
   const hits = searched.length >= 2 ? (found.data ?? NO_HITS) : NO_HITS;
-  const hitIds = useMemo(() => new Set(hits.map((h) => h.opportunityId)), [hits]);
 
   // Keys: N, /, ?, G then a view's letter; Ctrl/Cmd+K anywhere.
   const chord = useRef<number>(0);
@@ -310,7 +312,7 @@ export function App() {
               <section className="search-hits" aria-label="Found in reflections">
                 <h2>Found in reflections</h2>
                 <ul>
-                  {hits.slice(0, 6).map((h) => (
+                  {hits.map((h) => (
                     <li key={h.roundId}>
                       <button type="button" className="link" onClick={() => openCard(h.opportunityId)}>
                         {h.company}, round {h.roundNumber}
@@ -321,7 +323,7 @@ export function App() {
                 </ul>
               </section>
             )}
-            {view === 'board' && <BoardScreen query={query} onOpen={openCard} onNew={newCard} onOpenToday={openToday} searchHits={hitIds} />}
+            {view === 'board' && <BoardScreen query={query} onOpen={openCard} onNew={newCard} onOpenToday={openToday} searched={searched} />}
             {view === 'today' && <TodayScreen onOpen={setOpen} />}
             {view === 'insights' && <InsightsScreen onBack={() => setView('board')} onOpen={openCard} />}
             {view === 'contacts' && <PeopleScreen key={person ?? 'list'} initialPerson={person} onBack={() => setView('board')} onOpen={openCard} />}

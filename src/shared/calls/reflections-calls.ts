@@ -3,6 +3,9 @@ import { z } from 'zod';
 import { call, id } from './fields';
 import type { ExportedFile } from './fields';
 
+/** The most Closed cards the board's search asks about at once (pages of them loaded). */
+export const CLOSED_IDS_MAX = 10_000;
+
 export interface ReflectionView {
   readonly roundId: number;
   readonly opportunityId: number;
@@ -52,6 +55,15 @@ export const reflectionsCalls = {
   'reflections.search': call<
     readonly { readonly roundId: number; readonly opportunityId: number; readonly company: string; readonly role: string; readonly roundNumber: number; readonly snippet: string }[]
   >()(z.strictObject({ query: z.string().max(200), limit: z.number().int().min(1).max(500).default(50) })),
+  /**
+   * The board's search in reflections: every card on the board (not closed, not archived), and
+   * those of `closedIds` (the Closed cards loaded), with a reflection that matches. All of them,
+   * unranked: the ranked hits (`reflections.search`) are the best few across the whole history,
+   * and at 20,000 opportunities "design" matched 417 open cards of which 7 were among the best 50.
+   */
+  'reflections.matchingCards': call<readonly number[]>()(
+    z.strictObject({ query: z.string().max(200), closedIds: z.array(id).max(CLOSED_IDS_MAX).default([]) }),
+  ),
   'reflections.questions': call<readonly QuestionBankEntry[]>()(z.strictObject({ query: z.string().max(200).default('') })),
   'reflections.export': call<ExportedFile>()(z.strictObject({ roundId: id.optional() })),
 };

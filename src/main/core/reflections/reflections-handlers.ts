@@ -20,6 +20,7 @@ export function createReflectionsHandlers({ reflections, events }: CoreContext):
       return events.changed(view.opportunityId, view);
     },
     'reflections.search': ({ query, limit }) => reflections.store.search(query, limit),
+    'reflections.matchingCards': ({ query, closedIds }) => reflections.store.matchingCards(query, closedIds),
     'reflections.questions': ({ query }) => reflections.questions(query),
     'reflections.export': ({ roundId }) => reflections.export(roundId),
   };

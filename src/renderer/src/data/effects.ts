@@ -36,6 +36,7 @@ const ACROSS_CARDS = new Set([
   'reminders.due',
   'rounds.get',
   'reflections.search',
+  'reflections.matchingCards',
   'reflections.questions',
   // A person's history gathers their rounds, letters and events across cards.
   'contacts.history',

@@ -9,7 +9,7 @@ import { BOARD_COLUMN_TITLES, BOARD_COLUMNS } from '../../../../shared/domain';
 import { moveQuestion } from '../../../../shared/board-rules';
 import type { MoveQuestion } from '../../../../shared/board-rules';
 import { keyOf } from '../../data/calls';
-import { useBoard, useClosedCards, useMoveCard, useWrite } from '../../data/hooks';
+import { useBoard, useCall, useClosedCards, useMoveCard, useWrite } from '../../data/hooks';
 import { isOverdue } from '../../format';
 import { announcements, collisions, columnAtRelease, columnJump, keyboardHeading, PromptKeyboardSensor, resetKeyboardHeading, screenReaderInstructions } from './board-dnd';
 import { CardFace } from './BoardCard';
@@ -59,14 +59,14 @@ export function BoardScreen({
   onOpen,
   onNew,
   onOpenToday,
-  searchHits,
+  searched,
 }: {
   query: string;
   onOpen: (id: number) => void;
   onNew: () => void;
   onOpenToday: () => void;
-  /** Ids of cards whose reflections match the query (full-text search in the core). */
-  searchHits?: ReadonlySet<number>;
+  /** The search text once settled (deferred): the core says which cards' reflections match it. */
+  searched: string;
 }) {
   const board = useBoard();
   const client = useQueryClient();
@@ -124,6 +124,10 @@ export function BoardScreen({
   }, [open, closed.cards]);
   const closedCount = (board.data?.closedCount ?? 0) + open.filter((c) => c.column === 'closed').length;
   const total = open.length + (board.data?.closedCount ?? 0);
+  // The cards whose reflections match (every card on the board, and the Closed cards loaded).
+  const closedIds = useMemo(() => closed.cards.map((c) => c.id), [closed.cards]);
+  const matching = useCall('reflections.matchingCards', { query: searched, closedIds }, { enabled: searched.length >= 2 });
+  const searchHits = useMemo(() => (searched.length >= 2 && matching.data ? new Set(matching.data) : null), [searched, matching.data]);
   const words = useMemo(() => query.toLowerCase().split(/\s+/).filter(Boolean), [query]);
   const visible = useMemo(
     () =>
