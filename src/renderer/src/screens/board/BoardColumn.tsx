@@ -92,12 +92,16 @@ export const BoardColumn = memo(function BoardColumn({
   useEffect(() => {
     if (pages?.more && !pages.loading && lastShown >= cards.length - 4) pages.loadMore();
   }, [pages, lastShown, cards.length]);
-  // The card asked for is rendered now: focus it (which scrolls it into view).
+  // The card asked for is rendered now: the list scrolls to it and it takes the focus. The list
+  // scrolls, not the focus: the card is placed where the cards above it are estimated to end, and
+  // as they are measured it moves; the virtualizer follows it until it is in view (a focus that
+  // scrolled once left the last card of a long column below the fold, End pressed on the first).
   useEffect(() => {
     if (!focusRequest || focusIndex === -1) return;
-    scroller.current?.querySelector<HTMLElement>(`[data-card-id="${focusRequest.id}"] .card-open`)?.focus();
+    virtualizer.scrollToIndex(focusIndex, { align: 'auto' });
+    scroller.current?.querySelector<HTMLElement>(`[data-card-id="${focusRequest.id}"] .card-open`)?.focus({ preventScroll: true });
     onFocused(focusRequest);
-  }, [focusRequest, focusIndex, onFocused]);
+  }, [focusRequest, focusIndex, onFocused, virtualizer]);
   return (
     <section ref={setNodeRef} className={`column${isOver ? ' over' : ''}${collapsed ? ' collapsed' : ''}`} aria-label={title} data-column={column}>
       <h2 id={headingId} className="column-title">
