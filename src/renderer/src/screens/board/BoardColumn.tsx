@@ -92,16 +92,34 @@ export const BoardColumn = memo(function BoardColumn({
   useEffect(() => {
     if (pages?.more && !pages.loading && lastShown >= cards.length - 4) pages.loadMore();
   }, [pages, lastShown, cards.length]);
-  // The card asked for is rendered now: the list scrolls to it and it takes the focus. The list
-  // scrolls, not the focus: the card is placed where the cards above it are estimated to end, and
-  // as they are measured it moves; the virtualizer follows it until it is in view (a focus that
-  // scrolled once left the last card of a long column below the fold, End pressed on the first).
+  // The card asked for is rendered now: focus it (which scrolls it into view at once). It is placed
+  // where the cards above it are estimated to end, and as the cards in view are measured it can
+  // move out of view (End on the first card of a long column did: 25 px a card). After each frame
+  // until the cards in view are measured, the list is scrolled to it again if it has to be. After
+  // the frame, not in it: the virtualizer's own scrollToIndex, and a check at every render, both
+  // added 8-9 ms to a move by keyboard.
+  const keepInViewLatest = useRef<(id: number, rounds: number) => void>(() => undefined);
+  const keepInView = useCallback(
+    (id: number, rounds: number) => {
+      const list = scroller.current;
+      const index = cards.findIndex((c) => c.id === id);
+      if (!list || index === -1 || rounds === 0) return;
+      const offset = virtualizer.getOffsetForIndex(index, 'auto')?.[0];
+      const moved = offset !== undefined && Math.abs(offset - list.scrollTop) > 1;
+      if (moved) list.scrollTop = offset;
+      const settled = !moved && Math.abs((virtualizer.scrollOffset ?? -1) - list.scrollTop) <= 1 && virtualizer.getVirtualItems().every((item) => virtualizer.itemSizeCache.has(item.key));
+      if (!settled) requestIdleCallback(() => keepInViewLatest.current(id, rounds - 1), { timeout: 200 });
+    },
+    [virtualizer, cards],
+  );
+  keepInViewLatest.current = keepInView;
   useEffect(() => {
     if (!focusRequest || focusIndex === -1) return;
-    virtualizer.scrollToIndex(focusIndex, { align: 'auto' });
-    scroller.current?.querySelector<HTMLElement>(`[data-card-id="${focusRequest.id}"] .card-open`)?.focus({ preventScroll: true });
+    scroller.current?.querySelector<HTMLElement>(`[data-card-id="${focusRequest.id}"] .card-open`)?.focus();
+    const id = focusRequest.id;
+    requestIdleCallback(() => keepInViewLatest.current(id, 10), { timeout: 200 });
     onFocused(focusRequest);
-  }, [focusRequest, focusIndex, onFocused, virtualizer]);
+  }, [focusRequest, focusIndex, onFocused]);
   return (
     <section ref={setNodeRef} className={`column${isOver ? ' over' : ''}${collapsed ? ' collapsed' : ''}`} aria-label={title} data-column={column}>
       <h2 id={headingId} className="column-title">
