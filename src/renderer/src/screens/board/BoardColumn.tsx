@@ -94,10 +94,10 @@ export const BoardColumn = memo(function BoardColumn({
   }, [pages, lastShown, cards.length]);
   // The card asked for is rendered now: focus it (which scrolls it into view at once). It is placed
   // where the cards above it are estimated to end, and as the cards in view are measured it can
-  // move out of view (End on the first card of a long column did: 25 px a card). After each frame
-  // until the cards in view are measured, the list is scrolled to it again if it has to be. After
-  // the frame, not in it: the virtualizer's own scrollToIndex, and a check at every render, both
-  // added 8-9 ms to a move by keyboard.
+  // move out of view (End on the first card of a long column did: 25 px a card). Whenever the page
+  // is next idle, until the cards in view are measured, the list is scrolled to it again if it has
+  // to be. When idle, not in the frame: the virtualizer's own scrollToIndex, and a check at every
+  // render, both added 8-9 ms to a move by keyboard.
   const keepInViewLatest = useRef<(id: number, rounds: number) => void>(() => undefined);
   const keepInView = useCallback(
     (id: number, rounds: number) => {
