@@ -28,7 +28,7 @@ import { TodayScreen } from './screens/today/TodayScreen';
 import type { TodayTarget } from './screens/today/TodayScreen';
 import { useDueList } from './screens/today/use-due-list';
 
-/** No search, or none yet: the same empty list each time (the board's search hits follow it). */
+/** No search, or none yet: the same empty list each time ("Found in reflections" follows it). */
 const NO_HITS: CallOutput<'reflections.search'> = [];
 /** How many passages "Found in reflections" shows (the best matches). */
 const FOUND_SHOWN = 6;
