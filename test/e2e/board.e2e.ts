@@ -104,3 +104,36 @@ test('a search shows every board card whose reflection matches, not only the bes
     await server.stop();
   }
 });
+
+test('while a longer search is read, the cards the last one found stay on the board', async ({ page }) => {
+  const server = await startServer(tempDataDir(), ['--demo', '--demo-size', '2000']);
+  try {
+    const api = async <T>(name: string, input?: unknown): Promise<T> => (JSON.parse((await callApi(server.port, server.token, name, input)).body) as { value: T }).value;
+    const board = await api<{ cards: { id: number; company: string; role: string; people: string }[]; closedCount: number }>('board.get');
+    const total = board.cards.length + board.closedCount;
+    const shown = async (word: string) => {
+      const matching = new Set(await api<number[]>('reflections.matchingCards', { query: word }));
+      return board.cards.filter((c) => matching.has(c.id) || `${c.company} ${c.role} ${c.people}`.toLowerCase().includes(word)).length;
+    };
+    const [before, after] = [await shown('desig'), await shown('design')];
+    await page.goto(server.url);
+    const search = page.getByRole('searchbox', { name: 'Search' });
+    await search.fill('desig');
+    await expect(page.getByText(`${before} of ${total} cards`)).toBeVisible();
+    // The next answer is held back: until it comes, the board keeps what the last one found.
+    let release = () => undefined as void;
+    const held = new Promise<void>((done) => (release = done));
+    await page.route('**/api/call/reflections.matchingCards', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await search.press('n');
+    await expect(search).toHaveValue('design');
+    await page.waitForTimeout(500);
+    await expect(page.getByText(`${before} of ${total} cards`)).toBeVisible();
+    release();
+    await expect(page.getByText(`${after} of ${total} cards`)).toBeVisible();
+  } finally {
+    await server.stop();
+  }
+});

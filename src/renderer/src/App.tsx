@@ -130,7 +130,7 @@ export function App() {
   // settled search text: the best few passages above the board; the board itself asks which of
   // its cards match (BoardScreen).
   const searched = useDeferredValue(query.trim());
-  const found = useCall('reflections.search', { query: searched, limit: FOUND_SHOWN }, { enabled: searched.length >= 2 });
+  const found = useCall('reflections.search', { query: searched, limit: FOUND_SHOWN }, { enabled: searched.length >= 2, keepPrevious: true });
   const hits = searched.length >= 2 ? (found.data ?? NO_HITS) : NO_HITS;
 
   // Keys: N, /, ?, G then a view's letter; Ctrl/Cmd+K anywhere.

@@ -3,7 +3,7 @@
  * its key, kept when a refresh fails); `useWrite` runs a write and applies its effects; the board
  * has its own hooks because a move shows at once and settles when the core answers.
  */
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { InfiniteData, QueryClient, QueryKey } from '@tanstack/react-query';
 import { useCallback, useMemo } from 'react';
 import type { CallName } from '../../../shared/call-names';
@@ -25,12 +25,18 @@ export interface CallState<T> {
   refetch(): void;
 }
 
-export function useCall<K extends CallName>(name: K, input: CallInput<K>, options: { enabled?: boolean; structuralSharing?: false } = {}): CallState<CallOutput<K>> {
+export function useCall<K extends CallName>(
+  name: K,
+  input: CallInput<K>,
+  /** `keepPrevious`: while a new input's answer is on its way, the last input's stays (a search as it is typed). */
+  options: { enabled?: boolean; structuralSharing?: false; keepPrevious?: boolean } = {},
+): CallState<CallOutput<K>> {
   const query = useQuery<CallOutput<K>, CallFailed>({
     queryKey: keyOf(name, input),
     queryFn: () => run(name, input),
     enabled: options.enabled ?? true,
     ...(options.structuralSharing === false ? { structuralSharing: false } : {}),
+    ...(options.keepPrevious ? { placeholderData: keepPreviousData } : {}),
   });
   return {
     data: query.data,

@@ -124,9 +124,11 @@ export function BoardScreen({
   }, [open, closed.cards]);
   const closedCount = (board.data?.closedCount ?? 0) + open.filter((c) => c.column === 'closed').length;
   const total = open.length + (board.data?.closedCount ?? 0);
-  // The cards whose reflections match (every card on the board, and the Closed cards loaded).
+  // The cards whose reflections match (every card on the board, and the Closed cards loaded). While
+  // the answer for a longer search (or another page of Closed) is on its way, the last one stays:
+  // the cards it found do not blink out and back at each letter typed.
   const closedIds = useMemo(() => closed.cards.map((c) => c.id), [closed.cards]);
-  const matching = useCall('reflections.matchingCards', { query: searched, closedIds }, { enabled: searched.length >= 2 });
+  const matching = useCall('reflections.matchingCards', { query: searched, closedIds }, { enabled: searched.length >= 2, keepPrevious: true });
   const searchHits = useMemo(() => (searched.length >= 2 && matching.data ? new Set(matching.data) : null), [searched, matching.data]);
   const words = useMemo(() => query.toLowerCase().split(/\s+/).filter(Boolean), [query]);
   const visible = useMemo(
