@@ -42,22 +42,28 @@ export async function afterJournalCheck(url: string): Promise<void> {
   await fetch(`${origin}/api/call/backups.list`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${hash.replace('#token=', '')}` }, body: '' });
 }
 
+/** The names of the calls the page makes from now on: on its socket (a message each), or over HTTP when it cannot have one. */
+function recordCalls(page: Page): string[] {
+  const names: string[] = [];
+  page.on('request', (r) => {
+    if (r.url().includes('/api/call/')) names.push(r.url().split('/api/call/')[1]!);
+  });
+  page.on('websocket', (socket) =>
+    socket.on('framesent', ({ payload }) => {
+      const name = typeof payload === 'string' ? (JSON.parse(payload) as { name?: unknown }).name : undefined;
+      if (typeof name === 'string') names.push(name);
+    }),
+  );
+  return names;
+}
+
 /** The names of the calls the page makes while `work` runs, and until two frames and a moment after (what the answer set off). */
-async function callsDuring(page: Page, work: () => Promise<void>): Promise<string[]> {
-  const calls: string[] = [];
-  const listener = (r: { url(): string }) => {
-    const url = r.url();
-    if (url.includes('/api/call/')) calls.push(url.split('/api/call/')[1]!);
-  };
-  page.on('request', listener);
-  try {
-    await work();
-    // Follow-up reads start as soon as an answer's effects are applied: give them two frames and a moment to be sent.
-    await page.evaluate('new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 100))))');
-  } finally {
-    page.off('request', listener);
-  }
-  return calls;
+async function callsDuring(page: Page, recorded: readonly string[], work: () => Promise<void>): Promise<string[]> {
+  const from = recorded.length;
+  await work();
+  // Follow-up reads start as soon as an answer's effects are applied: give them two frames and a moment to be sent.
+  await page.evaluate('new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 100))))');
+  return recorded.slice(from);
 }
 
 const count = (names: readonly string[]): string =>
@@ -77,6 +83,7 @@ export async function browserBenchmarks(root: string, size: number, dir: string,
   let callsPerAutosave: number | null = null;
   try {
     const page = await browser.newPage({ viewport: { width: 1500, height: 900 } });
+    const recorded = recordCalls(page);
     const renders: number[] = [];
     for (let i = 0; i < 6; i++) {
       await page.goto(i === 0 ? url : url.replace(/#.*/, ''));
@@ -116,7 +123,7 @@ export async function browserBenchmarks(root: string, size: number, dir: string,
       }
       await page.keyboard.press('ArrowRight');
       let saved = true;
-      const calls = await callsDuring(page, async () => {
+      const calls = await callsDuring(page, recorded, async () => {
         await page.keyboard.press('Space');
         try {
           await page.waitForFunction(() => performance.getEntriesByName('afterword:move-saved').length > 0, undefined, { timeout: 15_000 });
@@ -151,7 +158,7 @@ export async function browserBenchmarks(root: string, size: number, dir: string,
       await editor.click();
       await page.keyboard.press('ControlOrMeta+End');
       const status = dialog.getByRole('status', { name: 'Save status' });
-      const calls = await callsDuring(page, async () => {
+      const calls = await callsDuring(page, recorded, async () => {
         const saved = page.waitForResponse((r) => r.url().endsWith('/api/call/reflections.save'), { timeout: 15_000 });
         await page.keyboard.type(' benchmark note');
         await saved;

@@ -1,6 +1,7 @@
 import { card, column, dragCard, expect, keyboardMove, localInput, test } from './fixtures';
 import type { Page } from '@playwright/test';
 import { callApi } from './http-client';
+import { routeCalls } from './page-calls';
 import { startServer, tempDataDir } from './web-server';
 
 async function createWithInterviewers(page: Page, company: string, role: string, interviewers: string[]) {
@@ -116,17 +117,13 @@ test('while a longer search is read, the cards the last one found stay on the bo
       return board.cards.filter((c) => matching.has(c.id) || `${c.company} ${c.role} ${c.people}`.toLowerCase().includes(word)).length;
     };
     const [before, after] = [await shown('desig'), await shown('design')];
+    const calls = await routeCalls(page);
     await page.goto(server.url);
     const search = page.getByRole('searchbox', { name: 'Search' });
     await search.fill('desig');
     await expect(page.getByText(`${before} of ${total} cards`)).toBeVisible();
     // The next answer is held back: until it comes, the board keeps what the last one found.
-    let release = () => undefined as void;
-    const held = new Promise<void>((done) => (release = done));
-    await page.route('**/api/call/reflections.matchingCards', async (route) => {
-      await held;
-      await route.continue();
-    });
+    const release = calls.hold('reflections.matchingCards');
     await search.press('n');
     await expect(search).toHaveValue('design');
     await page.waitForTimeout(500);

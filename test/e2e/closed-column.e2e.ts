@@ -4,6 +4,7 @@
  * brings it back. And a move is one call: the due strip follows it without asking again.
  */
 import { callApi } from './http-client';
+import { recordCalls } from './page-calls';
 import { card, column, expect, test } from './fixtures';
 import { startServer, tempDataDir } from './web-server';
 
@@ -16,10 +17,7 @@ test('Closed loads on demand, a page at a time; a card moved there shows there, 
     const closedCount = board.closedCount;
     expect(closedCount).toBeGreaterThan(50); // more than a page
 
-    const asked: string[] = [];
-    page.on('request', (r) => {
-      if (r.url().includes('/api/call/')) asked.push(r.url().split('/api/call/')[1]!);
-    });
+    const asked = recordCalls(page);
     await page.goto(server.url);
     const toggle = page.getByRole('button', { name: new RegExp(`^Closed\\s*${closedCount}$`) });
     await expect(toggle).toBeVisible();
@@ -79,16 +77,14 @@ test('a move is one call: the card and the due strip follow its answer, nothing 
     // A day and a half ago: the thank-you is overdue (due within 24 hours, open until 48).
     firstRound: { startsAt: new Date(Date.now() - 30 * 3_600_000).toISOString(), format: 'video', interviewerIds: [alice.value.id] },
   });
+  const recorded = recordCalls(page);
   await page.goto(server.url);
   const due = page.getByRole('region', { name: 'Due today' });
   // The thank-you, a day and a half late; the rail's Today counts it too.
   await expect(due).toContainText('1 overdue');
   await expect(column(page, 'Interviewed')).toContainText('Initech');
 
-  const asked: string[] = [];
-  page.on('request', (r) => {
-    if (r.url().includes('/api/call/')) asked.push(r.url().split('/api/call/')[1]!);
-  });
+  const from = recorded.length;
   await card(page, 'Initech').focus();
   await page.keyboard.press('Space');
   await expect(page.locator('.card.dragging')).toHaveCount(1);
@@ -102,5 +98,7 @@ test('a move is one call: the card and the due strip follow its answer, nothing 
   await expect(due).toContainText('Nothing is due today.');
   // What the answer set off has had two frames to start: nothing did.
   await page.evaluate(() => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))));
-  expect(asked).toEqual(['board.move']);
+  expect(recorded.slice(from)).toEqual(['board.move']);
+  // On the page's socket, not over HTTP (a few milliseconds less: see src/main/web/call-socket.ts).
+  expect(recorded.overHttp).toEqual([]);
 });

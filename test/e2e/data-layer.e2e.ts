@@ -4,8 +4,8 @@
  * not the browser's; a reflection typed without a pause survives the server's death but for its
  * last second.
  */
-import type { Page, Route } from '@playwright/test';
 import { callApi } from './http-client';
+import { routeCalls } from './page-calls';
 import { card, column, dragCard, expect, test } from './fixtures';
 import { startServer } from './web-server';
 import type { RunningServer } from './web-server';
@@ -21,19 +21,9 @@ async function seedInterviewed(server: RunningServer, company: string, startsAt:
 }
 
 
-/** Answers the next `times` calls of `name` with a failure, as a broken transport would. */
-async function failNext(page: Page, name: string, times: number): Promise<() => number> {
-  let failed = 0;
-  await page.route(`**/api/call/${name}`, async (route: Route) => {
-    if (failed >= times) return route.fallback();
-    failed++;
-    await route.fulfill({ status: 500, contentType: 'application/json', body: JSON.stringify({ ok: false, error: { code: 'internal', message: 'Injected failure' } }) });
-  });
-  return () => failed;
-}
-
 test('the close dialog keeps the answer through another window’s change and failed reloads; the board never blanks', async ({ page, server }) => {
   const hooli = await seedInterviewed(server, 'Hooli', new Date(Date.now() - 5 * 3_600_000).toISOString());
+  const calls = await routeCalls(page);
   await page.goto(server.url);
   await expect(column(page, 'Interviewed')).toContainText('Hooli');
 
@@ -42,8 +32,8 @@ test('the close dialog keeps the answer through another window’s change and fa
   await why.getByLabel('I withdrew').check();
 
   // Another window adds a card while the dialog is open, and every read the page makes about it fails.
-  const patches = await failNext(page, 'board.cards', 1);
-  const reloads = await failNext(page, 'board.get', 2);
+  const patches = calls.failNext('board.cards', 1);
+  const reloads = calls.failNext('board.get', 2);
   await callApi(server.port, server.token, 'opportunities.create', { company: 'Initech', role: 'Analyst' });
   await expect.poll(reloads).toBe(2);
   expect(patches()).toBe(1);

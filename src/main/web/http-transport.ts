@@ -6,6 +6,8 @@
  *   port), which defeats DNS rebinding;
  * - a call must carry the per-launch secret (compared in constant time) and, when the browser
  *   sends an Origin, come from this server's own origin; cross-site requests are refused;
+ * - the page's calls also go over one WebSocket (call-socket.ts: a call there costs a fraction
+ *   of an HTTP request's time), whose upgrade passes the same checks, the secret included;
  * - no CORS headers are ever sent; bodies are size-limited; static files come only from the
  *   renderer folder.
  */
@@ -13,12 +15,15 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import path from 'node:path';
 import { originOf } from '../../shared/bridge';
 import type { CoreEvent } from '../../shared/events';
 import type { Result } from '../../shared/result';
 import { resolveStaticPath } from '../common/static-path';
 import { LARGE_BODY_CALLS, MAX_IMPORT_BYTES } from '../../shared/calls/transfer-calls';
+import { acceptCallSocket, API_SOCKET_PATH, offeredProtocols, refuseUpgrade } from './call-socket';
+import type { CallSocket } from './call-socket';
 
 export const API_CALL_PREFIX = '/api/call/';
 export const API_EVENTS_PATH = '/api/events';
@@ -119,6 +124,42 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
     void work.finally(() => inFlight.delete(work));
   });
   server.headersTimeout = 10_000;
+
+  // The page's calls over one socket: the same checks as a call over HTTP, before the handshake.
+  const sockets = new Set<CallSocket>();
+  server.on('upgrade', (req: http.IncomingMessage, socket: Duplex) => {
+    socket.on('error', () => socket.destroy());
+    if (!hostAllowed(req.headers.host, port)) { refuseUpgrade(socket, 403, 'This server answers only to 127.0.0.1 and localhost.'); return; }
+    let pathname: string;
+    try {
+      pathname = new URL(req.url ?? '/', `http://127.0.0.1:${port}`).pathname;
+    } catch {
+      refuseUpgrade(socket, 400, 'The request target is not a valid address.'); return;
+    }
+    if (pathname !== API_SOCKET_PATH || (req.headers.upgrade ?? '').toLowerCase() !== 'websocket') { refuseUpgrade(socket, 400, 'No such endpoint.'); return; }
+    const origin = req.headers.origin;
+    if ((origin !== undefined && !originAllowed(origin, port)) || req.headers['sec-fetch-site'] === 'cross-site') {
+      refuseUpgrade(socket, 403, 'Calls from other sites are refused.'); return;
+    }
+    const offered = offeredProtocols(req.headers['sec-websocket-protocol']);
+    if (!offered.speaks || !secretMatches(offered.secret, secret)) {
+      refuseUpgrade(socket, 401, 'This call needs the secret printed when browser mode started.'); return;
+    }
+    if (draining) { refuseUpgrade(socket, 503, 'Afterword is closing.'); return; }
+    const open = acceptCallSocket(req, socket, offered.clientId, {
+      maxMessageBytes: MAX_BODY_BYTES,
+      call: (name, input, clientId) => options.core.call(name, input, originOf('http', clientId)),
+      draining: () => draining,
+      track: (work) => {
+        inFlight.add(work);
+        void work.finally(() => inFlight.delete(work));
+      },
+    });
+    if (open) {
+      sockets.add(open);
+      socket.on('close', () => sockets.delete(open));
+    }
+  });
   server.requestTimeout = 30_000;
 
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
@@ -249,6 +290,7 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
           const timeout = new Promise<void>((done) => (timer = setTimeout(done, DRAIN_TIMEOUT_MS)));
           await Promise.race([Promise.allSettled([...inFlight]), timeout]);
           clearTimeout(timer);
+          for (const socket of sockets) socket.close(1001);
           server.closeAllConnections();
           await closed;
         },

@@ -1,9 +1,11 @@
 /**
- * Browser mode's stand-in for the preload: the same bridge shape, carried over loopback HTTP.
+ * Browser mode's stand-in for the preload: the same bridge shape, carried over loopback: the calls
+ * on one WebSocket (HTTP when it cannot be had), the core's events on a server-sent stream.
  * The per-launch secret arrives in the address's fragment (`#token=...`); it is kept in session
  * storage and removed from the visible address.
  */
 import { CALL_NAMES } from '../../../shared/call-names';
+import { LARGE_BODY_CALLS } from '../../../shared/calls/transfer-calls';
 import type { AfterwordBridge } from '../../../shared/bridge';
 import type { Api } from '../../../shared/contract';
 import type { CoreEvent } from '../../../shared/events';
@@ -28,7 +30,15 @@ export function createHttpBridge(token: string | null): AfterwordBridge {
     ...(token ? { Authorization: `Bearer ${token}` } : {}),
   });
 
+  const socket = token ? callSocket(token, clientId) : null;
+
   async function call(name: string, input: unknown): Promise<Result<unknown>> {
+    // On the socket when it can be had (a few milliseconds less a call); over HTTP when it cannot,
+    // for an import (its own larger limit), and while the page is going away (see keepalive).
+    if (socket && document.visibilityState !== 'hidden' && !LARGE_BODY_CALLS.has(name)) {
+      const answer = await socket.call(name, input);
+      if (answer !== null) return answer;
+    }
     try {
       const body = input === undefined ? '' : JSON.stringify(input);
       const response = await fetch(`/api/call/${encodeURIComponent(name)}`, {
@@ -70,6 +80,86 @@ export function createHttpBridge(token: string | null): AfterwordBridge {
           controller = null;
         }
       };
+    },
+  };
+}
+
+/** After the socket could not be opened, how long calls go over HTTP before it is tried again. */
+const SOCKET_RETRY_MS = 5_000;
+
+/**
+ * The page's calls over one WebSocket (see src/main/web/call-socket.ts): a message per call, each
+ * answered with its id. The secret and the client id go in the subprotocol list (a WebSocket
+ * cannot carry headers). `call` resolves null when no socket can be had (the caller then uses
+ * HTTP); a call already sent when the socket closes is answered as a call that could not reach
+ * the server (it may have run: it is not sent again).
+ */
+function callSocket(token: string, clientId: string): { call(name: string, input: unknown): Promise<Result<unknown> | null> } {
+  let open: WebSocket | null = null;
+  let opening: Promise<WebSocket | null> | null = null;
+  let failedAt = -Infinity;
+  let nextId = 1;
+  const pending = new Map<number, (result: Result<unknown>) => void>();
+
+  const lost = (): Result<unknown> => ({
+    ok: false,
+    error: { code: 'internal', message: "Afterword's browser-mode server cannot be reached. Is it still running? (the connection closed)" },
+  });
+
+  function connect(): Promise<WebSocket | null> {
+    if (open?.readyState === WebSocket.OPEN) return Promise.resolve(open);
+    if (opening) return opening;
+    if (performance.now() - failedAt < SOCKET_RETRY_MS) return Promise.resolve(null);
+    opening = new Promise((resolve) => {
+      let ws: WebSocket;
+      try {
+        ws = new WebSocket(`${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/api/socket`, ['afterword.v1', `afterword.secret.${token}`, `afterword.client.${clientId}`]);
+      } catch {
+        failedAt = performance.now();
+        opening = null;
+        resolve(null);
+        return;
+      }
+      ws.onopen = () => {
+        open = ws;
+        opening = null;
+        resolve(ws);
+      };
+      ws.onmessage = (event: MessageEvent<string>) => {
+        const { id, result } = JSON.parse(event.data) as { id: number | null; result: Result<unknown> };
+        if (id === null) return;
+        pending.get(id)?.(result);
+        pending.delete(id);
+      };
+      ws.onclose = () => {
+        if (open === ws) open = null;
+        if (opening) {
+          // It never opened: HTTP for a while.
+          failedAt = performance.now();
+          opening = null;
+          resolve(null);
+        }
+        for (const settle of pending.values()) settle(lost());
+        pending.clear();
+      };
+    });
+    return opening;
+  }
+
+  return {
+    async call(name, input) {
+      const ws = await connect();
+      if (!ws) return null;
+      const id = nextId++;
+      return new Promise<Result<unknown>>((resolve) => {
+        pending.set(id, resolve);
+        try {
+          ws.send(JSON.stringify(input === undefined ? { id, name } : { id, name, input }));
+        } catch {
+          pending.delete(id);
+          resolve(lost());
+        }
+      });
     },
   };
 }
