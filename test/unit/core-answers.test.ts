@@ -207,18 +207,40 @@ describe('the board’s hint is the core’s', () => {
 
 describe('snoozes are computed in the journal’s time zone', () => {
   it.each([
-    // The journal in Auckland (UTC+13 in November); the machine's own zone does not matter.
-    ['Pacific/Auckland', '2026-11-20T22:00:00Z', 'tomorrow-morning', '2026-11-21T19:00:00.000Z'], // Sat 21 Nov 11:00 NZDT -> Sun 22 Nov 08:00 NZDT
-    ['Pacific/Auckland', '2026-11-20T22:00:00Z', 'next-working-day', '2026-11-22T20:00:00.000Z'], // Sat -> Mon 23 Nov 09:00 NZDT
-    ['America/New_York', '2026-11-20T22:00:00Z', 'tomorrow-morning', '2026-11-21T13:00:00.000Z'], // Fri 17:00 EST -> Sat 08:00 EST
-    ['America/New_York', '2026-11-20T22:00:00Z', 'next-working-day', '2026-11-23T14:00:00.000Z'], // Fri -> Mon 09:00 EST
-    ['America/New_York', '2026-11-20T22:00:00Z', 'hour', '2026-11-20T23:00:00.000Z'],
+    // The journal in Auckland (UTC+13 in November); the machine's own zone does not matter. The
+    // reflection to write (due the evening of the round) is due by then: snoozed from now.
+    ['Pacific/Auckland', '2026-11-21T09:00:00Z', 'tomorrow-morning', '2026-11-21T19:00:00.000Z'], // Sat 21 Nov 22:00 NZDT -> Sun 22 Nov 08:00 NZDT
+    ['Pacific/Auckland', '2026-11-21T09:00:00Z', 'next-working-day', '2026-11-22T20:00:00.000Z'], // Sat -> Mon 23 Nov 09:00 NZDT
+    ['America/New_York', '2026-11-21T03:00:00Z', 'tomorrow-morning', '2026-11-21T13:00:00.000Z'], // Fri 22:00 EST -> Sat 08:00 EST
+    ['America/New_York', '2026-11-21T03:00:00Z', 'next-working-day', '2026-11-23T14:00:00.000Z'], // Fri -> Mon 09:00 EST
+    ['America/New_York', '2026-11-21T03:00:00Z', 'hour', '2026-11-21T04:00:00.000Z'],
   ])('%s at %s, %s: until %s', async (timeZone, now, choice, until) => {
     const { core } = setup(timeZone, now);
     const { opportunityId } = await interviewed(core, 'Acme');
-    const thanks = answer<Action[]>(await core.call('actions.forOpportunity', { opportunityId })).value.find((a) => a.kind === 'thank-you')!;
-    const snoozed = answer<Action[]>(await core.call('actions.snooze', { opportunityId, key: thanks.key, choice })).value;
-    expect(snoozed.find((a) => a.key === thanks.key)).toMatchObject({ status: 'snoozed', snoozedUntil: until });
+    const due = answer<Action[]>(await core.call('actions.forOpportunity', { opportunityId })).value.find((a) => Date.parse(a.due) <= Date.parse(now))!;
+    expect(due.kind).toBe('write-reflection');
+    const snoozed = answer<Action[]>(await core.call('actions.snooze', { opportunityId, key: due.key, choice })).value;
+    expect(snoozed.find((a) => a.key === due.key)).toMatchObject({ status: 'snoozed', snoozedUntil: until });
+  });
+
+  it('never brings a reminder sooner: an action not due yet is snoozed from its due moment', async () => {
+    const { core, setNow } = setup('America/New_York', '2026-11-20T22:00:00Z');
+    const { opportunityId } = await interviewed(core, 'Acme');
+    const actions = answer<Action[]>(await core.call('actions.forOpportunity', { opportunityId })).value;
+    // The thank-you is due tomorrow afternoon: "1 hour" now would bring it forward by a day.
+    const later = actions.find((a) => a.kind === 'thank-you')!;
+    expect(Date.parse(later.due)).toBeGreaterThan(Date.parse('2026-11-21T15:00:00Z'));
+    const snooze = async (key: string, choice: string) =>
+      answer<Action[]>(await core.call('actions.snooze', { opportunityId, key, choice })).value.find((a) => a.key === key)!.snoozedUntil!;
+    // An hour after it is due, not an hour from now.
+    expect(await snooze(later.key, 'hour')).toBe(new Date(Date.parse(later.due) + 3_600_000).toISOString());
+    // Snoozed again, it counts from when it is now due (the last snooze's end): the morning after, 08:00 in New York.
+    const morning = await snooze(later.key, 'tomorrow-morning');
+    expect(morning).toBe('2026-11-22T13:00:00.000Z');
+    // An action due (the reflection, due last evening) is snoozed from now.
+    setNow('2026-11-21T03:00:00Z');
+    const reflection = actions.find((a) => a.kind === 'write-reflection')!;
+    expect(await snooze(reflection.key, 'hour')).toBe('2026-11-21T04:00:00.000Z');
   });
 
   it('refuses both a time and a choice, or neither', async () => {

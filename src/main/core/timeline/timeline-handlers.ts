@@ -5,6 +5,7 @@ import { CoreError } from '../errors';
 import type { HandlersOf } from '../handlers';
 import { complete, findAction, reopen } from './actions';
 import { snoozeUntil } from './snooze';
+import { effectiveDue } from '../../../shared/domain';
 
 export function createTimelineHandlers({ db, now, timeline, opportunities, planner, events }: CoreContext): HandlersOf<typeof timelineCalls> {
   const transaction = <T>(work: () => T): T => db.transaction(work).immediate();
@@ -31,7 +32,10 @@ export function createTimelineHandlers({ db, now, timeline, opportunities, plann
       const action = findAction(planner.actionsOf(opportunityId), key);
       if (action.status === 'done' || action.status === 'skipped' || action.status === 'missed') throw new CoreError('conflict', 'Only an open action can be snoozed.');
       const { timeZone, settings } = planner.context();
-      const end = choice ? snoozeUntil(choice, now(), timeZone, settings.workingWeek).toISOString() : until!;
+      // A snooze puts a reminder later, never sooner: an action not due yet is snoozed from its
+      // due moment ("1 hour" is an hour after it), one due or overdue from now.
+      const from = new Date(Math.max(now().getTime(), Date.parse(effectiveDue(action))));
+      const end = choice ? snoozeUntil(choice, from, timeZone, settings.workingWeek).toISOString() : until!;
       if (Date.parse(end) <= now().getTime()) throw new CoreError('invalid_input', 'A snooze must end in the future.');
       timeline.setState(opportunityId, key, 'snoozed', end);
       return events.changed(opportunityId, planner.actionsOf(opportunityId));

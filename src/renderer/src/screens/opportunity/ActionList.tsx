@@ -107,7 +107,7 @@ export function ActionList({
         </div>
         {(a.status === 'pending' || a.status === 'snoozed') && (
           <p className="when">
-            Due {format.dateTime(a.due)} ({countdown(effectiveDue(a), now)}), open until {format.dateTime(a.latest)}
+            Due {format.dateTime(a.due)} ({countdown(a.due, now)}), open until {format.dateTime(a.latest)}
           </p>
         )}
         <p className="why">
@@ -149,7 +149,7 @@ export function ActionList({
               )}
               <label className="inline snooze">
                 <span className="visually-hidden">Snooze {label}</span>
-                <SnoozeSelect className="quiet-select" label={label} onChoose={(choice) => void act('actions.snooze', { opportunityId: a.opportunityId, key: a.key, choice })} />
+                <SnoozeSelect className="quiet-select" label={label} notDueYet={Date.parse(effectiveDue(a)) > now} onChoose={(choice) => void act('actions.snooze', { opportunityId: a.opportunityId, key: a.key, choice })} />
               </label>
               <button type="button" className="quiet" onClick={() => void act('actions.skip', { opportunityId: a.opportunityId, key: a.key })} aria-label={`Skip: ${label}`}>
                 Skip

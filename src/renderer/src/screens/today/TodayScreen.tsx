@@ -231,6 +231,7 @@ export function TodayScreen({ onOpen }: { onOpen: (target: TodayTarget) => void 
                               <SnoozeSelect
                                 label={`${title}, ${a.company}`}
                                 disabled={working}
+                                notDueYet={Date.parse(effectiveDue(a)) > now}
                                 onChoose={(choice, select) => void act('actions.snooze', { opportunityId: a.opportunityId, key: a.key, choice }, title, select)}
                               />
                             </div>
