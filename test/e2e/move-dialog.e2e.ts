@@ -73,7 +73,11 @@ test('the thank-you dialog records exactly the people the user left checked', as
   await expect(who.getByLabel('Alice Ng')).toBeChecked();
   await expect(who.getByLabel('Bob Ortiz')).not.toBeChecked();
   await who.getByRole('button', { name: 'Move to Thanked' }).click();
-  await expect(page.getByRole('status', { name: 'Board changes' })).toContainText('Saved');
+  // Bob is not thanked yet: the card stays in Interviewed, and the status line says so (it said
+  // "moved to Thanked" while the card stayed where it was).
+  await expect(page.getByRole('status', { name: 'Board changes' })).toContainText('Saved: the thank-yous are recorded; Initech stays in Interviewed until everyone you met is thanked.');
+  await expect(column(page, 'Interviewed')).toContainText('Initech');
+  await expect(column(page, 'Thanked')).not.toContainText('Initech');
 
   const contacts = JSON.parse((await callApi(server.port, server.token, 'contacts.list')).body) as { value: { id: number; name: string }[] };
   const bob = contacts.value.find((c) => c.name === 'Bob Ortiz')!.id;

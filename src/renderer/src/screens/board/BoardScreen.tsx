@@ -3,7 +3,7 @@ import type { DragEndEvent, DragStartEvent } from '@dnd-kit/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { KeyboardEvent as ReactKeyboardEvent } from 'react';
-import type { BoardCard as Card } from '../../../../shared/contract';
+import type { Board, BoardCard as Card } from '../../../../shared/contract';
 import type { BoardColumn as Column } from '../../../../shared/domain';
 import { BOARD_COLUMN_TITLES, BOARD_COLUMNS } from '../../../../shared/domain';
 import { moveQuestion } from '../../../../shared/board-rules';
@@ -201,7 +201,16 @@ export function BoardScreen({
         // The benchmark reads this: from the drop to the change saved and the card painted in its column.
         requestAnimationFrame(() => performance.measure('afterword:move-saved', { start: started, end: performance.now() }));
         setLast({ card, from, eventIds: value.eventIds, roundId: value.roundId });
-        setStatus(`Saved: ${card.company} moved to ${BOARD_COLUMN_TITLES[to]}.`);
+        // Where the core put it (the answer's patch is in the cache by now): a card thanked for
+        // some of the people met stays in Interviewed until the rest are thanked too.
+        const now = client.getQueryData<Board>(keyOf('board.get'))?.cards.find((c) => c.id === card.id)?.column ?? to;
+        setStatus(
+          now === to
+            ? `Saved: ${card.company} moved to ${BOARD_COLUMN_TITLES[to]}.`
+            : to === 'thanked'
+              ? `Saved: the thank-yous are recorded; ${card.company} stays in ${BOARD_COLUMN_TITLES[now]} until everyone you met is thanked.`
+              : `Saved: ${card.company} stays in ${BOARD_COLUMN_TITLES[now]}.`,
+        );
       },
       (failure: unknown) => setError(`${card.company} stays in ${BOARD_COLUMN_TITLES[from]}: ${failure instanceof Error ? failure.message : String(failure)}`),
     );
