@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createCore } from '../../src/main/core/core';
-import { ftsQuery } from '../../src/main/core/reflections/reflection-store';
+import { ftsQuery, plainSnippet } from '../../src/main/core/reflections/reflection-store';
 import { mentionsOf, questionsOf, statedDecision } from '../../src/main/core/reflections/reflection-text';
 import { tempDir, saveReflection } from './helpers';
 
@@ -139,6 +139,11 @@ describe('the reflection journal', () => {
     expect(value<{ company: string }[]>(await core.call('reflections.search', { query: 'migrat' })).map((h) => h.company)).toEqual(['Acme']);
     expect(value<unknown[]>(await core.call('reflections.search', { query: 'NEAR( " OR * AND' }))).toEqual([]);
     expect(ftsQuery('on-call "rotation"')).toBe('"on"* "call"* "rotation"*');
+    // A passage reads as text: the Markdown it is stored in (a mark for the thank-you, emphasis) is not shown.
+    value(await saveReflection(core, await create('Hooli', 'SRE'), '## Notes\n- We cut ==the Kafka consumer lag== in half, **twice**, with _care_.'));
+    const kafka = value<{ snippet: string }[]>(await core.call('reflections.search', { query: 'kafka' }))[0]!.snippet;
+    expect(kafka.replace(/[\u0002\u0003]/g, '')).toBe('Notes\nWe cut the Kafka consumer lag in half, twice, with care.');
+    expect(plainSnippet('==d== `e` 3 * 4')).toBe('d e 3 * 4');
     core.close();
   });
 

@@ -38,6 +38,19 @@ export interface SearchHit {
 export const HIGHLIGHT_START = '\u0002';
 export const HIGHLIGHT_END = '\u0003';
 
+/**
+ * A passage as it reads, without the Markdown it is stored in: the marks for the thank-you (==),
+ * emphasis, code, headings, quotes and list bullets (the search shows text, not its markup). The
+ * highlight markers are kept.
+ */
+export function plainSnippet(snippet: string): string {
+  return snippet
+    .replace(/==|\*\*|__|~~|`/g, '')
+    .replace(/(^|[\s(\u0002])[*_](?=[^\s*_])/g, '$1')
+    .replace(/([^\s*_])[*_](?=$|[\s.,;:!?)\u0003])/g, '$1')
+    .replace(/(^|\n)[ \t]*(?:#{1,6}|>|[-*+]|\d+\.)[ \t]+/g, '$1');
+}
+
 /** A new version is kept when a save comes this long after the last kept version. */
 export const VERSION_EVERY_MS = 5 * 60_000;
 
@@ -158,7 +171,7 @@ export class ReflectionStore {
          ORDER BY s.rank`,
       )
       .all(HIGHLIGHT_START, HIGHLIGHT_END, query, limit)
-      .map((r) => ({ roundId: r.round_id, opportunityId: r.opportunity_id, company: r.company, role: r.role, roundNumber: r.number, snippet: r.snippet }));
+      .map((r) => ({ roundId: r.round_id, opportunityId: r.opportunity_id, company: r.company, role: r.role, roundNumber: r.number, snippet: plainSnippet(r.snippet) }));
   }
 
   /**
