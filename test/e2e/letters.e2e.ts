@@ -57,6 +57,10 @@ test('letters: two thank-yous drafted, a placeholder caught and fixed, cards exp
   await letters.getByRole('combobox', { name: 'Letter kind' }).selectOption('thank-you-card');
   await letters.getByRole('button', { name: 'Draft' }).click();
   await expect(letters.getByRole('article')).toHaveCount(2);
+  // The print options fit the panel: the font choice's long names once pushed it into a sideways scroll.
+  const print = letters.getByRole('group', { name: 'Print as .docx' });
+  await print.scrollIntoViewIfNeeded();
+  expect(await print.evaluate((group) => group.closest('.panel-body')!.scrollWidth - group.closest('.panel-body')!.clientWidth)).toBeLessThanOrEqual(0);
   const download = page.waitForEvent('download');
   await letters.getByRole('button', { name: 'Export these 2 letters (.docx)' }).click();
   const file = await (await download).path();
