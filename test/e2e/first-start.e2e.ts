@@ -46,7 +46,11 @@ test('the first start asks the name, explains the board with an example card, an
   await card(page, 'Example company').click();
   const example = page.getByRole('region', { name: 'Example company: Product designer' });
   await example.getByRole('button', { name: 'Delete…' }).click();
-  await page.getByRole('dialog', { name: 'Delete Example company (Product designer)?' }).getByRole('button', { name: 'Delete Example company' }).click();
+  // The welcome said before this dialog opened is not repeated inside it.
+  const deleting = page.getByRole('dialog', { name: 'Delete Example company (Product designer)?' });
+  await expect(deleting).toBeVisible();
+  await expect(deleting).not.toContainText('Welcome, Jordan Avery!');
+  await deleting.getByRole('button', { name: 'Delete Example company' }).click();
   await expect(card(page, 'Example company')).toHaveCount(0);
 
   // A real card, then its first thank-you draft: signed with the name given at the first start.

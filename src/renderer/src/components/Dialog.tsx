@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import type { ReactNode, RefObject } from 'react';
 import { openedDialog, useTopDialog } from './dialog-stack';
 import { Notices } from './Notices';
+import { nextNoticeId } from './notices';
 
 /**
  * A modal dialog on the native <dialog> element: focus moves in (to `initialFocus`, else the
@@ -32,6 +33,7 @@ export function Dialog({
   const titleId = useId();
   const [token] = useState(() => Symbol(title));
   const onTop = useTopDialog() === token;
+  const [noticesSince] = useState(nextNoticeId);
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
@@ -71,7 +73,7 @@ export function Dialog({
         )}
       </header>
       {/* The page behind is inert: what just happened (and its Undo) shows in the top dialog. */}
-      {onTop && <Notices />}
+      {onTop && <Notices since={noticesSince} />}
       <div className="dialog-body">{children}</div>
     </dialog>
   );

@@ -40,6 +40,11 @@ export function notify(text: string, action?: Notice['action']): void {
   emit();
 }
 
+/** The id the next notice will have: a dialog shows only the notices raised since it opened. */
+export function nextNoticeId(): number {
+  return next;
+}
+
 export function dismissNotice(id: number): void {
   if (current?.id !== id) return;
   current = null;
