@@ -45,6 +45,8 @@ test('cards move by mouse and by keyboard, the moves record their facts, and the
   // Undo the last move: Hooli goes back.
   await page.getByRole('button', { name: 'Undo' }).click();
   await expect(column(page, 'Interviewed')).toContainText('Hooli');
+  // The Undo button went with the move: the focus is on the card, not lost to the page.
+  await expect(card(page, 'Hooli')).toBeFocused();
 
   // Mouse: close Hooli; the move asks why. Closed is collapsed but counts it.
   await dragCard(page, 'Hooli', 'Closed');

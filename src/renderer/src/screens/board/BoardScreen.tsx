@@ -223,6 +223,8 @@ export function BoardScreen({
       await undoMove.run({ opportunityId: last.card.id, eventIds: [...last.eventIds], roundId: last.roundId });
       setStatus(`Undone: ${last.card.company} is back in ${BOARD_COLUMN_TITLES[last.from]}.`);
       setLast(null);
+      // The Undo button is gone with the move it took back: the focus goes to the card, where it is now.
+      focusCard(last.card.id);
     } catch (failure) {
       setError(failure instanceof Error ? failure.message : String(failure));
     }
