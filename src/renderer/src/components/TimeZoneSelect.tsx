@@ -1,9 +1,39 @@
 import { SYSTEM_TIME_ZONE } from '../../../shared/settings';
 
-/** Every zone the browser knows. `supportedValuesOf` leaves out UTC: it is offered on its own. */
+/**
+ * Zones Chromium still lists under their old names (its list is ICU's canonical one, which kept
+ * them): a search for Kolkata or Kyiv found nothing. Each is offered under its current name when
+ * the browser knows it (both names are the same zone to the planner).
+ */
+const CURRENT_NAMES: Record<string, string> = {
+  'Asia/Calcutta': 'Asia/Kolkata',
+  'Asia/Saigon': 'Asia/Ho_Chi_Minh',
+  'Asia/Katmandu': 'Asia/Kathmandu',
+  'Asia/Rangoon': 'Asia/Yangon',
+  'Europe/Kiev': 'Europe/Kyiv',
+  'America/Godthab': 'America/Nuuk',
+  'Atlantic/Faeroe': 'Atlantic/Faroe',
+  'Pacific/Truk': 'Pacific/Chuuk',
+  'Pacific/Ponape': 'Pacific/Pohnpei',
+  'Pacific/Enderbury': 'Pacific/Kanton',
+};
+
+const known = (zone: string): boolean => {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/** Every zone the browser knows, by its current name. `supportedValuesOf` leaves out UTC: it is offered on its own. */
 function knownZones(): string[] {
   try {
-    return Intl.supportedValuesOf('timeZone').filter((z) => z !== 'UTC');
+    const zones = Intl.supportedValuesOf('timeZone')
+      .filter((z) => z !== 'UTC')
+      .map((z) => (CURRENT_NAMES[z] && known(CURRENT_NAMES[z]) ? CURRENT_NAMES[z] : z));
+    return [...new Set(zones)].sort();
   } catch {
     return [];
   }
