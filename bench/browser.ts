@@ -42,18 +42,32 @@ export async function afterJournalCheck(url: string): Promise<void> {
   await fetch(`${origin}/api/call/backups.list`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${hash.replace('#token=', '')}` }, body: '' });
 }
 
-/** The names of the calls the page makes from now on: on its socket (a message each), or over HTTP when it cannot have one. */
-function recordCalls(page: Page): string[] {
-  const names: string[] = [];
+/**
+ * The names of the calls the page makes from now on: on its socket (a message each), or over HTTP
+ * when it cannot have one. `answered` lists them again as their answers arrive.
+ */
+function recordCalls(page: Page): string[] & { readonly answered: string[] } {
+  const names = Object.assign([] as string[], { answered: [] as string[] });
   page.on('request', (r) => {
     if (r.url().includes('/api/call/')) names.push(r.url().split('/api/call/')[1]!);
   });
-  page.on('websocket', (socket) =>
+  page.on('response', (r) => {
+    if (r.url().includes('/api/call/')) names.answered.push(r.url().split('/api/call/')[1]!);
+  });
+  page.on('websocket', (socket) => {
+    const byId = new Map<number, string>();
     socket.on('framesent', ({ payload }) => {
-      const name = typeof payload === 'string' ? (JSON.parse(payload) as { name?: unknown }).name : undefined;
-      if (typeof name === 'string') names.push(name);
-    }),
-  );
+      const { id, name } = typeof payload === 'string' ? (JSON.parse(payload) as { id?: number; name?: unknown }) : {};
+      if (typeof name !== 'string') return;
+      names.push(name);
+      if (typeof id === 'number') byId.set(id, name);
+    });
+    socket.on('framereceived', ({ payload }) => {
+      const id = typeof payload === 'string' ? (JSON.parse(payload) as { id?: unknown }).id : undefined;
+      const name = typeof id === 'number' ? byId.get(id) : undefined;
+      if (name !== undefined) names.answered.push(name);
+    });
+  });
   return names;
 }
 
@@ -159,9 +173,13 @@ export async function browserBenchmarks(root: string, size: number, dir: string,
       await page.keyboard.press('ControlOrMeta+End');
       const status = dialog.getByRole('status', { name: 'Save status' });
       const calls = await callsDuring(page, recorded, async () => {
-        const saved = page.waitForResponse((r) => r.url().endsWith('/api/call/reflections.save'), { timeout: 15_000 });
+        const before = recorded.answered.filter((n) => n === 'reflections.save').length;
         await page.keyboard.type(' benchmark note');
-        await saved;
+        // Until the save's answer has arrived (on the socket, or over HTTP).
+        for (let waited = 0; recorded.answered.filter((n) => n === 'reflections.save').length === before; waited += 20) {
+          if (waited > 15_000) throw new Error('the autosave was not answered within 15 s');
+          await page.waitForTimeout(20);
+        }
       });
       const saves = calls.filter((c) => c === 'reflections.save').length;
       callsPerAutosave = saves > 0 ? calls.length / saves : null;
