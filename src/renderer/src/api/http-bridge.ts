@@ -118,76 +118,71 @@ const SOCKET_RETRY_MS = 5_000;
  * just started, or the server went away and came back), calls go over HTTP and it is opened again.
  */
 function callSocket(token: string, clientId: string): { call(name: string, input: unknown): Promise<Result<unknown> | null> } {
-  let open: WebSocket | null = null;
-  let opening: Promise<WebSocket | null> | null = null;
+  /** The socket calls go on, with the calls sent on it and not answered yet. */
+  let open: { readonly ws: WebSocket; readonly pending: Map<number, (result: Result<unknown>) => void> } | null = null;
+  let opening = false;
   let failedAt = -Infinity;
   let nextId = 1;
-  const pending = new Map<number, (result: Result<unknown>) => void>();
 
   const lost = (): Result<unknown> => ({
     ok: false,
     error: { code: 'internal', message: "Afterword's browser-mode server cannot be reached. Is it still running? (the connection closed)" },
   });
 
-  function connect(): Promise<WebSocket | null> {
-    if (open?.readyState === WebSocket.OPEN) return Promise.resolve(open);
-    if (opening) return opening;
-    if (performance.now() - failedAt < SOCKET_RETRY_MS) return Promise.resolve(null);
-    opening = new Promise((resolve) => {
-      let ws: WebSocket;
-      try {
-        ws = new WebSocket(`${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/api/socket`, ['afterword.v1', `afterword.secret.${token}`, `afterword.client.${clientId}`]);
-      } catch {
+  /** Opens a socket unless one is open or opening, or the last try failed less than SOCKET_RETRY_MS ago. */
+  function connect(): void {
+    if (open || opening || performance.now() - failedAt < SOCKET_RETRY_MS) return;
+    let ws: WebSocket;
+    try {
+      ws = new WebSocket(`${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/api/socket`, ['afterword.v1', `afterword.secret.${token}`, `afterword.client.${clientId}`]);
+    } catch {
+      failedAt = performance.now();
+      return;
+    }
+    opening = true;
+    // Each socket has its own calls: one closing never answers the calls of the next.
+    const pending = new Map<number, (result: Result<unknown>) => void>();
+    ws.onopen = () => {
+      opening = false;
+      open = { ws, pending };
+    };
+    ws.onmessage = (event: MessageEvent<string>) => {
+      const { id, result } = JSON.parse(event.data) as { id: number | null; result: Result<unknown> };
+      if (id === null) return;
+      pending.get(id)?.(result);
+      pending.delete(id);
+    };
+    ws.onclose = () => {
+      if (open?.ws === ws) open = null;
+      else {
+        // It never opened: HTTP for a while.
+        opening = false;
         failedAt = performance.now();
-        opening = null;
-        resolve(null);
-        return;
       }
-      ws.onopen = () => {
-        open = ws;
-        opening = null;
-        resolve(ws);
-      };
-      ws.onmessage = (event: MessageEvent<string>) => {
-        const { id, result } = JSON.parse(event.data) as { id: number | null; result: Result<unknown> };
-        if (id === null) return;
-        pending.get(id)?.(result);
-        pending.delete(id);
-      };
-      ws.onclose = () => {
-        if (open === ws) open = null;
-        if (opening) {
-          // It never opened: HTTP for a while.
-          failedAt = performance.now();
-          opening = null;
-          resolve(null);
-        }
-        for (const settle of pending.values()) settle(lost());
-        pending.clear();
-      };
-    });
-    return opening;
+      for (const settle of pending.values()) settle(lost());
+      pending.clear();
+    };
   }
 
   // Opened at once, in the background: the first screen's reads do not wait for the handshake
   // (they go over HTTP until the socket is open; measured, waiting for it made the first board at
   // 20,000 later by a tenth).
-  void connect();
+  connect();
 
   return {
     call(name, input) {
-      const ws = open?.readyState === WebSocket.OPEN ? open : null;
-      if (!ws) {
-        void connect();
+      const socket = open?.ws.readyState === WebSocket.OPEN ? open : null;
+      if (!socket) {
+        connect();
         return Promise.resolve(null);
       }
       const id = nextId++;
       return new Promise<Result<unknown>>((resolve) => {
-        pending.set(id, resolve);
+        socket.pending.set(id, resolve);
         try {
-          ws.send(JSON.stringify(input === undefined ? { id, name } : { id, name, input }));
+          socket.ws.send(JSON.stringify(input === undefined ? { id, name } : { id, name, input }));
         } catch {
-          pending.delete(id);
+          socket.pending.delete(id);
           resolve(lost());
         }
       });
