@@ -1,4 +1,5 @@
 import { startServer } from './web-server';
+import { callApi } from './http-client';
 import { card, expect, test } from './fixtures';
 
 test('a reflection the editor says is saved survives the server being killed (SIGKILL) right then', async ({ page, server }) => {
@@ -50,4 +51,45 @@ test('a reflection the editor says is saved survives the server being killed (SI
   } finally {
     await again.stop();
   }
+});
+
+test('a mark for the thank-you ends with its paragraph: Enter after it starts unmarked text', async ({ page, server }) => {
+  const created = JSON.parse((await callApi(server.port, server.token, 'opportunities.create', { company: 'Hooli', role: 'SRE', firstRound: { startsAt: new Date(Date.now() - 3 * 3_600_000).toISOString(), format: 'video', interviewerIds: [] } })).body) as {
+    value: { rounds: { id: number }[] };
+  };
+  await page.goto(server.url);
+  await card(page, 'Hooli').click();
+  await page.getByRole('button', { name: 'Reflection on round 1' }).click();
+  const pane = page.getByRole('region', { name: 'Reflection: Hooli, round 1' });
+  const editor = pane.getByRole('textbox', { name: 'Reflection' });
+  await expect(editor).toContainText('Questions asked');
+  await editor.click();
+  await page.keyboard.press('ControlOrMeta+End');
+  await page.keyboard.press('Enter');
+  // A whole line marked with the button, as a user does: typed, selected, "Mention in the thank-you".
+  await page.keyboard.type('Priya liked the consumer lag story');
+  await page.keyboard.press('Shift+Home');
+  await pane.getByRole('button', { name: 'Mention in the thank-you' }).click();
+  await expect(editor.locator('mark')).toHaveText(['Priya liked the consumer lag story']);
+  // The caret at the end of the marked line (clicked into, then End until it is there: the click's
+  // caret can arrive after a key pressed at once), then Enter.
+  await editor.locator('mark').click();
+  const atEnd = () => page.evaluate(() => {
+    const selection = getSelection();
+    return selection?.isCollapsed === true && selection.focusNode?.textContent === 'Priya liked the consumer lag story' && selection.focusOffset === selection.focusNode.textContent.length;
+  });
+  await expect.poll(async () => {
+    await page.keyboard.press('End');
+    return atEnd();
+  }).toBe(true);
+  // The editor takes the caret from the page's selectionchange event, which comes after the key: a
+  // frame for it (an Enter sent in the same millisecond split the line where the click had put it).
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('Then we talked about hiring.');
+  // Autosaved (a save a second while typing): read the journal until the last line is in it.
+  const body = async () => (JSON.parse((await callApi(server.port, server.token, 'reflections.get', { roundId: created.value.rounds[0]!.id })).body) as { value: { body: string } }).value.body;
+  await expect.poll(body).toContain('Then we talked about hiring.');
+  // The mark stays on its line; the next one is plain (it was "==Then we talked about hiring.==").
+  expect(await body()).toMatch(/==Priya liked the consumer lag story==\n+Then we talked about hiring\.(\n|$)/);
 });

@@ -15,7 +15,7 @@ import { OnChangePlugin } from '@lexical/react/LexicalOnChangePlugin';
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
 import { $createHeadingNode, HeadingNode, QuoteNode } from '@lexical/rich-text';
 import { $setBlocksType } from '@lexical/selection';
-import { $getSelection, BLUR_COMMAND, COMMAND_PRIORITY_LOW, FORMAT_TEXT_COMMAND } from 'lexical';
+import { $getSelection, $isRangeSelection, BLUR_COMMAND, COMMAND_PRIORITY_CRITICAL, COMMAND_PRIORITY_LOW, FORMAT_TEXT_COMMAND, INSERT_PARAGRAPH_COMMAND } from 'lexical';
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ReflectionView } from '../../../../shared/contract';
@@ -87,6 +87,47 @@ function Toolbar() {
 function Baseline({ onLoaded }: { onLoaded: (markdown: string) => void }) {
   const [editor] = useLexicalComposerContext();
   useEffect(() => editor.getEditorState().read(() => onLoaded($convertToMarkdownString(MARKDOWN))), [editor, onLoaded]);
+  return null;
+}
+
+/**
+ * A "mention in the thank-you" mark ends with its paragraph: Enter after marked text starts an
+ * unmarked line (Lexical carries the text format into the new paragraph, so everything typed after
+ * it was offered to the letters). Only an empty new line is changed: Enter inside marked text
+ * leaves both halves marked. The paragraph itself is made by whoever handles the command (a list
+ * makes its own), after which the caret's format is cleared.
+ */
+function MarkEndsWithParagraph() {
+  const [editor] = useLexicalComposerContext();
+  useEffect(() => {
+    let inserted = false;
+    const offCommand = editor.registerCommand(
+      INSERT_PARAGRAPH_COMMAND,
+      () => {
+        inserted = true;
+        return false;
+      },
+      COMMAND_PRIORITY_CRITICAL,
+    );
+    const offUpdate = editor.registerUpdateListener(() => {
+      if (!inserted) return;
+      inserted = false;
+      // Discrete: committed now, before the next key is read.
+      editor.update(
+        () => {
+          const selection = $getSelection();
+          if ($isRangeSelection(selection) && selection.isCollapsed() && selection.hasFormat('highlight') && selection.anchor.getNode().getTextContent() === '') {
+            selection.toggleFormat('highlight');
+          }
+        },
+        { discrete: true },
+      );
+    });
+    return () => {
+      offCommand();
+      offUpdate();
+    };
+  }, [editor]);
   return null;
 }
 
@@ -227,6 +268,7 @@ function EditorBody({ view, onReload }: { view: ReflectionView; onReload: () => 
       <OnChangePlugin ignoreSelectionChange onChange={(editorState) => editorState.read(() => autosave.change($convertToMarkdownString(MARKDOWN)))} />
       <Baseline onLoaded={baseline} />
       <BlurSave onBlur={flush} />
+      <MarkEndsWithParagraph />
     </LexicalComposer>
   );
 }
