@@ -35,6 +35,8 @@ test('a person added without an email gets one from the card detail, and the tha
   await expect(interviewers.getByText('Alice Ng is new: added to your contacts when you save.')).toBeVisible();
   await interviewers.getByRole('button', { name: 'Add interviewer' }).click();
   await expect(interviewers.getByRole('list', { name: 'Interviewers: chosen' })).toContainText('Alice Ng · new');
+  // The button is disabled once the name is cleared: the focus is back in the name, for the next person.
+  await expect(interviewers.getByLabel('Name')).toBeFocused();
   // Nobody is written before the form is saved.
   expect(await api<Contact[]>(server, 'contacts.list')).toEqual([]);
   await form.getByRole('button', { name: 'Create opportunity' }).click();

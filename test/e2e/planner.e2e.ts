@@ -47,4 +47,6 @@ test('a round entered through the UI: the thank-you is due with its reason; Done
   await detail.getByLabel('Decision date').fill(decision);
   await detail.getByRole('button', { name: 'Save round' }).click();
   await expect(detail.getByRole('listitem', { name: 'Status check' })).toContainText('they said they would decide by');
+  // The form is gone with the button that was pressed: the focus is on the round's Edit button.
+  await expect(detail.getByRole('button', { name: 'Edit round 1' })).toBeFocused();
 });

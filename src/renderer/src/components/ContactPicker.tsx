@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import type { z } from 'zod';
 import type { personRef } from '../../../shared/calls/people-calls';
 import type { Contact } from '../../../shared/domain';
@@ -46,6 +46,7 @@ export function ContactPicker({
   const typed = name.trim();
   const existing = current.find((c) => c.name.toLowerCase() === typed.toLowerCase());
 
+  const nameField = useRef<HTMLInputElement>(null);
   function add() {
     if (!typed) return;
     const ref: PersonRef = existing ? existing.id : { new: { name: typed, title: title.trim() || null, email: email.trim() || null } };
@@ -53,6 +54,9 @@ export function ContactPicker({
     setName('');
     setTitle('');
     setEmail('');
+    // The add button is disabled once the name is cleared: the focus goes back to the name, for
+    // the next person (it fell to the page).
+    nameField.current?.focus();
   }
 
   return (
@@ -85,6 +89,7 @@ export function ContactPicker({
         <label>
           Name
           <input
+            ref={nameField}
             list={`${id}-contacts`}
             value={name}
             onChange={(e) => setName(e.target.value)}

@@ -88,6 +88,21 @@ export function OpportunityDetail({
     ...(actions.data ?? []).filter((a) => a.status === 'missed' && a.settledAt).map((action) => ({ type: 'missed' as const, action, at: action.settledAt! })),
   ].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
 
+  // A round's form closes (saved or cancelled) with the button that had the focus: the focus goes
+  // to the round's Edit button, or to "Add the next round" (it fell to the page).
+  const [refocus, setRefocus] = useState<string | null>(null);
+  useEffect(() => {
+    if (!refocus) return;
+    const target = document.querySelector<HTMLElement>(refocus);
+    target?.focus();
+    setRefocus(null);
+  }, [refocus]);
+  const closeRoundForm = (round: { number: number } | null) => {
+    if (round) setEditingRound(null);
+    else setAddingRound(null);
+    setRefocus(round ? `button[aria-label="Edit round ${round.number}"]` : 'button[data-add-round]');
+  };
+
   async function addRound() {
     if (!addingRound) return;
     const input = roundInput(addingRound, format);
@@ -95,7 +110,7 @@ export function OpportunityDetail({
     const result = await call('rounds.create', { opportunityId: id, ...input });
     if (!result.ok) { setError(result.error.message); return; }
     setError(null);
-    setAddingRound(null);
+    closeRoundForm(null);
   }
 
   async function saveRound() {
@@ -105,7 +120,7 @@ export function OpportunityDetail({
     const result = await call('rounds.update', { id: editingRound.id, patch: input });
     if (!result.ok) { setError(result.error.message); return; }
     setError(null);
-    setEditingRound(null);
+    closeRoundForm(o?.rounds.find((r) => r.id === editingRound.id) ?? null);
   }
 
   async function record(kind: EventKind) {
@@ -223,7 +238,7 @@ export function OpportunityDetail({
                           <button type="button" onClick={() => void saveRound()}>
                             Save round
                           </button>
-                          <button type="button" className="secondary" onClick={() => setEditingRound(null)}>
+                          <button type="button" className="secondary" onClick={() => closeRoundForm(r)}>
                             Cancel
                           </button>
                         </div>
@@ -239,14 +254,14 @@ export function OpportunityDetail({
                     <button type="button" onClick={() => void addRound()}>
                       Save round
                     </button>
-                    <button type="button" className="secondary" onClick={() => setAddingRound(null)}>
+                    <button type="button" className="secondary" onClick={() => closeRoundForm(null)}>
                       Cancel
                     </button>
                   </div>
                 </div>
               ) : (
                 <div className="buttons">
-                  <button type="button" className="secondary small" onClick={() => setAddingRound(emptyRound())}>
+                  <button type="button" className="secondary small" data-add-round onClick={() => setAddingRound(emptyRound())}>
                     {o.rounds.length === 0 ? 'Add the round' : 'Add the next round'}
                   </button>
                 </div>
