@@ -283,4 +283,9 @@ describe('the letter checks, over the reviewer’s table', () => {
     expect([severity('placeholder'), severity('recipient-name'), severity('spelling'), severity('tone')]).toEqual(['error', 'error', 'suggestion', 'suggestion']);
     expect(findings.find((f) => f.check === 'spelling')?.word).toBe('enjoied');
   });
+
+  it('names a phrase of tone once, then says why', () => {
+    const findings = checkLetter({ ...base, misspelled, body: replaced('I look forward', 'Just checking in. I look forward') });
+    expect(findings.find((f) => f.check === 'tone')?.message).toBe('"Just checking in": adds nothing; say what you are asking for.');
+  });
 });

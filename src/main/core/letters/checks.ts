@@ -196,8 +196,8 @@ export function sharedSentences(mine: readonly Sentence[], theirs: readonly Sent
 
 /** Impatient, pushy or desperate phrasing, with the variants people write ("Is It Bad to Follow Up After an Interview?": eagerness, not impatience). */
 export const TONE_PHRASES: readonly { pattern: RegExp; reason: string }[] = [
-  { pattern: /\b(?:I\s+)?(?:just|simply|only)\s+(?:wanted\s+to\s+|want\s+to\s+|wanted\s+|writing\s+to\s+|am\s+writing\s+to\s+)?(?:check(?:ing)?|follow(?:ing)?|touch(?:ing)?)\s+(?:in|up|base)\b/gi, reason: '"just checking in" adds nothing: say what you are asking for' },
-  { pattern: /\bcheck(?:ing)?\s+in\s+(?:to\s+see|on\s+(?:the\s+)?(?:status|my\s+application)|again)\b|\btouch(?:ing)?\s+base\b/gi, reason: '"checking in" adds nothing: ask your question about the next steps' },
+  { pattern: /\b(?:I\s+)?(?:just|simply|only)\s+(?:wanted\s+to\s+|want\s+to\s+|wanted\s+|writing\s+to\s+|am\s+writing\s+to\s+)?(?:check(?:ing)?|follow(?:ing)?|touch(?:ing)?)\s+(?:in|up|base)\b/gi, reason: 'adds nothing; say what you are asking for' },
+  { pattern: /\bcheck(?:ing)?\s+in\s+(?:to\s+see|on\s+(?:the\s+)?(?:status|my\s+application)|again)\b|\btouch(?:ing)?\s+base\b/gi, reason: 'adds nothing; ask your question about the next steps' },
   { pattern: /\bI\s+(?:really\s+|urgently\s+|still\s+|do\s+)?(?:need|must\s+have|require|expect|demand)\s+(?:an?\s+|your\s+|a\s+final\s+)?(?:answer|decision|response|reply|update|offer)\b/gi, reason: 'sounds like a demand' },
   { pattern: /\bI\s+(?:really\s+)?need\s+(?:to\s+(?:know|hear(?:\s+back)?)\s+(?:by|before|soon|now|today|this\s+week)\b|this\s+job\b)/gi, reason: 'sounds like a demand' },
   { pattern: /\bASAP\b/g, reason: 'puts pressure on the reader' },

@@ -27,7 +27,7 @@ interface SetupAnswers {
 const defaultSignature = (name: string) => (name.trim() ? `Best regards,\n${name.trim()}` : '');
 
 /**
- * A card to show how the board works: an interview in two days, so it has a plan to read and
+ * A card to show how the board works: an interview in two days, in the morning, so it has a plan to read and
  * nothing overdue (an example must not set off reminders).
  */
 const exampleCard = () => ({
@@ -35,8 +35,16 @@ const exampleCard = () => ({
   role: 'Product designer',
   tags: ['example'],
   notes: 'An example from the first start: open it to see what Afterword plans and why. Delete it whenever you like (Delete… at the bottom of this card).',
-  firstRound: { startsAt: new Date(Math.ceil((Date.now() + 48 * 3_600_000) / 3_600_000) * 3_600_000).toISOString(), durationMinutes: 45, format: 'video' as const },
+  firstRound: { startsAt: inTwoDaysAtTen().toISOString(), durationMinutes: 45, format: 'video' as const },
 });
+
+/** The day after tomorrow at 10:00 on this machine's clock (now + 48 h could be 3 AM). */
+function inTwoDaysAtTen(): Date {
+  const day = new Date();
+  day.setDate(day.getDate() + 2);
+  day.setHours(10, 0, 0, 0);
+  return day;
+}
 
 /**
  * The first start, for a new journal: who you are (letters are signed with it), your time zone

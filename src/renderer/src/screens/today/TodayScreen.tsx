@@ -113,7 +113,8 @@ export function TodayScreen({ onOpen }: { onOpen: (target: TodayTarget) => void 
     setReveal(null);
   }, [reveal]);
   const sections = [
-    { id: 'today', title: 'Due today', empty: 'Nothing else is due today.', actions: due.today },
+    // "else" only when something overdue is listed too (it read oddly over an empty day).
+    { id: 'today', title: 'Due today', empty: due.overdue.length > 0 ? 'Nothing else is due today.' : 'Nothing is due today.', actions: due.today },
     { id: 'overdue', title: 'Overdue', empty: 'Nothing is overdue.', actions: due.overdue },
     { id: 'week', title: 'Later this week', empty: 'Nothing more this week.', actions: due.week },
   ];
