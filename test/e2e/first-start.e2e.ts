@@ -38,6 +38,14 @@ test('the first start asks the name, explains the board with an example card, an
   await expect(tour.getByLabel(/Keep the example card on the board/)).toBeChecked();
   // The example is on the board already, behind the explanation.
   await expect(column(page, 'Upcoming')).toContainText('Example company');
+  // Each step takes the focus (it fell to the page): Back to the name, Continue to the next step's button.
+  await expect(tour.getByRole('button', { name: 'Show me the board' })).toBeFocused();
+  await tour.getByRole('button', { name: 'Back' }).click();
+  await expect(welcome.getByLabel('Your name')).toBeFocused();
+  await expect(welcome.getByLabel('Your name')).toHaveValue('Jordan Avery');
+  await welcome.getByRole('button', { name: 'Continue' }).click();
+  await expect(tour.getByRole('button', { name: 'Show me the board' })).toBeFocused();
+  await expect(column(page, 'Upcoming').getByText('Example company')).toHaveCount(1);
   await tour.getByRole('button', { name: 'Show me the board' }).click();
   await expect(tour).toHaveCount(0);
   await expect(page.getByRole('status', { name: 'What just happened' })).toContainText('Welcome, Jordan Avery!');

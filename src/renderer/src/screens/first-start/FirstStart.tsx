@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { SubmitEvent } from 'react';
 import type { Settings } from '../../../../shared/settings';
 import { SYSTEM_TIME_ZONE } from '../../../../shared/settings';
@@ -130,6 +130,15 @@ export function FirstStart({ onDone }: { onDone: () => void }) {
     </p>
   );
 
+  // A step change keeps the one dialog and swaps its form: the button pressed goes with it, and
+  // the focus fell to the page. The new step's first control takes it.
+  const shownStep = useRef(answers.step);
+  useEffect(() => {
+    if (shownStep.current === answers.step) return;
+    shownStep.current = answers.step;
+    document.querySelector<HTMLElement>('.first-start [data-step-focus]')?.focus();
+  }, [answers.step]);
+
   if (answers.step === 'you') {
     return (
       <Dialog title="Welcome to Afterword" onClose={() => void skip()}>
@@ -137,7 +146,7 @@ export function FirstStart({ onDone }: { onDone: () => void }) {
           <p>Afterword helps with what comes after an interview: what to send, to whom, by which channel and when. First, a few things about you.</p>
           <label>
             Your name
-            <input value={answers.name} onChange={(e) => update((a) => ({ ...a, name: e.target.value }))} maxLength={200} required autoComplete="name" data-autofocus />
+            <input value={answers.name} onChange={(e) => update((a) => ({ ...a, name: e.target.value }))} maxLength={200} required autoComplete="name" data-autofocus data-step-focus />
             <span className="hint">Your letters are signed with it.</span>
           </label>
           <label>
@@ -205,7 +214,7 @@ export function FirstStart({ onDone }: { onDone: () => void }) {
         <p className="hint">All of this can be changed later in Settings.</p>
         {problem}
         <div className="buttons">
-          <button type="submit" disabled={busy}>
+          <button type="submit" disabled={busy} data-step-focus>
             Show me the board
           </button>
           <button type="button" className="secondary" onClick={() => update((a) => ({ ...a, step: 'you' }))}>
