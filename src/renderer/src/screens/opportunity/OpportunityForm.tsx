@@ -115,7 +115,7 @@ export function RoundFields({ round, onChange }: { round: RoundDraft; onChange: 
       <div className="fields">
         <label className="grow">
           Next step they stated
-          <input value={round.nextStep} onChange={(e) => set('nextStep', e.target.value)} placeholder="e.g. a panel with the team, decision by Friday" />
+          <input value={round.nextStep} onChange={(e) => set('nextStep', e.target.value)} placeholder="e.g. a panel, then a decision" />
         </label>
         <label>
           Decision date
