@@ -7,6 +7,7 @@
  */
 import crypto from 'node:crypto';
 import http from 'node:http';
+import net from 'node:net';
 import type { Socket } from 'node:net';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -170,6 +171,31 @@ describe('browser mode: calls over the socket', () => {
     // The same call over HTTP answers the same.
     const list = await core.call('opportunities.list', undefined);
     expect(list.ok && list.value).toEqual([expect.objectContaining({ company: 'Globex' })]);
+  });
+
+  it('reads a call sent in the same packet as the handshake', async () => {
+    await start();
+    const socket = net.connect(server.port, '127.0.0.1');
+    sockets.push(socket);
+    await new Promise((done) => socket.once('connect', done));
+    const frame = clientFrame(Buffer.from(JSON.stringify({ id: 1, name: 'opportunities.list' })));
+    const handshake =
+      `GET /api/socket HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\nOrigin: http://127.0.0.1:${server.port}\r\nConnection: Upgrade\r\nUpgrade: websocket\r\n` +
+      `Sec-WebSocket-Version: 13\r\nSec-WebSocket-Key: ${crypto.randomBytes(16).toString('base64')}\r\nSec-WebSocket-Protocol: ${protocols(server.secret)}\r\n\r\n`;
+    socket.write(Buffer.concat([Buffer.from(handshake), frame]));
+    let received = Buffer.alloc(0);
+    const text = await new Promise<string>((resolve) =>
+      socket.on('data', (chunk: Buffer) => {
+        received = Buffer.concat([received, chunk]);
+        const end = received.indexOf('\r\n\r\n');
+        // The answer's frame: a two-byte head (a short text) and its payload, whole.
+        if (end < 0 || received.length < end + 4 + 2) return;
+        const length = received[end + 5]! & 0x7f;
+        if (received.length >= end + 6 + length) resolve(received.subarray(end + 6, end + 6 + length).toString('utf8'));
+      }),
+    );
+    expect(received.toString('utf8')).toMatch(/^HTTP\/1\.1 101 /);
+    expect(JSON.parse(text)).toMatchObject({ id: 1, result: { ok: true, value: [] } });
   });
 
   it('refuses an upgrade without the secret, from another site, to another host or path: nothing opens', async () => {

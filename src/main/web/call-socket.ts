@@ -65,7 +65,7 @@ export interface CallSocket {
  * Completes the handshake (the request was checked by the caller) and serves calls on the socket
  * until either side closes it.
  */
-export function acceptCallSocket(req: http.IncomingMessage, socket: Duplex, clientId: string | null, options: SocketCallOptions): CallSocket | null {
+export function acceptCallSocket(req: http.IncomingMessage, socket: Duplex, head: Buffer, clientId: string | null, options: SocketCallOptions): CallSocket | null {
   const key = req.headers['sec-websocket-key'];
   if (req.headers['sec-websocket-version'] !== '13' || typeof key !== 'string' || Buffer.from(key, 'base64').length !== 16) {
     refuseUpgrade(socket, 400, 'Not a WebSocket handshake this server speaks (version 13).');
@@ -169,7 +169,7 @@ export function acceptCallSocket(req: http.IncomingMessage, socket: Duplex, clie
     close(CLOSE.protocol);
   };
 
-  socket.on('data', (chunk: Buffer) => {
+  const onData = (chunk: Buffer): void => {
     if (closed) return;
     buffered.push(chunk);
     bufferedBytes += chunk.length;
@@ -189,7 +189,10 @@ export function acceptCallSocket(req: http.IncomingMessage, socket: Duplex, clie
     buffered = data.length > 0 ? [data] : [];
     bufferedBytes = data.length;
     if (bufferedBytes > options.maxMessageBytes + 14) close(CLOSE.tooBig);
-  });
+  };
+  socket.on('data', onData);
+  // Bytes a client sent right behind its handshake arrive with the upgrade, not as data.
+  if (head.length > 0) onData(head);
   socket.on('error', () => socket.destroy());
   socket.on('close', () => {
     closed = true;

@@ -127,7 +127,7 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
 
   // The page's calls over one socket: the same checks as a call over HTTP, before the handshake.
   const sockets = new Set<CallSocket>();
-  server.on('upgrade', (req: http.IncomingMessage, socket: Duplex) => {
+  server.on('upgrade', (req: http.IncomingMessage, socket: Duplex, head: Buffer) => {
     socket.on('error', () => socket.destroy());
     if (!hostAllowed(req.headers.host, port)) { refuseUpgrade(socket, 403, 'This server answers only to 127.0.0.1 and localhost.'); return; }
     let pathname: string;
@@ -146,7 +146,7 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
       refuseUpgrade(socket, 401, 'This call needs the secret printed when browser mode started.'); return;
     }
     if (draining) { refuseUpgrade(socket, 503, 'Afterword is closing.'); return; }
-    const open = acceptCallSocket(req, socket, offered.clientId, {
+    const open = acceptCallSocket(req, socket, head, offered.clientId, {
       maxMessageBytes: MAX_BODY_BYTES,
       call: (name, input, clientId) => options.core.call(name, input, originOf('http', clientId)),
       draining: () => draining,
