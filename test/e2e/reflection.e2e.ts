@@ -1,6 +1,19 @@
 import { startServer } from './web-server';
 import { callApi } from './http-client';
+import type { Page } from '@playwright/test';
 import { card, expect, test } from './fixtures';
+
+/** Opens the card's round 1 reflection from the board and puts the caret at the end of its text. */
+async function openReflectionAtEnd(page: Page, company: string) {
+  await card(page, company).click();
+  await page.getByRole('button', { name: 'Reflection on round 1' }).click();
+  const pane = page.getByRole('region', { name: `Reflection: ${company}, round 1` });
+  const editor = pane.getByRole('textbox', { name: 'Reflection' });
+  await expect(editor).toContainText('Questions asked');
+  await editor.click();
+  await page.keyboard.press('ControlOrMeta+End');
+  return { pane, editor };
+}
 
 test('a reflection the editor says is saved survives the server being killed (SIGKILL) right then', async ({ page, server }) => {
   await page.goto(server.url);
@@ -9,14 +22,7 @@ test('a reflection the editor says is saved survives the server being killed (SI
   await quickAdd.getByLabel('Role').fill('Data Scientist');
   await quickAdd.getByLabel('Round date and time').fill('2026-11-20T10:00');
   await quickAdd.getByRole('button', { name: 'Add' }).click();
-  await card(page, 'Umbrella Health').click();
-  await page.getByRole('button', { name: 'Reflection on round 1' }).click();
-
-  const dialog = page.getByRole('region', { name: 'Reflection: Umbrella Health, round 1' });
-  const editor = dialog.getByRole('textbox', { name: 'Reflection' });
-  await expect(editor).toContainText('Questions asked');
-  await editor.click();
-  await page.keyboard.press('ControlOrMeta+End');
+  const { pane: dialog } = await openReflectionAtEnd(page, 'Umbrella Health');
   const words = 'They asked about zymurgy pipelines and I answered with the fermentation dashboard story.';
   await page.keyboard.type(words);
   await page.keyboard.press('Enter');
@@ -58,13 +64,7 @@ test('a mark for the thank-you ends with its paragraph: Enter after it starts un
     value: { rounds: { id: number }[] };
   };
   await page.goto(server.url);
-  await card(page, 'Hooli').click();
-  await page.getByRole('button', { name: 'Reflection on round 1' }).click();
-  const pane = page.getByRole('region', { name: 'Reflection: Hooli, round 1' });
-  const editor = pane.getByRole('textbox', { name: 'Reflection' });
-  await expect(editor).toContainText('Questions asked');
-  await editor.click();
-  await page.keyboard.press('ControlOrMeta+End');
+  const { pane, editor } = await openReflectionAtEnd(page, 'Hooli');
   await page.keyboard.press('Enter');
   // A whole line marked with the button, as a user does: typed, selected, "Mention in the thank-you".
   await page.keyboard.type('Priya liked the consumer lag story');

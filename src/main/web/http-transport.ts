@@ -137,15 +137,9 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
       refuseUpgrade(socket, 400, 'The request target is not a valid address.'); return;
     }
     if (pathname !== API_SOCKET_PATH || (req.headers.upgrade ?? '').toLowerCase() !== 'websocket') { refuseUpgrade(socket, 400, 'No such endpoint.'); return; }
-    const origin = req.headers.origin;
-    if ((origin !== undefined && !originAllowed(origin, port)) || req.headers['sec-fetch-site'] === 'cross-site') {
-      refuseUpgrade(socket, 403, 'Calls from other sites are refused.'); return;
-    }
     const offered = offeredProtocols(req.headers['sec-websocket-protocol']);
-    if (!offered.speaks || !secretMatches(offered.secret, secret)) {
-      refuseUpgrade(socket, 401, 'This call needs the secret printed when browser mode started.'); return;
-    }
-    if (draining) { refuseUpgrade(socket, 503, 'Afterword is closing.'); return; }
+    const refused = callRefusal(req, offered.speaks ? offered.secret : undefined);
+    if (refused) { refuseUpgrade(socket, refused.status, refused.message); return; }
     const open = acceptCallSocket(req, socket, head, offered.clientId, {
       maxMessageBytes: MAX_BODY_BYTES,
       call: (name, input, clientId) => options.core.call(name, input, originOf('http', clientId)),
@@ -174,18 +168,9 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
     }
 
     if (pathname.startsWith('/api/')) {
-      const origin = req.headers.origin;
-      if (origin !== undefined && !originAllowed(origin, port)) {
-        send(res, 403, refusal('forbidden', 'Calls from other sites are refused.')); return;
-      }
-      if (req.headers['sec-fetch-site'] === 'cross-site') {
-        send(res, 403, refusal('forbidden', 'Calls from other sites are refused.')); return;
-      }
-      if (!secretMatches(bearer(req.headers.authorization), secret)) {
-        send(res, 401, refusal('unauthorized', 'This call needs the secret printed when browser mode started.')); return;
-      }
-      if (draining) {
-        send(res, 503, refusal('shutting_down', 'Afterword is closing; this call was not run.'), { Connection: 'close' });
+      const refused = callRefusal(req, bearer(req.headers.authorization));
+      if (refused) {
+        send(res, refused.status, refusal(refused.code, refused.message), refused.status === 503 ? { Connection: 'close' } : {});
         return;
       }
       if (pathname === API_EVENTS_PATH && req.method === 'GET') { openEventStream(res); return; }
@@ -227,6 +212,20 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
       return;
     }
     serveStatic(pathname, req, res);
+  }
+
+  /**
+   * Why a call (over HTTP, or the socket's upgrade) is refused, or null: from another site, without
+   * the secret, or while closing. One place for both ways in, so they cannot drift apart.
+   */
+  function callRefusal(req: http.IncomingMessage, presented: string | undefined): { status: number; code: string; message: string } | null {
+    const origin = req.headers.origin;
+    if ((origin !== undefined && !originAllowed(origin, port)) || req.headers['sec-fetch-site'] === 'cross-site') {
+      return { status: 403, code: 'forbidden', message: 'Calls from other sites are refused.' };
+    }
+    if (!secretMatches(presented, secret)) return { status: 401, code: 'unauthorized', message: 'This call needs the secret printed when browser mode started.' };
+    if (draining) return { status: 503, code: 'shutting_down', message: 'Afterword is closing; this call was not run.' };
+    return null;
   }
 
   function openEventStream(res: http.ServerResponse): void {
